@@ -152,6 +152,9 @@ export const OperationalObjectiveSchema = z.object({
   /** Peso dell'obiettivo, as written (27, 1.2, 0.3 ...). */
   weight: z.number().nullable(),
   weightSource: z.string().optional(),
+  /** Weight total the sheet declares for its indicators (the TOTALE row), as a fraction (100% -> 1). */
+  declaredWeightTotal: z.number().nullable().optional(),
+  declaredWeightTotalSource: z.string().optional(),
   criteria: z.record(z.string(), z.string()).optional(),
   phases: z.array(PhaseSchema).optional(),
   source: z.string(),
