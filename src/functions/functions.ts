@@ -1,0 +1,2 @@
+// Custom functions PEG.* (placeholder while the functions are built).
+export {};
