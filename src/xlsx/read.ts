@@ -1,0 +1,180 @@
+/**
+ * .xlsx / .xlsm bytes -> one Grid per worksheet (CONTRACT section 1), with exceljs.
+ * Browser-safe (no Node APIs): the standalone task pane page uses it too.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, Grid, MergeArea } from "../core/grid";
+import { PegInputError, isPegInputError } from "../core/errors";
+import { DEFAULT_LIMITS, guardWorkbookBytes, type ReadLimits } from "./zip-guard";
+import { formatPercentText, isPercentFormat } from "./number-format";
+
+export { DEFAULT_LIMITS, type ReadLimits } from "./zip-guard";
+
+// exceljs ValueType numbers (its enum is a runtime object we avoid depending on for types).
+const T_MERGE = 1;
+
+type RawValue = ExcelJS.CellValue | undefined;
+
+/** Read every worksheet of an .xlsx/.xlsm file. Throws PegInputError (Italian) on any failure. */
+export async function readXlsxGrids(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_LIMITS
+): Promise<Grid[]> {
+  guardWorkbookBytes(bytes, fileName, limits);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs types ask for a Buffer; JSZip underneath takes any Uint8Array.
+    await wb.xlsx.load(
+      bytes as unknown as ExcelJS.Buffer,
+      {
+        ignoreNodes: [
+          "dataValidations",
+          "conditionalFormatting",
+          "extLst",
+          "picture",
+          "drawing",
+          "legacyDrawing",
+        ],
+      } as Partial<ExcelJS.XlsxReadOptions>
+    );
+  } catch (e) {
+    if (isPegInputError(e)) throw e;
+    throw new PegInputError(
+      `Impossibile leggere "${fileName}": il file è danneggiato o incompleto (${shortReason(e)}). ` +
+        `Aprilo in Excel e salvalo di nuovo come .xlsx.`,
+      "FILE_CORRUPT",
+      fileName
+    );
+  }
+  const grids: Grid[] = [];
+  for (const ws of wb.worksheets) grids.push(worksheetToGrid(ws));
+  return grids;
+}
+
+function shortReason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split("\n")[0].slice(0, 120);
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const rows: CellValue[][] = [];
+  let text: (string | null)[][] | undefined;
+  let maxRow = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const out: CellValue[] = [];
+    let outText: (string | null)[] | null = null;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      // Merged cells read back the master's value: only the top-left cell keeps it.
+      if ((cell.type as number) === T_MERGE) return;
+      const raw: RawValue = cell.value;
+      const value = normalizeValue(raw);
+      if (value === null) return;
+      out[c] = value;
+      const shown = displayText(value, cell.numFmt);
+      if (shown !== null) {
+        if (!outText) outText = [];
+        outText[c] = shown;
+      }
+    });
+    if (out.length === 0) return;
+    rows[r] = fillHoles(out);
+    if (outText) {
+      if (!text) text = [];
+      text[r] = fillHoles(outText as (string | null)[], out.length);
+    }
+    if (r > maxRow) maxRow = r;
+  });
+  // Dense rows from A1; trailing empty rows and cells are trimmed by construction.
+  const dense: CellValue[][] = [];
+  for (let r = 0; r <= maxRow; r++) dense.push(rows[r] ?? []);
+  const grid: Grid = { sheet: ws.name, rows: dense, origin: { row: 0, col: 0 } };
+  if (text) {
+    const t: (string | null)[][] = [];
+    for (let r = 0; r <= maxRow; r++)
+      t.push(text[r] ?? new Array<string | null>(dense[r].length).fill(null));
+    grid.text = t;
+  }
+  const merges = readMerges(ws);
+  if (merges.length > 0) grid.merges = merges;
+  if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
+  return grid;
+}
+
+function fillHoles<T>(arr: (T | null | undefined)[], length = arr.length): (T | null)[] {
+  const out = new Array<T | null>(length);
+  for (let i = 0; i < length; i++) out[i] = arr[i] ?? null;
+  return out;
+}
+
+function readMerges(ws: ExcelJS.Worksheet): MergeArea[] {
+  // `_merges` maps the master address to a Range (1-based); not in the public typings.
+  const table = (
+    ws as unknown as {
+      _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+    }
+  )._merges;
+  if (!table) return [];
+  const out: MergeArea[] = [];
+  for (const key of Object.keys(table)) {
+    const m = table[key];
+    if (!m) continue;
+    out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+/** exceljs cell value -> grid value: formulas give their cached result, rich text a string, errors null. */
+export function normalizeValue(v: RawValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === "object") {
+    const o = v as unknown as Record<string, unknown>;
+    if ("error" in o) return null;
+    if (Array.isArray(o.richText)) return richText(o.richText);
+    if ("formula" in o || "sharedFormula" in o || "result" in o) {
+      return normalizeValue(o.result as RawValue);
+    }
+    if ("hyperlink" in o || "text" in o) {
+      const t = o.text;
+      if (typeof t === "string") return t === "" ? null : t;
+      if (t && typeof t === "object") return normalizeValue(t as RawValue);
+      return null;
+    }
+  }
+  return null;
+}
+
+function richText(parts: unknown[]): string | null {
+  let s = "";
+  for (const p of parts) {
+    if (p && typeof p === "object" && typeof (p as { text?: unknown }).text === "string")
+      s += (p as { text: string }).text;
+  }
+  return s === "" ? null : s;
+}
+
+/** The text a person sees, where it matters: percentages (0.15 -> "15%") and dates (dd/mm/yyyy). */
+function displayText(value: CellValue, numFmt: string | undefined): string | null {
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value === "number" && numFmt && isPercentFormat(numFmt))
+    return formatPercentText(value, numFmt);
+  return null;
+}
+
+function formatDate(d: Date): string {
+  const dd = String(d.getUTCDate()).padStart(2, "0");
+  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
+  const base = `${dd}/${mm}/${d.getUTCFullYear()}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  return h === 0 && m === 0
+    ? base
+    : `${base} ${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
