@@ -1,0 +1,581 @@
+/**
+ * Italian numbers and quantities: `3,5`, `8,00`, `1.200.000`, `€ 1.200.000`, `75 %`, `- 4,71`,
+ * `3,5/4`, and numbers inside text with the noun that follows each (`74 pasti erogati e 210
+ * famiglie beneficiarie`). Pure, never throws.
+ *
+ * Separators: `,` is the decimal mark and `.` groups thousands (Italian). When both appear, the
+ * last one is the decimal mark (`1,200.50` -> 1200.5, `1.200,50` -> 1200.5). A single `.` followed
+ * by exactly three digits groups thousands (`1.200` -> 1200), otherwise it is a decimal mark
+ * (`0.2`, `3.5`, `0.200`). Several `,` in groups of three are English thousands (`1,200,000`).
+ */
+import { findDates } from "./dates";
+
+export type QuantityUnit = "percent" | "euro" | "days" | "months" | "hours" | "years" | "ratio";
+
+export interface FoundNumber {
+  value: number;
+  unit?: QuantityUnit;
+  /** Scale of a ratio: `3,5/4` -> value 3.5, max 4. */
+  max?: number;
+  /** The words that follow (`74 pasti erogati` -> "pasti erogati"), lower case. */
+  noun?: string;
+  /** A few words before the number in the same clause, lower case (`Alloggi assegnati 25`). */
+  before?: string;
+  /** Position of the number (or its currency sign) in the text, and the text read. */
+  index: number;
+  end: number;
+  raw: string;
+  /** An explicit sign: `+5%`, `-3`, `±10%` / `+-10%`. */
+  sign?: "+" | "-" | "±";
+  /** Looks like a year (`nel 2023`, `Per il 2017`), not a quantity. */
+  year?: boolean;
+  /** Written in words (`Almeno due`). */
+  word?: boolean;
+}
+
+const WORD_NUMBERS: Record<string, number> = Object.assign(Object.create(null), {
+  zero: 0,
+  un: 1,
+  uno: 1,
+  una: 1,
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  nove: 9,
+  dieci: 10,
+  undici: 11,
+  dodici: 12,
+  tredici: 13,
+  quattordici: 14,
+  quindici: 15,
+  sedici: 16,
+  diciassette: 17,
+  diciotto: 18,
+  diciannove: 19,
+  venti: 20,
+  trenta: 30,
+  quaranta: 40,
+  cinquanta: 50,
+  sessanta: 60,
+  settanta: 70,
+  ottanta: 80,
+  novanta: 90,
+  cento: 100,
+  mille: 1000,
+});
+
+/** `due` -> 2, `Tre` -> 3 (0..20, tens, cento, mille); null otherwise. */
+export function wordNumber(word: string): number | null {
+  if (typeof word !== "string") return null;
+  const v = WORD_NUMBERS[word.toLowerCase()];
+  return v === undefined ? null : v;
+}
+
+const DIGITS_ONLY = /^\d+$/;
+const GROUPED_TAIL = /^\d{3}$/;
+const LEAD_GROUP = /^\d{1,3}$/;
+
+function groupsOk(parts: string[]): boolean {
+  if (!LEAD_GROUP.test(parts[0])) return false;
+  for (let i = 1; i < parts.length; i++) if (!GROUPED_TAIL.test(parts[i])) return false;
+  return true;
+}
+
+/** A numeral of digits, `.` and `,` (no sign, no spaces) read the Italian way; null if malformed. */
+export function interpretNumeral(s: string): number | null {
+  if (s.length === 0) return null;
+  const dot = s.indexOf(".");
+  const comma = s.indexOf(",");
+  if (dot < 0 && comma < 0) return DIGITS_ONLY.test(s) ? Number(s) : null;
+  let intPart: string;
+  let frac = "";
+  if (dot >= 0 && comma >= 0) {
+    const ld = s.lastIndexOf(".");
+    const lc = s.lastIndexOf(",");
+    const dec = ld > lc ? "." : ",";
+    const th = dec === "." ? "," : ".";
+    const at = Math.max(ld, lc);
+    intPart = s.slice(0, at);
+    frac = s.slice(at + 1);
+    if (intPart.includes(dec)) return null;
+    const parts = intPart.split(th);
+    if (!groupsOk(parts)) return null;
+    intPart = parts.join("");
+  } else if (comma >= 0) {
+    const parts = s.split(",");
+    if (parts.length === 2) {
+      intPart = parts[0];
+      frac = parts[1];
+    } else {
+      if (!groupsOk(parts)) return null;
+      intPart = parts.join("");
+    }
+  } else {
+    const parts = s.split(".");
+    if (parts.length > 2) {
+      if (!groupsOk(parts)) return null;
+      intPart = parts.join("");
+    } else if (parts[1].length === 3 && LEAD_GROUP.test(parts[0]) && parts[0][0] !== "0") {
+      intPart = parts[0] + parts[1];
+    } else {
+      intPart = parts[0];
+      frac = parts[1];
+    }
+  }
+  if (intPart === "") intPart = "0";
+  if (!DIGITS_ONLY.test(intPart) || (frac !== "" && !DIGITS_ONLY.test(frac))) return null;
+  const v = Number(frac === "" ? intPart : intPart + "." + frac);
+  return Number.isFinite(v) ? v : null;
+}
+
+const SPACES_RE = /[\s\u00a0\u202f\u2009\u2007]+/g;
+const WHOLE_RE =
+  /^(?:(€|eur(?:o)?)\s*)?([-+−–]|\+-|\+\/-|±)?\s*(?:(€|eur(?:o)?)\s*)?(\d[\d.,]*|[.,]\d+)\s*(%|per\s?cento|€|eur(?:o)?)?$/i;
+const SPACE_THOUSANDS_RE = /^(\d{1,3})((?:[\s\u00a0\u202f\u2009]\d{3})+)((?:,\d+)?)$/;
+
+interface WholeNumber {
+  value: number;
+  percent: boolean;
+  euro: boolean;
+}
+
+function parseWhole(text: string): WholeNumber | null {
+  let t = text.trim();
+  if (t.length === 0 || t.length > 400) return null;
+  const sp = SPACE_THOUSANDS_RE.exec(t);
+  if (sp) t = sp[1] + sp[2].replace(SPACES_RE, "") + sp[3];
+  else t = t.replace(SPACES_RE, " ");
+  const m = WHOLE_RE.exec(t);
+  if (!m) return null;
+  let raw = m[4];
+  if (raw[0] === "." || raw[0] === ",") raw = "0" + raw;
+  raw = raw.replace(/[.,]$/, "");
+  const v = interpretNumeral(raw);
+  if (v === null) return null;
+  const sign = m[2];
+  if (sign === "±" || sign === "+-" || sign === "+/-") return null;
+  const neg = sign === "-" || sign === "−" || sign === "–";
+  const unit = m[5] ? m[5].toLowerCase() : "";
+  return {
+    value: neg ? -v : v,
+    percent: unit === "%" || unit.startsWith("per"),
+    euro: !!m[1] || !!m[3] || unit === "€" || unit.startsWith("eur"),
+  };
+}
+
+/**
+ * A text that is one number, read the Italian way: `3,5`, `8,00`, `1.200.000`, `€ 1.200.000`,
+ * `- 4,71`, `75%` (-> 75: `%` is a unit), `1,200.50` (-> 1200.5). Null for anything else.
+ */
+export function parseItalianNumber(text: string): number | null {
+  if (typeof text === "number") return Number.isFinite(text) ? text : null;
+  if (typeof text !== "string") return null;
+  const w = parseWhole(text);
+  return w ? w.value : null;
+}
+
+/** Like parseItalianNumber, also saying whether the text was a percentage or an amount in euro. */
+export function parseItalianQuantity(
+  text: string
+): { value: number; unit?: "percent" | "euro" } | null {
+  if (typeof text !== "string") return null;
+  const w = parseWhole(text);
+  if (!w) return null;
+  return w.percent
+    ? { value: w.value, unit: "percent" }
+    : w.euro
+      ? { value: w.value, unit: "euro" }
+      : { value: w.value };
+}
+
+/**
+ * A weight as a fraction: `20` -> 0.2, `0,2` -> 0.2, `"20%"` -> 0.2, 0.2 -> 0.2, 0.2 shown as
+ * `20%` -> 0.2, `100` -> 1, `1` -> 1 (a number <= 1 is already a fraction). Null when there is none.
+ */
+export function readWeight(
+  value: string | number | boolean | Date | null | undefined,
+  displayed?: string | null
+): number | null {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) return null;
+    if (typeof displayed === "string" && displayed.includes("%")) return value;
+    return value > 1 ? value / 100 : value;
+  }
+  if (typeof value !== "string") {
+    if (typeof displayed === "string" && displayed.trim() !== "") return readWeight(displayed);
+    return null;
+  }
+  const w = parseWhole(value);
+  if (!w || w.value < 0) return null;
+  if (w.percent) return w.value / 100;
+  return w.value > 1 ? w.value / 100 : w.value;
+}
+
+/** Shortest decimal digits of a finite number, never in exponent form. */
+function plainDigits(n: number): string {
+  const s = String(Math.abs(n));
+  const e = s.indexOf("e");
+  if (e < 0) return s;
+  const mant = s.slice(0, e);
+  const exp = Number(s.slice(e + 1));
+  const dot = mant.indexOf(".");
+  const digits = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
+  const intLen = (dot < 0 ? mant.length : dot) + exp;
+  if (intLen <= 0) return "0." + "0".repeat(-intLen) + digits;
+  if (intLen >= digits.length) return digits + "0".repeat(intLen - digits.length);
+  return digits.slice(0, intLen) + "." + digits.slice(intLen);
+}
+
+function groupThousands(int: string): string {
+  if (int.length <= 3) return int;
+  let out = "";
+  let i = int.length % 3;
+  if (i > 0) out = int.slice(0, i);
+  for (; i < int.length; i += 3) out += (out ? "." : "") + int.slice(i, i + 3);
+  return out;
+}
+
+/**
+ * `1200000` -> `1.200.000`, `3.5` -> `3,5`. Without `decimals`, every significant digit is kept
+ * (the text reads back to the same number); with it, exactly that many decimals.
+ */
+export function formatItalianNumber(n: number, decimals?: number): string {
+  if (typeof n !== "number" || !Number.isFinite(n)) return String(n);
+  let s: string;
+  if (decimals !== undefined && Number.isInteger(decimals) && decimals >= 0 && decimals <= 100) {
+    s = Math.abs(n) < 1e21 ? Math.abs(n).toFixed(decimals) : plainDigits(n);
+  } else {
+    s = plainDigits(n);
+  }
+  const dot = s.indexOf(".");
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? "" : s.slice(dot + 1);
+  const body = groupThousands(int) + (frac ? "," + frac : "");
+  const zero = /^[0.,]*$/.test(body);
+  return n < 0 && !zero ? "-" + body : body;
+}
+
+/** 0.875 -> `87,5%`, 1 -> `100%`, 0.8 -> `80%` (trailing zeros dropped). */
+export function formatPercent(fraction: number, decimals = 1): string {
+  if (typeof fraction !== "number" || !Number.isFinite(fraction)) return "";
+  const d = Number.isInteger(decimals) && decimals >= 0 && decimals <= 20 ? decimals : 1;
+  let s = formatItalianNumber(fraction * 100, d);
+  if (s.includes(",")) s = s.replace(/0+$/, "").replace(/,$/, "");
+  if (s === "-0") s = "0";
+  return s + "%";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers inside text
+
+const HAS_DIGIT_RE = /\d/;
+const NUM_RE = /(?<![\p{L}\d_]|\d[.,])(\+\/-|\+-|±|[-+−–])?(\s?)(\d[\d.,]*)/gu;
+const UNIT_AFTER_RE =
+  /\s*(?:(%|per\s?cento\b|percento\b)|(€|euro\b|eur\b)|(gg\.?\s*lavorativ[ie]\b|gg\.?|giorni\b|giorno\b|gg\b)|(mesi\b|mese\b)|(ore\b|ora\b|h\b)|(anni\b|anno\b)|(?:\/|\bsu\s+)\s?(\d+(?:[.,]\d+)?)(?![\d/]))/iuy;
+const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
+const WORD_RE = /\s*([\p{L}][\p{L}'’]*)/uy;
+const LEADING_PREPS = new Set([
+  "di",
+  "del",
+  "della",
+  "dello",
+  "dell'",
+  "dell’",
+  "dei",
+  "degli",
+  "delle",
+  "d'",
+  "sul",
+  "sui",
+  "sugli",
+  "sulle",
+  "sulla",
+  "a",
+  "ai",
+  "agli",
+  "alle",
+]);
+const INNER_OK = new Set([
+  "di",
+  "del",
+  "della",
+  "dello",
+  "dei",
+  "degli",
+  "delle",
+  "d'",
+  "dell'",
+  "da",
+]);
+const NOUN_STOP = new Set([
+  "e",
+  "ed",
+  "o",
+  "od",
+  "oppure",
+  "entro",
+  "il",
+  "lo",
+  "la",
+  "i",
+  "gli",
+  "le",
+  "un",
+  "uno",
+  "una",
+  "che",
+  "con",
+  "per",
+  "nel",
+  "nella",
+  "nei",
+  "negli",
+  "nelle",
+  "al",
+  "alla",
+  "allo",
+  "in",
+  "su",
+  "tra",
+  "fra",
+  "come",
+  "rispetto",
+  "pari",
+  "ogni",
+  "non",
+  "almeno",
+  "minimo",
+  "massimo",
+  "entro",
+  "oltre",
+  "circa",
+  "mentre",
+  "ma",
+  "se",
+  "ovvero",
+]);
+const YEAR_PREV = new Set([
+  "il",
+  "nel",
+  "del",
+  "dal",
+  "al",
+  "anno",
+  "anni",
+  "esercizio",
+  "entro",
+  "rispetto",
+  "previsione",
+  "bilancio",
+  "fino",
+  "l'",
+  "dell'",
+  "all'",
+  "dall'",
+  "nell'",
+  "di",
+  "a",
+  "peg",
+  "piao",
+  "dup",
+  "triennio",
+]);
+const BEFORE_WORDS_RE = /([\p{L}][\p{L}'’]*)/gu;
+const CLAUSE_BREAK_RE = /[;:()[\]\n\r\t]|\d|\be\b|\bed\b/u;
+const WORD_NUM_RE =
+  /(?<![\p{L}\d])(zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/giu;
+const QUANTIFIER_BEFORE_RE =
+  /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|tra|fra|e|[(><=≥≤])\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
+const RATIO_CONTEXT_RE =
+  /(gradimento|voto|punteggio|valutazione|livello|soddisfazione|giudizio|media|scala|rating)[^\n;]{0,25}$/iu;
+
+export interface FindNumbersOptions {
+  /** Also read numbers written in words after a quantifier (`Almeno due`, `minimo tre`). */
+  words?: boolean;
+}
+
+function readNoun(text: string, from: number): { noun?: string; end: number } {
+  const words: string[] = [];
+  let pos = from;
+  let end = from;
+  let leading = true;
+  for (let guard = 0; guard < 12; guard++) {
+    WORD_RE.lastIndex = pos;
+    const m = WORD_RE.exec(text);
+    if (!m) break;
+    const w = m[1].toLowerCase();
+    if (leading && LEADING_PREPS.has(w)) {
+      pos = WORD_RE.lastIndex;
+      continue;
+    }
+    leading = false;
+    if (NOUN_STOP.has(w) || w.length > 40) break;
+    if (words.length >= 6) break;
+    words.push(w);
+    pos = WORD_RE.lastIndex;
+    end = pos;
+  }
+  while (words.length > 0 && INNER_OK.has(words[words.length - 1])) words.pop();
+  return words.length > 0 ? { noun: words.join(" "), end } : { end };
+}
+
+function readBefore(text: string, index: number): string | undefined {
+  const start = Math.max(0, index - 80);
+  let seg = text.slice(start, index);
+  // Stop at the previous clause break (another number, `;`, `e`, a parenthesis).
+  let cut = -1;
+  const re = new RegExp(CLAUSE_BREAK_RE.source, "gu");
+  for (let m = re.exec(seg); m; m = re.exec(seg)) cut = m.index + m[0].length;
+  if (cut >= 0) seg = seg.slice(cut);
+  const words: string[] = [];
+  BEFORE_WORDS_RE.lastIndex = 0;
+  for (let m = BEFORE_WORDS_RE.exec(seg); m; m = BEFORE_WORDS_RE.exec(seg))
+    words.push(m[1].toLowerCase());
+  if (words.length === 0) return undefined;
+  return words.slice(-6).join(" ");
+}
+
+/**
+ * Every number written in `text`, in order, with its unit (`%`, `€`, `gg`, `/4`), the noun that
+ * follows and the words before. Dates (`30/9`, `31 dicembre 2017`) are not numbers and are skipped.
+ */
+export function findNumbers(text: string, options: FindNumbersOptions = {}): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  if (typeof text !== "string" || text.length === 0) return out;
+  const hasDigit = HAS_DIGIT_RE.test(text);
+  if (hasDigit) {
+    const dates = findDates(text, 2000);
+    NUM_RE.lastIndex = 0;
+    for (let m = NUM_RE.exec(text); m; m = NUM_RE.exec(text)) {
+      const signStr = m[1] ?? "";
+      const spaced = m[2] !== "";
+      let raw = m[3];
+      const numStart = m.index + signStr.length + m[2].length;
+      // A date covers this number: skip it whole (unless it is a score such as `gradimento 3/4`).
+      let inDate = false;
+      for (const d of dates) {
+        if (numStart >= d.index && numStart < d.end) {
+          inDate = true;
+          const ratio =
+            d.precision === "day" &&
+            !d.hasYear &&
+            /^\d{1,2}\/\d{1,2}$/.test(d.raw) &&
+            (d.d ?? 99) <= (d.m ?? 0) &&
+            RATIO_CONTEXT_RE.test(text.slice(Math.max(0, d.index - 40), d.index));
+          if (ratio) inDate = false;
+          else NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, d.end);
+          break;
+        }
+      }
+      if (inDate) continue;
+      const trimmed = raw.replace(/[.,]+$/, "");
+      let rawEnd = numStart + trimmed.length;
+      raw = trimmed;
+      let value = interpretNumeral(raw);
+      if (value === null) {
+        // Malformed grouping (`1.20.3`): read the leading well-formed part.
+        const lead = /^\d+(?:[.,]\d+)?/.exec(raw);
+        if (!lead) continue;
+        raw = lead[0];
+        rawEnd = numStart + raw.length;
+        value = interpretNumeral(raw);
+        if (value === null) continue;
+        NUM_RE.lastIndex = rawEnd;
+      }
+      // The sign: `-3`, `+5%`, `±10%`; `- 4,71` only at the start or after `(`, `:` or `=`.
+      let sign: FoundNumber["sign"];
+      if (signStr) {
+        const prevText = text.slice(0, m.index).trimEnd();
+        const prevCh = prevText.length ? prevText[prevText.length - 1] : "";
+        const afterNumber = /[\d%]/.test(prevCh);
+        const ok = !afterNumber && (!spaced || prevCh === "" || /[(:=<>≤≥]/.test(prevCh));
+        if (ok)
+          sign =
+            signStr === "+"
+              ? "+"
+              : signStr === "-" || signStr === "−" || signStr === "–"
+                ? "-"
+                : "±";
+      }
+      const index = sign ? m.index : numStart;
+      const found: FoundNumber = {
+        value: sign === "-" ? -value : value,
+        index,
+        end: rawEnd,
+        raw: "",
+      };
+      if (sign) found.sign = sign;
+      // Currency before: `€ 1.200.000`, `euro 50.000`.
+      const before = text.slice(Math.max(0, found.index - 8), found.index);
+      const cur = CURRENCY_BEFORE_RE.exec(before);
+      if (cur) {
+        found.unit = "euro";
+        found.index = found.index - (before.length - cur.index);
+      }
+      UNIT_AFTER_RE.lastIndex = rawEnd;
+      const u = UNIT_AFTER_RE.exec(text);
+      let after = rawEnd;
+      if (u) {
+        if (u[1]) found.unit = "percent";
+        else if (u[2]) found.unit = "euro";
+        else if (u[3]) found.unit = "days";
+        else if (u[4]) found.unit = "months";
+        else if (u[5]) found.unit = "hours";
+        else if (u[6]) found.unit = "years";
+        else if (u[7] !== undefined) {
+          const max = interpretNumeral(u[7]);
+          if (max !== null && max > 0) {
+            found.unit = "ratio";
+            found.max = max;
+          }
+        }
+        if (found.unit) after = UNIT_AFTER_RE.lastIndex;
+        if (found.unit === "ratio") NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, after);
+      }
+      if (
+        found.unit === "days" &&
+        /^\s*gg/i.test(text.slice(rawEnd, rawEnd + 4)) &&
+        text[after] === "."
+      )
+        after++;
+      found.end = after;
+      found.raw = text.slice(found.index, after).trim();
+      const nounRead = readNoun(text, after);
+      if (nounRead.noun) found.noun = nounRead.noun;
+      const bef = readBefore(text, found.index);
+      if (bef) found.before = bef;
+      // A year (`nel 2023`, `Per il 2017`), not a quantity.
+      if (!found.unit && !sign && /^(?:19|20)\d{2}$/.test(raw)) {
+        const prevWord = bef ? bef.slice(bef.lastIndexOf(" ") + 1) : "";
+        if (YEAR_PREV.has(prevWord) || !found.noun || prevWord === "e") found.year = true;
+      }
+      out.push(found);
+    }
+  }
+  if (options.words) {
+    WORD_NUM_RE.lastIndex = 0;
+    for (let m = WORD_NUM_RE.exec(text); m; m = WORD_NUM_RE.exec(text)) {
+      const v = WORD_NUMBERS[m[1].toLowerCase()];
+      if (v === undefined) continue;
+      const prefix = text.slice(Math.max(0, m.index - 24), m.index);
+      const atStart = text.slice(0, m.index).trim() === "";
+      const article = v === 1 && m[1].length <= 3;
+      if (!(QUANTIFIER_BEFORE_RE.test(prefix) || (atStart && !article))) continue;
+      // `>= 3 (tre)`: the words repeat the digits.
+      if (/\d[^\p{L}\d]{0,6}\(\s*$/u.test(prefix)) continue;
+      const end = m.index + m[0].length;
+      const found: FoundNumber = { value: v, index: m.index, end, raw: m[0], word: true };
+      const nounRead = readNoun(text, end);
+      if (nounRead.noun) found.noun = nounRead.noun;
+      const bef = readBefore(text, m.index);
+      if (bef) found.before = bef;
+      out.push(found);
+    }
+    if (out.length > 1) out.sort((a, b) => a.index - b.index);
+  }
+  return out;
+}
