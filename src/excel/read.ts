@@ -1,0 +1,83 @@
+/**
+ * Office.js -> grids (CONTRACT section 1): every sheet's used range in one batch.
+ * Two syncs whatever the size: one for the sheet list, one for all used ranges.
+ */
+import type { CellValue, Grid } from "../core/grid";
+import { parseA1, splitRef } from "../core/grid";
+import { formatPercentText, isPercentFormat } from "../xlsx/number-format";
+
+/** The part of Excel.RequestContext the reader uses (typed loosely so tests can fake it). */
+export type ExcelContext = Excel.RequestContext;
+
+/** Excel serial day 0 is 1899-12-30 (1900 leap-year bug included). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Date or time format codes (d, m, y, h, s outside quotes/brackets), not elapsed/percent/number ones. */
+export function isDateFormat(fmt: string): boolean {
+  if (!fmt || fmt === "General" || fmt === "@") return false;
+  const code = fmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+  return /[dmyhs]/i.test(code) && !code.includes("%");
+}
+
+export function serialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * 86400000));
+}
+
+/** One used range as loaded: address "Sheet!B2:D9", values, numberFormat. */
+export interface LoadedRange {
+  address: string;
+  values: unknown[][];
+  numberFormat?: unknown[][];
+}
+
+/** A loaded used range as a Grid; percent cells get their Italian text, date cells a Date. */
+export function rangeToGrid(sheet: string, range: LoadedRange | null, hidden = false): Grid {
+  if (!range) return { sheet, rows: [], origin: { row: 0, col: 0 }, hidden };
+  const part = splitRef(range.address)?.range ?? range.address;
+  const topLeft = parseA1(part.split(":")[0]) ?? { row: 0, col: 0 };
+  const rows: CellValue[][] = [];
+  let text: (string | null)[][] | undefined;
+  range.values.forEach((row, r) => {
+    const out: CellValue[] = [];
+    row.forEach((v, c) => {
+      const fmt = String(range.numberFormat?.[r]?.[c] ?? "General");
+      let value: CellValue = null;
+      if (typeof v === "number") {
+        if (isPercentFormat(fmt)) {
+          text ??= range.values.map((rr) => rr.map(() => null));
+          text[r][c] = formatPercentText(v, fmt);
+          value = v;
+        } else if (isDateFormat(fmt)) value = serialToDate(v);
+        else value = v;
+      } else if (typeof v === "boolean") value = v;
+      else if (typeof v === "string") value = v === "" ? null : v;
+      out.push(value);
+    });
+    rows.push(out);
+  });
+  return { sheet, rows, text, origin: topLeft, hidden };
+}
+
+/** Every worksheet's used range (values only) as grids, in workbook order. */
+export async function readWorkbookGrids(context: ExcelContext): Promise<Grid[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  await context.sync();
+  const used = sheets.items.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load("address,values,numberFormat");
+    return r;
+  });
+  await context.sync();
+  return sheets.items.map((ws, i) => {
+    const r = used[i];
+    const loaded: LoadedRange | null = r.isNullObject
+      ? null
+      : { address: r.address, values: r.values, numberFormat: r.numberFormat };
+    return rangeToGrid(ws.name, loaded, ws.visibility !== "Visible");
+  });
+}

@@ -1,0 +1,343 @@
+/**
+ * A small in-memory Excel for the adapter tests: office-addin-mock has no collections (items,
+ * add, getItemOrNullObject), so this fake keeps sheets, cells, tables and formats, enforces
+ * load-before-read and array shapes like Excel does, counts syncs and measures each request.
+ */
+import { columnIndex, columnLetters } from "../../src/core/grid";
+
+type Cell = string | number | boolean;
+
+export interface FakeSheetInit {
+  name: string;
+  /** Used range top-left (A1 default) and its values/numberFormat. */
+  at?: string;
+  values?: Cell[][];
+  numberFormat?: string[][];
+  visibility?: "Visible" | "Hidden";
+}
+
+interface Bounds {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+function parseAddress(addr: string): Bounds {
+  const a = addr.replace(/\$/g, "");
+  const col = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
+  if (col) return { r1: 0, c1: columnIndex(col[1]), r2: 1048575, c2: columnIndex(col[2]) };
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
+  if (!m) throw new Error(`InvalidArgument: address ${addr}`);
+  const r1 = Number(m[2]) - 1;
+  const c1 = columnIndex(m[1]);
+  return { r1, c1, r2: m[4] ? Number(m[4]) - 1 : r1, c2: m[3] ? columnIndex(m[3]) : c1 };
+}
+
+export class FakeRequestTracker {
+  syncs = 0;
+  suspends = 0;
+  /** Bytes of data queued in each request (formulas, values, numberFormat arrays). */
+  requestBytes: number[] = [0];
+  private pending: (() => void)[] = [];
+  queue(fn: () => void): void {
+    this.pending.push(fn);
+  }
+  count(bytes: number): void {
+    this.requestBytes[this.requestBytes.length - 1] += bytes;
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    const p = this.pending;
+    this.pending = [];
+    for (const fn of p) fn();
+    this.requestBytes.push(0);
+  }
+}
+
+function loadable<T extends object>(tracker: FakeRequestTracker, obj: T, fill: (self: T) => void) {
+  let loaded = false;
+  return {
+    load(): void {
+      tracker.queue(() => {
+        fill(obj);
+        loaded = true;
+      });
+    },
+    check(prop: string): void {
+      if (!loaded) throw new Error(`PropertyNotLoaded: ${prop}`);
+    },
+  };
+}
+
+export class FakeRange {
+  conditionalFormats: { add: (type: string) => Record<string, unknown> };
+  format = {
+    columnWidth: undefined as number | undefined,
+    wrapText: undefined as boolean | undefined,
+  };
+  dataValidation: { rule?: unknown; prompt?: unknown } = {};
+  private _loaded: ReturnType<typeof loadable>;
+  private snapshot: { address: string; values: Cell[][]; numberFormat: string[][] } | null = null;
+  constructor(
+    private readonly tracker: FakeRequestTracker,
+    readonly sheet: FakeSheet,
+    readonly addr: string,
+    readonly isNullObject = false
+  ) {
+    this._loaded = loadable(tracker, this, () => undefined);
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const cf: Record<string, unknown> = {
+          type,
+          range: addr,
+          custom: { rule: {}, format: { fill: {}, font: {} } },
+          dataBar: { positiveFormat: {} },
+        };
+        sheet.conditionalFormats.push(cf);
+        return cf;
+      },
+    };
+  }
+  private bounds(): Bounds {
+    return parseAddress(this.addr);
+  }
+  private checkShape(v: unknown[][], what: string): void {
+    const b = this.bounds();
+    if (v.length !== b.r2 - b.r1 + 1 || v.some((row) => row.length !== b.c2 - b.c1 + 1))
+      throw new Error(`InvalidArgument: ${what} shape does not match ${this.addr}`);
+  }
+  set formulas(v: Cell[][]) {
+    this.checkShape(v, "formulas");
+    this.tracker.count(JSON.stringify(v).length);
+    const b = this.bounds();
+    v.forEach((row, r) =>
+      row.forEach((cell, c) => this.sheet.cells.set(`${b.r1 + r},${b.c1 + c}`, cell))
+    );
+  }
+  set numberFormat(v: string[][]) {
+    this.checkShape(v, "numberFormat");
+    this.tracker.count(JSON.stringify(v).length);
+    const b = this.bounds();
+    v.forEach((row, r) =>
+      row.forEach((f, c) => this.sheet.formats.set(`${b.r1 + r},${b.c1 + c}`, f))
+    );
+  }
+  get numberFormat(): string[][] {
+    this._loaded.check("numberFormat");
+    return this.snapshot!.numberFormat;
+  }
+  get values(): Cell[][] {
+    this._loaded.check("values");
+    return this.snapshot!.values;
+  }
+  get address(): string {
+    this._loaded.check("address");
+    return this.snapshot!.address;
+  }
+  load(_props: string): this {
+    this._loaded = loadable(this.tracker, this, () => {
+      const init = this.sheet.init;
+      const at = init.at ?? "A1";
+      const values = init.values ?? [];
+      const b = parseAddress(at);
+      const end = `${columnLetters(b.c1 + (values[0]?.length ?? 1) - 1)}${b.r1 + Math.max(values.length, 1)}`;
+      this.snapshot = {
+        address: `${this.sheet.name}!${at}:${end}`,
+        values,
+        numberFormat: init.numberFormat ?? values.map((row) => row.map(() => "General")),
+      };
+    });
+    this._loaded.load();
+    return this;
+  }
+  select(): void {
+    this.tracker.queue(() => (this.sheet.book.selection = `${this.sheet.name}!${this.addr}`));
+  }
+}
+
+export class FakeSheet {
+  cells = new Map<string, Cell>();
+  formats = new Map<string, string>();
+  tables: { name: string; address: string; style?: string; worksheet: FakeSheet }[] = [];
+  conditionalFormats: Record<string, unknown>[] = [];
+  frozenRows = 0;
+  deleted = false;
+  visibility: "Visible" | "Hidden";
+  private _name: string;
+  constructor(
+    private readonly tracker: FakeRequestTracker,
+    readonly book: FakeWorkbook,
+    readonly init: FakeSheetInit
+  ) {
+    this._name = init.name;
+    this.visibility = init.visibility ?? "Visible";
+  }
+  get name(): string {
+    return this._name;
+  }
+  set name(n: string) {
+    if (
+      this.book.sheets.some(
+        (s) => s !== this && !s.deleted && s._name.toLowerCase() === n.toLowerCase()
+      )
+    )
+      throw new Error(`ItemAlreadyExists: sheet ${n}`);
+    this._name = n;
+  }
+  tablesCollection = {
+    add: (address: string, _hasHeaders: boolean) => {
+      const t = {
+        address,
+        style: undefined as string | undefined,
+        _name: `Table${this.book.allTables().length + 1}`,
+        worksheet: this,
+        get name(): string {
+          return this._name;
+        },
+        set name(n: string) {
+          // Table names are unique in the workbook.
+          if (
+            t.worksheet.book
+              .allTables()
+              .some((o) => o !== t && o.name.toLowerCase() === n.toLowerCase())
+          )
+            throw new Error(`InvalidArgument: table name ${n} taken`);
+          this._name = n;
+        },
+      };
+      this.tables.push(t);
+      return t;
+    },
+  };
+  freezePanes = {
+    freezeRows: (n: number) => (this.frozenRows = n),
+    freezeColumns: () => undefined,
+    freezeAt: () => undefined,
+  };
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.tracker,
+      this,
+      this.init.at ?? "A1",
+      (this.init.values ?? []).length === 0
+    );
+  }
+  getRange(addr: string): FakeRange {
+    return new FakeRange(this.tracker, this, addr);
+  }
+  getRanges(addrs: string): { select: () => void } {
+    return {
+      select: () => this.tracker.queue(() => (this.book.selection = `${this.name}!${addrs}`)),
+    };
+  }
+  activate(): void {
+    this.tracker.queue(() => (this.book.active = this.name));
+  }
+  delete(): void {
+    this.deleted = true;
+  }
+  /** Cell value as written (formula text or constant), by A1 address. */
+  cell(a1: string): Cell | undefined {
+    const b = parseAddress(a1);
+    return this.cells.get(`${b.r1},${b.c1}`);
+  }
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  selection: string | null = null;
+  active: string | null = null;
+  settingsStore = new Map<string, unknown>();
+  constructor(
+    readonly tracker: FakeRequestTracker,
+    init: FakeSheetInit[]
+  ) {
+    for (const s of init) this.sheets.push(new FakeSheet(tracker, this, s));
+  }
+  live(): FakeSheet[] {
+    return this.sheets.filter((s) => !s.deleted);
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.live().find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  allTables() {
+    return this.live().flatMap((s) => s.tables);
+  }
+}
+
+/** A fake Excel.RequestContext over a FakeWorkbook (cast to the real type at the call site). */
+export function fakeContext(init: FakeSheetInit[]) {
+  const tracker = new FakeRequestTracker();
+  const book = new FakeWorkbook(tracker, init);
+  const itemsOf = <T>(get: () => T[]) => {
+    let loaded: T[] | null = null;
+    return {
+      load: () => tracker.queue(() => (loaded = get())),
+      get items(): T[] {
+        if (!loaded) throw new Error("PropertyNotLoaded: items");
+        return loaded;
+      },
+    };
+  };
+  const sheetProxy = (s: FakeSheet) =>
+    new Proxy(s, {
+      get(target, prop, recv) {
+        if (prop === "tables") return target.tablesCollection;
+        return Reflect.get(target, prop, recv) as unknown;
+      },
+    });
+  const sheetsItems = itemsOf(() => book.live().map(sheetProxy));
+  const tablesItems = itemsOf(() => book.allTables());
+  const context = {
+    workbook: {
+      worksheets: {
+        load: (_p: string) => sheetsItems.load(),
+        get items() {
+          return sheetsItems.items;
+        },
+        add: (name: string) => {
+          if (book.live().some((s) => s.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`ItemAlreadyExists: sheet ${name}`);
+          const s = new FakeSheet(tracker, book, { name });
+          book.sheets.push(s);
+          return sheetProxy(s);
+        },
+        getItemOrNullObject: (name: string) => {
+          const s = book.live().find((x) => x.name.toLowerCase() === name.toLowerCase());
+          return s ? Object.assign(sheetProxy(s), { isNullObject: false }) : { isNullObject: true };
+        },
+      },
+      tables: {
+        load: (_p: string) => tablesItems.load(),
+        get items() {
+          return tablesItems.items;
+        },
+      },
+      settings: {
+        getItemOrNullObject: (key: string) => {
+          const item = {
+            isNullObject: true,
+            value: undefined as unknown,
+            load: (): void => undefined,
+          };
+          item.load = () =>
+            tracker.queue(() => {
+              item.isNullObject = !book.settingsStore.has(key);
+              item.value = book.settingsStore.get(key);
+            });
+          return item;
+        },
+        add: (key: string, value: unknown) =>
+          tracker.queue(() => book.settingsStore.set(key, value)),
+      },
+    },
+    application: {
+      suspendApiCalculationUntilNextSync: () => tracker.suspends++,
+    },
+    sync: () => tracker.sync(),
+  };
+  return { context: context as unknown as Excel.RequestContext, book, tracker };
+}
