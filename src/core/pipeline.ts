@@ -1,19 +1,68 @@
 /**
  * The main job, the same for CLI, task pane and standalone page: grids -> model -> findings.
- * PLACEHOLDER: the recognizer (src/core/structure.ts) and audit (src/core/audit) fill it in.
+ * Settings (peg.config.json / --config, raw JSON) are validated first; year and as-of date come from
+ * the options, else from the settings. The recognizer's findings and the audit's are merged and
+ * sorted by severity, then objective.
  */
 import type { Grid } from "./grid";
 import { emptyModel, type PegModel } from "./model";
+import { parseSettings, type Settings } from "./settings";
+import { applyManualVerdicts, auditModel, sortFindings } from "./audit";
 
 export interface AnalyzeOptions {
   files: string[];
   year?: number;
   asOf?: string | null;
+  /** Raw settings (parsed JSON of peg.config.json or --config), or already-validated Settings. */
+  settings?: unknown;
+  /** Name of the settings file for error messages. */
+  settingsLabel?: string;
 }
 
-export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegModel {
-  return emptyModel(
+export interface BuildOptions {
+  files: string[];
+  year?: number;
+  asOf?: string | null;
+}
+
+type BuildModel = (grids: Grid[], options: BuildOptions) => PegModel;
+
+/**
+ * PLACEHOLDER until src/core/structure.ts (the recognizer, issue 3) lands: then this becomes
+ * `import { buildModel } from "./structure"`.
+ */
+const buildModel: BuildModel = (grids, options) => {
+  const model = emptyModel(
     options.files,
     grids.map((g) => g.sheet)
   );
+  if (options.year !== undefined) model.plan.year = options.year;
+  return model;
+};
+
+/** Settings given as raw JSON are validated; throws a PegInputError (Italian) when wrong. */
+export function resolveSettings(
+  options: Pick<AnalyzeOptions, "settings" | "settingsLabel" | "year" | "asOf">
+): Settings {
+  const settings = parseSettings(options.settings, options.settingsLabel ?? "peg.config.json");
+  const year = options.year ?? settings.year;
+  const asOf = options.asOf ?? settings.asOf;
+  return { ...settings, ...(year !== undefined ? { year } : {}), ...(asOf ? { asOf } : {}) };
+}
+
+/** Audit a model already built: manual verdicts applied, findings merged and sorted. */
+export function auditBuiltModel(model: PegModel, settings: Settings): PegModel {
+  const withVerdicts = applyManualVerdicts(model);
+  const findings = [...withVerdicts.findings, ...auditModel(withVerdicts, settings)];
+  return { ...withVerdicts, findings: sortFindings(findings, withVerdicts) };
+}
+
+export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegModel {
+  const settings = resolveSettings(options);
+  const model = buildModel(grids, {
+    files: options.files,
+    year: settings.year,
+    asOf: settings.asOf ?? null,
+  });
+  return auditBuiltModel(model, settings);
 }
