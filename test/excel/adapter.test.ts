@@ -194,7 +194,7 @@ describe("writing the structured sheets", () => {
 
   it("picks another table name when a source sheet already uses it", async () => {
     const { context, book } = fakeContext([{ name: "Scheda 1", values: [["x"]] }]);
-    const t = book.sheet("Scheda 1").tablesCollection.add("A1:A1", true);
+    const t = book.sheet("Scheda 1").tablesCollection.add("A1:A1");
     t.name = "Pesi";
     await writeWorkbookSpec(context, { sheets: [sheetSpec("Pesi", 2)] });
     expect(book.sheet("Pesi").tables[0].name).toBe("Pesi_2");

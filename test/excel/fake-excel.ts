@@ -135,7 +135,7 @@ export class FakeRange {
     this._loaded.check("address");
     return this.snapshot!.address;
   }
-  load(_props: string): this {
+  load(): this {
     this._loaded = loadable(this.tracker, this, () => {
       const init = this.sheet.init;
       const at = init.at ?? "A1";
@@ -186,7 +186,7 @@ export class FakeSheet {
     this._name = n;
   }
   tablesCollection = {
-    add: (address: string, _hasHeaders: boolean) => {
+    add: (address: string) => {
       const t = {
         address,
         style: undefined as string | undefined,
@@ -215,7 +215,7 @@ export class FakeSheet {
     freezeColumns: () => undefined,
     freezeAt: () => undefined,
   };
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+  getUsedRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.tracker,
       this,
@@ -294,7 +294,7 @@ export function fakeContext(init: FakeSheetInit[]) {
   const context = {
     workbook: {
       worksheets: {
-        load: (_p: string) => sheetsItems.load(),
+        load: () => sheetsItems.load(),
         get items() {
           return sheetsItems.items;
         },
@@ -311,7 +311,7 @@ export function fakeContext(init: FakeSheetInit[]) {
         },
       },
       tables: {
-        load: (_p: string) => tablesItems.load(),
+        load: () => tablesItems.load(),
         get items() {
           return tablesItems.items;
         },
