@@ -1,0 +1,42 @@
+/** What `peg structure` and `peg audit` share: reading inputs and settings, options for the pipeline. */
+import * as path from "path";
+import type { AnalyzeOptions } from "../../core/pipeline";
+import type { CliIo } from "../io";
+import { optString, parseAsOf, parseYear, usageError, type ParsedArgs } from "../args";
+import { loadConfig } from "../config";
+import { readSources, type SourceFile } from "../sources";
+
+export interface PreparedRun {
+  sources: SourceFile[];
+  settings: unknown;
+  configPath: string | null;
+  year?: number;
+  asOf?: string;
+}
+
+/** Validate flags first (cheap), then settings, then read every input. */
+export async function prepareRun(
+  args: ParsedArgs,
+  io: CliIo,
+  command: string,
+  /** Sheets of different files analyzed together must have distinct names. */
+  distinctSheets = true
+): Promise<PreparedRun> {
+  if (args.positionals.length === 0) {
+    throw usageError(`manca il file del piano, es.: peg ${command} piano.xlsx`);
+  }
+  const year = parseYear(optString(args, "year"));
+  const asOf = parseAsOf(optString(args, "as-of"));
+  const config = await loadConfig(optString(args, "config"), args.positionals[0], io.cwd);
+  const sources = await readSources(args.positionals, io.cwd, undefined, distinctSheets);
+  return { sources, settings: config.settings, configPath: config.path, year, asOf };
+}
+
+export function analyzeOptions(run: PreparedRun, sources: SourceFile[]): AnalyzeOptions {
+  const options: AnalyzeOptions = { files: sources.map((s) => s.name) };
+  if (run.year !== undefined) options.year = run.year;
+  if (run.asOf !== undefined) options.asOf = run.asOf;
+  if (run.settings !== undefined) options.settings = run.settings;
+  if (run.configPath !== null) options.settingsLabel = path.basename(run.configPath);
+  return options;
+}

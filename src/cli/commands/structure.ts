@@ -1,0 +1,78 @@
+/** `peg structure FILE... [--out OUT.xlsx] [--json] [--year Y] [--as-of D] [--config F]` */
+import * as path from "path";
+import { analyzeWorkbook } from "../../core/pipeline";
+import type { PegModel } from "../../core/model";
+import type { CliIo } from "../io";
+import { optString, parseArgs, usageError, type OptionSpec } from "../args";
+import { assertNotInput } from "../fs-safe";
+import { usage } from "../usage";
+import { analyzeOptions, prepareRun } from "./common";
+import { writeStructureOut } from "./structure-out";
+
+const SPEC: OptionSpec = {
+  out: { type: "string", short: "o" },
+  json: { type: "boolean" },
+  year: { type: "string" },
+  "as-of": { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+};
+
+export async function runStructure(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, SPEC);
+  if (args.flags.has("help")) {
+    io.out(usage("structure", io.lang));
+    return 0;
+  }
+  const out = optString(args, "out");
+  if (out !== undefined) {
+    const ext = path.extname(out).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".xlsm")
+      throw usageError(`--out deve indicare un file .xlsx (ricevuto "${out}")`);
+    // Refuse before any work when the output would overwrite an input.
+    await assertNotInput(
+      path.resolve(io.cwd, out),
+      args.positionals.map((p) => path.resolve(io.cwd, p))
+    );
+  }
+  const run = await prepareRun(args, io, "structure");
+  const grids = run.sources.flatMap((s) => s.grids);
+  const model = analyzeWorkbook(grids, analyzeOptions(run, run.sources));
+  if (out !== undefined) {
+    await writeStructureOut(
+      model,
+      run.sources.map((s) => ({ path: s.path, bytes: s.bytes })),
+      path.resolve(io.cwd, out)
+    );
+  }
+  if (args.flags.has("json")) {
+    io.out(JSON.stringify(model, null, 2) + "\n");
+  } else {
+    io.out(describeModel(model, out));
+  }
+  return 0;
+}
+
+/** A few Italian lines saying what was found, for a person at the terminal. */
+export function describeModel(model: PegModel, out?: string): string {
+  const lines: string[] = [];
+  lines.push(
+    `File letti: ${model.source.files.join(", ")} (${model.source.sheets.length === 1 ? "1 foglio" : `${model.source.sheets.length} fogli`})`
+  );
+  if (model.plan.ente || model.plan.year) {
+    lines.push(
+      `Piano: ${[model.plan.kind, model.plan.ente, model.plan.year].filter((v) => v != null && v !== "").join(" ")}`
+    );
+  }
+  lines.push(`Obiettivi strategici: ${model.strategicObjectives.length}`);
+  lines.push(`Obiettivi operativi: ${model.operationalObjectives.length}`);
+  lines.push(`Indicatori: ${model.indicators.length}`);
+  lines.push(`Report dei dirigenti: ${model.reports.length}`);
+  const errors = model.findings.filter((f) => f.severity === "error").length;
+  const warnings = model.findings.filter((f) => f.severity === "warning").length;
+  lines.push(`Segnalazioni: ${errors} errori, ${warnings} avvisi (dettaglio con: peg audit)`);
+  if (out) lines.push(`Scritto: ${out}`);
+  lines.push("Per il modello completo: --json");
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,91 @@
+/**
+ * The `peg` command as a function: argv in, exit code out, output through `io`. Every failure
+ * becomes one Italian line on stderr and exit 2; no stack trace ever reaches the user.
+ */
+import { isPegInputError } from "../core/errors";
+import type { CliIo } from "./io";
+import { usage } from "./usage";
+import { runTarget } from "./commands/target";
+import { runStructure } from "./commands/structure";
+import { runAudit } from "./commands/audit";
+import { runSummary } from "./commands/summary";
+
+const COMMANDS = ["structure", "audit", "summary", "target"] as const;
+
+/** `--lang en` anywhere selects English help; it is removed before the command sees its arguments. */
+function extractLang(argv: string[]): { argv: string[]; lang: "it" | "en" | null } {
+  const out: string[] = [];
+  let lang: "it" | "en" | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      out.push(...argv.slice(i));
+      break;
+    }
+    let v: string | undefined;
+    if (a === "--lang") {
+      v = argv[i + 1];
+      i++;
+    } else if (a.startsWith("--lang=")) {
+      v = a.slice(7);
+    } else {
+      out.push(a);
+      continue;
+    }
+    lang = v?.toLowerCase().startsWith("en") ? "en" : "it";
+  }
+  return { argv: out, lang };
+}
+
+export async function run(rawArgv: string[], io: CliIo): Promise<number> {
+  try {
+    const { argv, lang } = extractLang(rawArgv);
+    if (lang) io.lang = lang;
+    const [command, ...rest] = argv;
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      const topic = command === "help" && rest[0] ? rest[0] : "main";
+      io.out(usage(topic, io.lang));
+      return 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.out("peg 0.1.0\n");
+      return 0;
+    }
+    switch (command) {
+      case "target":
+        return await runTarget(rest, io);
+      case "structure":
+        return await runStructure(rest, io);
+      case "audit":
+        return await runAudit(rest, io);
+      case "summary":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          io.out(usage("summary", io.lang));
+          return 0;
+        }
+        return await runSummary(rest, io);
+      default:
+        io.err(
+          `peg: comando sconosciuto "${command}". Comandi disponibili: ${COMMANDS.join(", ")}. Aiuto: peg --help\n`
+        );
+        return 2;
+    }
+  } catch (e) {
+    io.err(errorLine(e));
+    return 2;
+  }
+}
+
+/** One Italian line for any error. */
+export function errorLine(e: unknown): string {
+  if (isPegInputError(e)) {
+    const hint = e.code === "USAGE" ? " (aiuto: peg --help)" : "";
+    return `peg: ${oneLine(e.message)}${hint}\n`;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return `peg: errore interno: ${oneLine(msg) || "errore sconosciuto"}\n`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
