@@ -24,12 +24,24 @@ export interface ColumnSpec {
   /** Width in characters. */
   width?: number;
   wrap?: boolean;
+  /**
+   * Cell of the table's totals row under this column (shown when the sheet sets `totalsRow`):
+   * a label, or a SUBTOTAL function over the column with its value cached.
+   */
+  total?: TotalSpec;
+  /** Horizontal alignment of the data cells. */
+  align?: "left" | "center" | "right";
 }
 
+export type TotalSpec =
+  { label: string } | { function: "sum" | "average" | "count"; result: number | null };
+
+/** Conditional formats on a data column (`column`: 0-based index into `columns`; colours RGB hex "C6EFCE"). */
 export type ConditionalSpec =
   | { kind: "textEquals"; column: number; text: string; fill: string; font?: string }
   | { kind: "dataBar"; column: number; color: string };
 
+/** Data validation on a data column (`column`: 0-based index into `columns`). */
 export interface ValidationSpec {
   column: number;
   kind: "list" | "decimal";
@@ -52,8 +64,31 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   conditional?: ConditionalSpec[];
   validations?: ValidationSpec[];
+  /** Show the table's totals row (the `total` of each column). */
+  totalsRow?: boolean;
+  /** Short Italian text on what the sheet holds (not written into the table). */
+  description?: string;
 }
 
 export interface WorkbookSpec {
   sheets: SheetSpec[];
+}
+
+/** True when a cell value is a formula (not text that merely looks like one). */
+export function isFormulaCell(v: SheetCellValue): v is FormulaCell {
+  return typeof v === "object" && v !== null && "formula" in v;
+}
+
+/** True when a cell value is an in-workbook link. */
+export function isLinkCell(v: SheetCellValue): v is LinkCell {
+  return typeof v === "object" && v !== null && "location" in v;
+}
+
+/**
+ * Text that a spreadsheet would take for a formula if typed (= + - @, tab, CR). Writers must store
+ * such text as a text value (exceljs: a string value; Office.js: a text number format or a leading
+ * apostrophe), never as a formula.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }

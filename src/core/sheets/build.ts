@@ -1,0 +1,858 @@
+/**
+ * The structured sheets (CONTRACT section 3) as a sheet model: `buildWorkbookSpec(model)` gives the
+ * seven tables that the CLI (exceljs) and the add-in (Office.js) both write.
+ *
+ * Formulas are en-US, without "=", with structured references. Native formulas do every sum and
+ * count, so a user who types a weight or a grade sees totals change without the add-in; the `PEG.*`
+ * custom functions are used only where a target must be read (Regola, Esito, Grado). Every formula
+ * carries its value computed here (`result`), the same number the spreadsheet recomputes.
+ */
+import type { Finding, Indicator, PegModel, TargetRule } from "../model";
+import { splitRef } from "../grid";
+import { renderRule } from "../target";
+import {
+  NO_SETTORE,
+  criteriaAmbiguous,
+  finalAchievement,
+  finalStatus,
+  indicatorsByObjective,
+  objectiveFigures,
+  objectiveKey,
+  settoreOf,
+  type ObjectiveFigures,
+} from "./compute";
+import { ESITO, ESITO_COLORS, ESITO_LIST } from "./labels";
+import type {
+  ColumnSpec,
+  ConditionalSpec,
+  FormulaCell,
+  LinkCell,
+  SheetCellValue,
+  SheetSpec,
+  WorkbookSpec,
+} from "./types";
+
+export const SHEET_NAMES = {
+  strategic: "Obiettivi strategici",
+  operational: "Obiettivi operativi",
+  indicators: "Indicatori",
+  weights: "Pesi",
+  reports: "Report dirigenti",
+  checks: "Verifiche",
+  summary: "Riepilogo",
+} as const;
+
+/** The names of the structured sheets, in the order they are written. */
+export const STRUCTURED_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
+
+/** True for a sheet this product writes (a reader should not take it for a source sheet). */
+export function isStructuredSheetName(name: string): boolean {
+  return STRUCTURED_SHEET_NAMES.includes(name);
+}
+
+export const TABLE_NAMES = {
+  strategic: "ObiettiviStrategici",
+  operational: "ObiettiviOperativi",
+  indicators: "Indicatori",
+  weights: "Pesi",
+  reports: "ReportDirigenti",
+  checks: "Verifiche",
+  summary: "Riepilogo",
+} as const;
+
+export interface WorkbookSpecOptions {
+  /** Show dirigente names in `Riepilogo` (the other sheets are working sheets and always have them). */
+  withNames?: boolean;
+}
+
+const PCT = "0%";
+const PCT1 = "0.0%";
+const INT = "#,##0";
+const NUM = "#,##0.0#";
+
+/** A formula with its cached value. */
+function f(formula: string, result: string | number | boolean | null): FormulaCell {
+  return { formula, result: result === null ? "" : result };
+}
+
+/** Origine: a link to the source cell, or the reference as text when it cannot be parsed. */
+export function sourceLink(ref: string | undefined | null): LinkCell | string | null {
+  if (!ref) return null;
+  const parts = splitRef(ref);
+  if (!parts || parts.range.trim() === "") return ref;
+  const range = parts.range.replace(/\$/g, "");
+  if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(range)) return ref;
+  return { text: ref, location: `'${parts.sheet.replace(/'/g, "''")}'!${range}` };
+}
+
+/** String for the `"WORD"` literal of a formula. */
+function lit(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Conditional aggregates of `values` over the rows of a table whose `keyCol` equals `key`: COUNTIFS
+ * / SUMIFS / AVERAGEIFS, or exact SUMPRODUCT comparisons when the keys make criteria ambiguous.
+ */
+class Agg {
+  constructor(
+    private readonly keyCol: string,
+    private readonly key: string,
+    private readonly exact: boolean
+  ) {}
+  private get m(): string {
+    return `--EXACT(${this.keyCol},${this.key})`;
+  }
+  count(): string {
+    return this.exact ? `SUMPRODUCT(${this.m})` : `COUNTIFS(${this.keyCol},${this.key})`;
+  }
+  countNumbers(col: string): string {
+    return this.exact
+      ? `SUMPRODUCT(${this.m},--ISNUMBER(${col}))`
+      : `COUNTIFS(${this.keyCol},${this.key},${col},">=0")`;
+  }
+  countEq(col: string, word: string): string {
+    return this.exact
+      ? `SUMPRODUCT(${this.m},--(${col}=${lit(word)}))`
+      : `COUNTIFS(${this.keyCol},${this.key},${col},${lit(word)})`;
+  }
+  sum(col: string): string {
+    return this.exact
+      ? `SUMPRODUCT(${this.m},${col})`
+      : `SUMIFS(${col},${this.keyCol},${this.key})`;
+  }
+  /** Average of the numbers of `col`; `count` is an expression counting them (exact form). */
+  average(col: string, count: string): string {
+    return this.exact
+      ? `SUMPRODUCT(${this.m},${col})/${count}`
+      : `AVERAGEIFS(${col},${this.keyCol},${this.key})`;
+  }
+  /** Σ a × b over the matching rows (text and blanks count 0). */
+  sumProduct(a: string, b: string): string {
+    const m = this.exact ? this.m : `--(${this.keyCol}=${this.key})`;
+    return `SUMPRODUCT(${m},${a},${b})`;
+  }
+}
+
+function esitoConditionals(column: number): ConditionalSpec[] {
+  return (Object.keys(ESITO) as (keyof typeof ESITO)[]).map((s) => ({
+    kind: "textEquals",
+    column,
+    text: ESITO[s],
+    fill: ESITO_COLORS[s].fill,
+    font: ESITO_COLORS[s].font,
+  }));
+}
+
+function checkConditionals(column: number, ok: string[], bad: string[]): ConditionalSpec[] {
+  return [
+    ...ok.map((text): ConditionalSpec => ({
+      kind: "textEquals",
+      column,
+      text,
+      fill: ESITO_COLORS.met.fill,
+      font: ESITO_COLORS.met.font,
+    })),
+    ...bad.map((text): ConditionalSpec => ({
+      kind: "textEquals",
+      column,
+      text,
+      fill: ESITO_COLORS.missed.fill,
+      font: ESITO_COLORS.missed.font,
+    })),
+  ];
+}
+
+/** Tables need at least one data row: an empty table gets one blank row. */
+function atLeastOneRow(rows: SheetCellValue[][], width: number): SheetCellValue[][] {
+  return rows.length > 0 ? rows : [new Array<SheetCellValue>(width).fill(null)];
+}
+
+function hasRelative(rule: TargetRule | null): boolean {
+  if (!rule) return false;
+  if (rule.op === "relative") return true;
+  return (rule.rules ?? []).some(hasRelative);
+}
+
+/** The latest baseline value (valore storico) as written. */
+function latestBaseline(ind: Indicator): string | null {
+  const b = ind.baseline;
+  if (!b) return null;
+  const keys = Object.keys(b).sort((x, y) => (Number(x) || 0) - (Number(y) || 0));
+  const k = keys[keys.length - 1];
+  return k === undefined ? null : (b[k] ?? null);
+}
+
+function num(v: number | null | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+export function buildWorkbookSpec(
+  model: PegModel,
+  options: WorkbookSpecOptions = {}
+): WorkbookSpec {
+  const byObjective = indicatorsByObjective(model);
+  const objectiveSettore = new Map<string, string>();
+  for (const o of model.operationalObjectives)
+    objectiveSettore.set(objectiveKey(o), settoreOf(model, o.unitId));
+  const objectiveTitle = new Map<string, string>();
+  for (const o of [...model.strategicObjectives, ...model.operationalObjectives])
+    if (!objectiveTitle.has(objectiveKey(o))) objectiveTitle.set(objectiveKey(o), o.title);
+
+  const figures = new Map<string, ObjectiveFigures>();
+  for (const o of model.operationalObjectives)
+    figures.set(objectiveKey(o), objectiveFigures(o, byObjective.get(objectiveKey(o)) ?? []));
+
+  const objectiveKeys = new Set<string>([
+    ...model.operationalObjectives.map(objectiveKey),
+    ...model.indicators.map((i) => i.objectiveCode),
+  ]);
+  const exactObjectives = criteriaAmbiguous(objectiveKeys);
+  const settori = new Set<string>([
+    ...objectiveSettore.values(),
+    ...model.indicators.map((i) => objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE),
+  ]);
+  const exactSettori = criteriaAmbiguous(settori);
+  const strategicKeys = new Set<string>([
+    ...model.strategicObjectives.map(objectiveKey),
+    ...model.operationalObjectives.map((o) => o.strategicCode ?? ""),
+  ]);
+  strategicKeys.delete("");
+  const exactStrategic = criteriaAmbiguous(strategicKeys);
+
+  const ctx: Ctx = {
+    model,
+    options,
+    byObjective,
+    objectiveSettore,
+    objectiveTitle,
+    figures,
+    exactObjectives,
+    exactSettori,
+    exactStrategic,
+    settori: [...settori].sort((a, b) => a.localeCompare(b, "it")),
+  };
+  return {
+    sheets: [
+      strategicSheet(ctx),
+      operationalSheet(ctx),
+      indicatorSheet(ctx),
+      weightSheet(ctx),
+      reportSheet(ctx),
+      checkSheet(ctx),
+      summarySheet(ctx),
+    ],
+  };
+}
+
+interface Ctx {
+  model: PegModel;
+  options: WorkbookSpecOptions;
+  byObjective: Map<string, Indicator[]>;
+  objectiveSettore: Map<string, string>;
+  objectiveTitle: Map<string, string>;
+  figures: Map<string, ObjectiveFigures>;
+  exactObjectives: boolean;
+  exactSettori: boolean;
+  exactStrategic: boolean;
+  settori: string[];
+}
+
+// ---- Obiettivi strategici --------------------------------------------------------------------
+
+function strategicSheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const op = TABLE_NAMES.operational;
+  const columns: ColumnSpec[] = [
+    { header: "Codice", width: 14 },
+    { header: "Titolo", width: 60, wrap: true },
+    { header: "Missione", width: 10, align: "center" },
+    { header: "Programma", width: 11, align: "center" },
+    { header: "Settore", width: 28, wrap: true },
+    {
+      header: "Obiettivi operativi",
+      numFmt: INT,
+      width: 12,
+      total: { function: "sum", result: 0 },
+    },
+    { header: "Raggiungimento medio", numFmt: PCT1, width: 14 },
+    { header: "Origine", width: 20 },
+  ];
+  let totalOps = 0;
+  const rows = model.strategicObjectives.map((s) => {
+    const key = objectiveKey(s);
+    const children = model.operationalObjectives.filter((o) => o.strategicCode === key);
+    totalOps += children.length;
+    const grades = children
+      .map((o) => ctx.figures.get(objectiveKey(o))?.achievement ?? null)
+      .filter((g): g is number => g !== null);
+    const agg = new Agg(`${op}[Codice strategico]`, "[@Codice]", ctx.exactStrategic);
+    const count = agg.countNumbers(`${op}[Raggiungimento]`);
+    return [
+      key,
+      s.title,
+      s.missione ?? null,
+      s.programma ?? null,
+      settoreOf(model, s.unitId),
+      f(agg.count(), children.length),
+      f(
+        `IFERROR(${agg.average(`${op}[Raggiungimento]`, count)},"")`,
+        grades.length ? grades.reduce((a, b) => a + b, 0) / grades.length : null
+      ),
+      sourceLink(s.source),
+    ];
+  });
+  columns[5].total = { function: "sum", result: totalOps };
+  columns[0].total = { label: "Totale" };
+  return {
+    name: SHEET_NAMES.strategic,
+    tableName: TABLE_NAMES.strategic,
+    description:
+      "Obiettivi strategici (DUP / PIAO) con il numero di obiettivi operativi collegati.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 1 },
+    totalsRow: true,
+    conditional: [{ kind: "dataBar", column: 6, color: "5B9BD5" }],
+  };
+}
+
+// ---- Obiettivi operativi ---------------------------------------------------------------------
+
+/** Column order of `Obiettivi operativi` (indexes used by formulas' cached values). */
+function operationalSheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const ind = TABLE_NAMES.indicators;
+  const columns: ColumnSpec[] = [
+    { header: "Codice", width: 14, total: { label: "Totale" } },
+    { header: "Titolo", width: 55, wrap: true },
+    { header: "Codice strategico", width: 14 },
+    { header: "Settore", width: 28, wrap: true },
+    { header: "Dirigente", width: 20 },
+    { header: "Peso obiettivo", numFmt: NUM, width: 10 },
+    { header: "N. indicatori", numFmt: INT, width: 11 },
+    { header: "Indicatori valutati", numFmt: INT, width: 11 },
+    { header: "Somma pesi", numFmt: PCT, width: 10 },
+    { header: "Raggiungimento", numFmt: PCT1, width: 14 },
+    { header: "Punteggio", numFmt: NUM, width: 11 },
+    { header: "Esito", width: 16, align: "center" },
+    { header: "Origine", width: 20 },
+  ];
+  let pesoSum = 0;
+  let nInd = 0;
+  let scoreSum = 0;
+  const rows = model.operationalObjectives.map((o) => {
+    const key = objectiveKey(o);
+    const fig = ctx.figures.get(key) ?? objectiveFigures(o, []);
+    const agg = new Agg(`${ind}[Codice obiettivo]`, "[@Codice]", ctx.exactObjectives);
+    const esitoCol = `${ind}[Esito finale]`;
+    const c = (w: string) => agg.countEq(esitoCol, w);
+    const grado = `${ind}[Grado finale]`;
+    const achievementFormula =
+      `IF([@[Indicatori valutati]]=0,"",IF([@[Somma pesi]]=0,` +
+      `${agg.average(grado, "[@[Indicatori valutati]]")},${agg.sumProduct(`${ind}[Peso]`, grado)}))`;
+    const esitoFormula =
+      `IF([@[N. indicatori]]=0,${lit(ESITO.qualitative)},` +
+      `IF(${c(ESITO.met)}=[@[N. indicatori]],${lit(ESITO.met)},` +
+      `IF([@Raggiungimento]="",IF(${c(ESITO.overdue)}>0,${lit(ESITO.overdue)},` +
+      `IF(${c(ESITO.pending)}>0,${lit(ESITO.pending)},${lit(ESITO.qualitative)})),` +
+      `IF(${c(ESITO.pending)}>0,${lit(ESITO.pending)},` +
+      `IF([@Raggiungimento]>=0.9995,${lit(ESITO.met)},` +
+      `IF([@Raggiungimento]>0,${lit(ESITO.partial)},${lit(ESITO.missed)}))))))`;
+    pesoSum += num(o.weight) ?? 0;
+    nInd += fig.indicators.length;
+    scoreSum += fig.score ?? 0;
+    return [
+      key,
+      o.title,
+      o.strategicCode ?? null,
+      ctx.objectiveSettore.get(key) ?? NO_SETTORE,
+      o.dirigente ?? unitDirigente(model, o.unitId),
+      num(o.weight),
+      f(agg.count(), fig.indicators.length),
+      f(agg.countNumbers(grado), fig.evaluated),
+      f(agg.sum(`${ind}[Peso]`), fig.weightSum),
+      f(achievementFormula, fig.achievement),
+      f(
+        `IF(OR([@Raggiungimento]="",[@[Peso obiettivo]]=""),"",[@[Peso obiettivo]]*[@Raggiungimento])`,
+        fig.score
+      ),
+      f(esitoFormula, fig.esito),
+      sourceLink(o.source),
+    ];
+  });
+  columns[5].total = { function: "sum", result: pesoSum };
+  columns[6].total = { function: "sum", result: nInd };
+  columns[10].total = { function: "sum", result: scoreSum };
+  return {
+    name: SHEET_NAMES.operational,
+    tableName: TABLE_NAMES.operational,
+    description:
+      "Obiettivi operativi: somma dei pesi degli indicatori, grado di raggiungimento (Σ peso × grado) e punteggio (peso × raggiungimento).",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 1 },
+    totalsRow: true,
+    conditional: [...esitoConditionals(11), { kind: "dataBar", column: 9, color: "63BE7B" }],
+  };
+}
+
+function unitDirigente(model: PegModel, unitId: string | undefined): string | null {
+  if (!unitId) return null;
+  return model.units.find((u) => u.id === unitId)?.dirigente ?? null;
+}
+
+// ---- Indicatori --------------------------------------------------------------------------------
+
+/** Indexes of the `Indicatori` columns that other code refers to. */
+export const INDICATOR_COLUMNS = {
+  target: 8,
+  actual: 9,
+  rule: 10,
+  weight: 11,
+  esito: 12,
+  grado: 13,
+  esitoManuale: 14,
+  gradoManuale: 15,
+  esitoFinale: 17,
+  gradoFinale: 18,
+} as const;
+
+function indicatorSheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const columns: ColumnSpec[] = [
+    { header: "ID", width: 16, total: { label: "Totale" } },
+    { header: "Codice obiettivo", width: 14 },
+    { header: "Obiettivo", width: 40, wrap: true },
+    { header: "Settore", width: 24, wrap: true },
+    { header: "Indicatore", width: 45, wrap: true },
+    { header: "Dimensione", width: 12 },
+    { header: "Unità", width: 8 },
+    { header: "Base", width: 12 },
+    { header: "Target", width: 22, wrap: true },
+    { header: "Consuntivo", width: 18, wrap: true },
+    { header: "Regola", width: 20, wrap: true },
+    { header: "Peso", numFmt: PCT, width: 8 },
+    { header: "Esito", width: 16, align: "center" },
+    { header: "Grado", numFmt: PCT1, width: 10 },
+    { header: "Esito manuale", width: 16, align: "center" },
+    { header: "Grado manuale", numFmt: PCT1, width: 10 },
+    { header: "Nota", width: 30, wrap: true },
+    { header: "Esito finale", width: 16, align: "center" },
+    { header: "Grado finale", numFmt: PCT1, width: 10 },
+    { header: "Origine", width: 20 },
+  ];
+  let weightSum = 0;
+  const rows = model.indicators.map((i) => {
+    const base = latestBaseline(i);
+    const args = hasRelative(i.rule)
+      ? "[@Target],[@Consuntivo],[@Base]"
+      : "[@Target],[@Consuntivo]";
+    const manualStatus = i.manual?.status ? ESITO[i.manual.status] : null;
+    const manualGrade = num(i.manual?.achievement ?? null);
+    weightSum += num(i.weight) ?? 0;
+    return [
+      i.id,
+      i.objectiveCode,
+      ctx.objectiveTitle.get(i.objectiveCode) ?? null,
+      ctx.objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE,
+      i.name,
+      i.dimension ?? null,
+      i.unit ?? null,
+      base,
+      i.target,
+      i.actual,
+      f("PEG.RULE([@Target])", i.rule ? renderRule(i.rule) : ""),
+      num(i.weight),
+      f(`PEG.STATUS(${args})`, ESITO[i.status]),
+      f(`PEG.ACHIEVEMENT(${args})`, i.achievement),
+      manualStatus,
+      manualGrade,
+      i.manual?.note ?? null,
+      f(`IF([@[Esito manuale]]<>"",[@[Esito manuale]],[@Esito])`, ESITO[finalStatus(i)]),
+      f(
+        `IF(ISNUMBER([@[Grado manuale]]),[@[Grado manuale]],` +
+          `IF([@[Esito manuale]]=${lit(ESITO.met)},1,` +
+          `IF(OR([@[Esito manuale]]=${lit(ESITO.missed)},[@[Esito manuale]]=${lit(ESITO.overdue)}),0,[@Grado])))`,
+        finalAchievement(i)
+      ),
+      sourceLink(i.source),
+    ];
+  });
+  columns[INDICATOR_COLUMNS.weight].total = { function: "sum", result: weightSum };
+  return {
+    name: SHEET_NAMES.indicators,
+    tableName: TABLE_NAMES.indicators,
+    description:
+      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 2 },
+    conditional: [
+      ...esitoConditionals(INDICATOR_COLUMNS.esito),
+      ...esitoConditionals(INDICATOR_COLUMNS.esitoFinale),
+      { kind: "dataBar", column: INDICATOR_COLUMNS.grado, color: "63BE7B" },
+      { kind: "dataBar", column: INDICATOR_COLUMNS.gradoFinale, color: "63BE7B" },
+    ],
+    validations: [
+      {
+        column: INDICATOR_COLUMNS.weight,
+        kind: "decimal",
+        min: 0,
+        max: 1,
+        prompt: "Peso dell'indicatore tra 0% e 100%",
+      },
+      {
+        column: INDICATOR_COLUMNS.esitoManuale,
+        kind: "list",
+        values: [...ESITO_LIST],
+        prompt: "Esito deciso da una persona: prevale su quello calcolato",
+      },
+      {
+        column: INDICATOR_COLUMNS.gradoManuale,
+        kind: "decimal",
+        min: 0,
+        max: 1,
+        prompt: "Grado di raggiungimento tra 0% e 100%",
+      },
+    ],
+  };
+}
+
+// ---- Pesi ----------------------------------------------------------------------------------------
+
+export const WEIGHT_CHECK = {
+  ok: "OK",
+  none: "NESSUN PESO",
+  missing: "PESI MANCANTI",
+  under: "SOTTO 100%",
+  over: "SOPRA 100%",
+} as const;
+
+function weightSheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const ind = TABLE_NAMES.indicators;
+  const columns: ColumnSpec[] = [
+    { header: "Codice obiettivo", width: 14 },
+    { header: "Obiettivo", width: 55, wrap: true },
+    { header: "N. indicatori", numFmt: INT, width: 11 },
+    { header: "Pesi indicati", numFmt: INT, width: 11 },
+    { header: "Somma pesi", numFmt: PCT, width: 11 },
+    { header: "Differenza", numFmt: PCT, width: 11 },
+    { header: "Verifica", width: 16, align: "center" },
+    { header: "Origine", width: 20 },
+  ];
+  // Every objective with indicators: the operational ones, then keys only indicators name.
+  const keys: { key: string; title: string | null; source: string | undefined }[] =
+    model.operationalObjectives.map((o) => ({
+      key: objectiveKey(o),
+      title: o.title,
+      source: o.weightSource ?? o.source,
+    }));
+  const known = new Set(keys.map((k) => k.key));
+  for (const i of model.indicators)
+    if (!known.has(i.objectiveCode)) {
+      known.add(i.objectiveCode);
+      keys.push({
+        key: i.objectiveCode,
+        title: ctx.objectiveTitle.get(i.objectiveCode) ?? null,
+        source: i.source,
+      });
+    }
+  const rows = keys.map(({ key, title, source }) => {
+    const inds = ctx.byObjective.get(key) ?? [];
+    const given = inds.filter((i) => num(i.weight) !== null);
+    const sum = given.reduce((a, i) => a + (num(i.weight) ?? 0), 0);
+    const agg = new Agg(`${ind}[Codice obiettivo]`, "[@[Codice obiettivo]]", ctx.exactObjectives);
+    let check: string;
+    if (given.length === 0) check = WEIGHT_CHECK.none;
+    else if (given.length < inds.length) check = WEIGHT_CHECK.missing;
+    else if (Math.abs(sum - 1) < 0.0005) check = WEIGHT_CHECK.ok;
+    else check = sum < 1 ? WEIGHT_CHECK.under : WEIGHT_CHECK.over;
+    return [
+      key,
+      title,
+      f(agg.count(), inds.length),
+      f(agg.countNumbers(`${ind}[Peso]`), given.length),
+      f(agg.sum(`${ind}[Peso]`), sum),
+      f("[@[Somma pesi]]-1", sum - 1),
+      f(
+        `IF([@[Pesi indicati]]=0,${lit(WEIGHT_CHECK.none)},` +
+          `IF([@[Pesi indicati]]<[@[N. indicatori]],${lit(WEIGHT_CHECK.missing)},` +
+          `IF(ABS([@Differenza])<0.0005,${lit(WEIGHT_CHECK.ok)},` +
+          `IF([@Differenza]<0,${lit(WEIGHT_CHECK.under)},${lit(WEIGHT_CHECK.over)}))))`,
+        check
+      ),
+      sourceLink(source),
+    ];
+  });
+  return {
+    name: SHEET_NAMES.weights,
+    tableName: TABLE_NAMES.weights,
+    description: "Verifica che i pesi degli indicatori di ogni obiettivo sommino a 100%.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 1 },
+    conditional: checkConditionals(
+      6,
+      [WEIGHT_CHECK.ok],
+      [WEIGHT_CHECK.none, WEIGHT_CHECK.missing, WEIGHT_CHECK.under, WEIGHT_CHECK.over]
+    ),
+  };
+}
+
+// ---- Report dirigenti -------------------------------------------------------------------------
+
+export const REPORT_CHECK = {
+  ok: "OK",
+  total: "TOTALE DIVERSO",
+  overMax: "VOCE OLTRE IL MASSIMO",
+} as const;
+
+function reportSheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const k = Math.max(1, ...model.reports.map((r) => r.components.length));
+  const columns: ColumnSpec[] = [
+    { header: "Codice obiettivo", width: 14, total: { label: "Totale" } },
+    { header: "Dirigente", width: 20 },
+    { header: "Relazione", width: 50, wrap: true },
+  ];
+  for (let j = 1; j <= k; j++)
+    columns.push(
+      { header: `Voce ${j}`, width: 22, wrap: true },
+      { header: `Valore ${j}`, numFmt: NUM, width: 9 },
+      { header: `Massimo ${j}`, numFmt: NUM, width: 9 }
+    );
+  const first = columns.length;
+  columns.push(
+    { header: "Totale dichiarato", numFmt: NUM, width: 11 },
+    { header: "Totale calcolato", numFmt: NUM, width: 11 },
+    { header: "Differenza", numFmt: NUM, width: 11 },
+    { header: "Verifica", width: 20, align: "center" },
+    { header: "Origine", width: 20 }
+  );
+  const valueRefs = Array.from({ length: k }, (_, j) => `[@[Valore ${j + 1}]]`);
+  const overMax = Array.from(
+    { length: k },
+    (_, j) => `AND(ISNUMBER([@[Massimo ${j + 1}]]),N([@[Valore ${j + 1}]])>[@[Massimo ${j + 1}]])`
+  );
+  let computedSum = 0;
+  let declaredSum = 0;
+  const rows = model.reports.map((r) => {
+    const cells: SheetCellValue[] = [r.objectiveCode, r.dirigente ?? null, r.text ?? null];
+    let total = 0;
+    let over = false;
+    for (let j = 0; j < k; j++) {
+      const c = r.components[j];
+      cells.push(c?.label ?? null, num(c?.value), num(c?.max ?? null));
+      if (c && Number.isFinite(c.value)) total += c.value;
+      if (c && typeof c.max === "number" && c.value > c.max) over = true;
+    }
+    const declared = num(r.declaredTotal);
+    const diff = declared === null ? null : declared - total;
+    computedSum += total;
+    declaredSum += declared ?? 0;
+    let check: string = REPORT_CHECK.ok;
+    if (over) check = REPORT_CHECK.overMax;
+    else if (diff !== null && Math.abs(diff) > 1e-9) check = REPORT_CHECK.total;
+    cells.push(
+      declared,
+      f(`SUM(${valueRefs.join(",")})`, total),
+      f(`IF([@[Totale dichiarato]]="","",[@[Totale dichiarato]]-[@[Totale calcolato]])`, diff),
+      f(
+        `IF(OR(${overMax.join(",")}),${lit(REPORT_CHECK.overMax)},` +
+          `IF(AND([@[Totale dichiarato]]<>"",ABS(N([@Differenza]))>0.000000001),${lit(REPORT_CHECK.total)},${lit(REPORT_CHECK.ok)}))`,
+        check
+      ),
+      sourceLink(r.source)
+    );
+    return cells;
+  });
+  columns[first].total = { function: "sum", result: declaredSum };
+  columns[first + 1].total = { function: "sum", result: computedSum };
+  return {
+    name: SHEET_NAMES.reports,
+    tableName: TABLE_NAMES.reports,
+    description: "Schede di valutazione dei dirigenti: voci, massimi e totali ricalcolati.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 1 },
+    totalsRow: true,
+    conditional: checkConditionals(
+      first + 3,
+      [REPORT_CHECK.ok],
+      [REPORT_CHECK.total, REPORT_CHECK.overMax]
+    ),
+  };
+}
+
+// ---- Verifiche ------------------------------------------------------------------------------------
+
+const SEVERITY_LABEL: Record<Finding["severity"], string> = {
+  error: "ERRORE",
+  warning: "AVVISO",
+  info: "INFO",
+};
+
+function checkSheet(ctx: Ctx): SheetSpec {
+  const columns: ColumnSpec[] = [
+    { header: "Gravità", width: 10, align: "center" },
+    { header: "Codice", width: 22 },
+    { header: "Obiettivo", width: 14 },
+    { header: "Indicatore", width: 16 },
+    { header: "Messaggio", width: 80, wrap: true },
+    { header: "Origine", width: 22 },
+  ];
+  const order: Record<string, number> = { error: 0, warning: 1, info: 2 };
+  const findings = [...ctx.model.findings].sort(
+    (a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3)
+  );
+  const rows = findings.map((x) => [
+    SEVERITY_LABEL[x.severity] ?? x.severity,
+    x.code,
+    x.objectiveCode ?? null,
+    x.indicatorId ?? null,
+    x.message,
+    sourceLink(x.where),
+  ]);
+  return {
+    name: SHEET_NAMES.checks,
+    tableName: TABLE_NAMES.checks,
+    description: "Verifiche: errori e avvisi trovati nel piano, con il collegamento alla cella.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 0 },
+    conditional: [
+      {
+        kind: "textEquals",
+        column: 0,
+        text: "ERRORE",
+        fill: ESITO_COLORS.missed.fill,
+        font: ESITO_COLORS.missed.font,
+      },
+      {
+        kind: "textEquals",
+        column: 0,
+        text: "AVVISO",
+        fill: ESITO_COLORS.partial.fill,
+        font: ESITO_COLORS.partial.font,
+      },
+    ],
+  };
+}
+
+// ---- Riepilogo ----------------------------------------------------------------------------------
+
+function summarySheet(ctx: Ctx): SheetSpec {
+  const { model } = ctx;
+  const ind = TABLE_NAMES.indicators;
+  const op = TABLE_NAMES.operational;
+  const withNames = ctx.options.withNames === true;
+  const columns: ColumnSpec[] = [
+    { header: "Settore", width: 34, wrap: true, total: { label: "Totale" } },
+  ];
+  if (withNames) columns.push({ header: "Dirigente", width: 22 });
+  const base = columns.length;
+  const countCols = [
+    "Obiettivi",
+    "Indicatori",
+    "Raggiunti",
+    "Parziali",
+    "Non raggiunti",
+    "Scaduti",
+    "In corso",
+    "Da valutare",
+  ];
+  for (const h of countCols) columns.push({ header: h, numFmt: INT, width: 11 });
+  columns.push(
+    { header: "% raggiunti", numFmt: PCT1, width: 11 },
+    { header: "Raggiungimento medio", numFmt: PCT1, width: 14 },
+    { header: "Punteggio", numFmt: NUM, width: 11 }
+  );
+
+  const totals = new Array<number>(countCols.length + 1).fill(0);
+  const rows = ctx.settori.map((settore) => {
+    const inds = model.indicators.filter(
+      (i) => (ctx.objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE) === settore
+    );
+    const objs = model.operationalObjectives.filter(
+      (o) => (ctx.objectiveSettore.get(objectiveKey(o)) ?? NO_SETTORE) === settore
+    );
+    const count = (s: string[]) => inds.filter((i) => s.includes(ESITO[finalStatus(i)])).length;
+    const met = count([ESITO.met]);
+    const partial = count([ESITO.partial]);
+    const missed = count([ESITO.missed]);
+    const overdue = count([ESITO.overdue]);
+    const values = [
+      objs.length,
+      inds.length,
+      met,
+      partial,
+      missed,
+      overdue,
+      count([ESITO.pending]),
+      count([ESITO.qualitative, ESITO.unparsed]),
+    ];
+    const grades = objs
+      .map((o) => ctx.figures.get(objectiveKey(o))?.achievement ?? null)
+      .filter((g): g is number => g !== null);
+    const scores = objs
+      .map((o) => ctx.figures.get(objectiveKey(o))?.score ?? null)
+      .filter((g): g is number => g !== null);
+    values.forEach((v, j) => (totals[j] += v));
+    const score = scores.reduce((a, b) => a + b, 0);
+    totals[countCols.length] += score;
+    const ai = new Agg(`${ind}[Settore]`, "[@Settore]", ctx.exactSettori);
+    const ao = new Agg(`${op}[Settore]`, "[@Settore]", ctx.exactSettori);
+    const fin = `${ind}[Esito finale]`;
+    const decided = met + partial + missed + overdue;
+    const ragg = `${op}[Raggiungimento]`;
+    const cells: SheetCellValue[] = [settore];
+    if (withNames) cells.push(dirigentiOf(model, objs));
+    cells.push(
+      f(ao.count(), values[0]),
+      f(ai.count(), values[1]),
+      f(ai.countEq(fin, ESITO.met), met),
+      f(ai.countEq(fin, ESITO.partial), partial),
+      f(ai.countEq(fin, ESITO.missed), missed),
+      f(ai.countEq(fin, ESITO.overdue), overdue),
+      f(ai.countEq(fin, ESITO.pending), values[6]),
+      f(`${ai.countEq(fin, ESITO.qualitative)}+${ai.countEq(fin, ESITO.unparsed)}`, values[7]),
+      f(
+        `IFERROR([@Raggiunti]/([@Raggiunti]+[@Parziali]+[@[Non raggiunti]]+[@Scaduti]),"")`,
+        decided > 0 ? met / decided : null
+      ),
+      f(
+        `IFERROR(${ao.average(ragg, ao.countNumbers(ragg))},"")`,
+        grades.length ? grades.reduce((a, b) => a + b, 0) / grades.length : null
+      ),
+      f(ao.sum(`${op}[Punteggio]`), score)
+    );
+    return cells;
+  });
+  countCols.forEach((_, j) => (columns[base + j].total = { function: "sum", result: totals[j] }));
+  columns[base + countCols.length + 2].total = {
+    function: "sum",
+    result: totals[countCols.length],
+  };
+  return {
+    name: SHEET_NAMES.summary,
+    tableName: TABLE_NAMES.summary,
+    description:
+      "Riepilogo per settore: indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio.",
+    columns,
+    rows: atLeastOneRow(rows, columns.length),
+    freeze: { rows: 1, cols: 1 },
+    totalsRow: true,
+    conditional: [{ kind: "dataBar", column: base + countCols.length + 1, color: "63BE7B" }],
+  };
+}
+
+function dirigentiOf(model: PegModel, objs: PegModel["operationalObjectives"]): string | null {
+  const names = new Set<string>();
+  for (const o of objs) {
+    const d = o.dirigente ?? unitDirigente(model, o.unitId);
+    if (d) names.add(d);
+  }
+  return names.size ? [...names].join(", ") : null;
+}

@@ -1,0 +1,181 @@
+/** A small PEG model built by hand (valid per PegModelSchema) for the sheet, writer and summary tests. */
+import { PegModelSchema, type Indicator, type PegModel } from "../../src/core/model";
+
+function ind(p: Partial<Indicator> & Pick<Indicator, "id" | "objectiveCode" | "name">): Indicator {
+  return {
+    target: null,
+    weight: null,
+    actual: null,
+    rule: null,
+    status: "pending",
+    achievement: null,
+    source: "Scheda!A1",
+    ...p,
+  };
+}
+
+export function sampleModel(): PegModel {
+  const model: PegModel = {
+    source: { files: ["piano.xlsx"], sheets: ["Scheda 1", "Report"] },
+    plan: { ente: "Comune di Prova", year: 2025, kind: "PEG" },
+    units: [
+      {
+        id: "u1",
+        settore: "Settore Servizi sociali",
+        dirigente: "Mario Conti",
+        responsabile: "Anna Neri",
+      },
+      { id: "u2", settore: "Settore Tecnico", dirigente: "Luisa Verdi" },
+    ],
+    strategicObjectives: [
+      {
+        id: "S1",
+        code: "S1",
+        title: "Welfare di comunità",
+        missione: "12",
+        programma: "01",
+        source: "Scheda 1!A2",
+      },
+    ],
+    operationalObjectives: [
+      {
+        id: "1.1",
+        code: "1.1",
+        title: "Sportello famiglie",
+        strategicCode: "S1",
+        unitId: "u1",
+        dirigente: "Mario Conti",
+        weight: 40,
+        source: "Scheda 1!B3",
+      },
+      {
+        id: "1.2",
+        code: "1.2",
+        title: "Pasti a domicilio",
+        strategicCode: "S1",
+        unitId: "u1",
+        weight: 60,
+        source: "Scheda 1!B10",
+      },
+      {
+        id: "2.1",
+        code: "2.1",
+        title: "Manutenzione strade",
+        unitId: "u2",
+        weight: null,
+        source: "Scheda 1!B20",
+      },
+    ],
+    indicators: [
+      ind({
+        id: "1.1#1",
+        objectiveCode: "1.1",
+        name: "n. famiglie con accesso allo sportello",
+        target: "=>15",
+        actual: 20,
+        weight: 0.5,
+        rule: { text: "=>15", op: ">=", value: 15, unit: "count" },
+        status: "met",
+        achievement: 1,
+        source: "Scheda 1!C4",
+      }),
+      ind({
+        id: "1.1#2",
+        objectiveCode: "1.1",
+        name: "Pasti erogati",
+        target: "almeno 100 pasti",
+        actual: "74 pasti erogati",
+        weight: 0.5,
+        rule: { text: "almeno 100 pasti", op: ">=", value: 100, unit: "count", noun: "pasti" },
+        status: "missed",
+        achievement: 0.74,
+        source: "Scheda 1!C5",
+      }),
+      ind({
+        id: "1.2#1",
+        objectiveCode: "1.2",
+        name: "Report trimestrale",
+        target: "Report trimestrale",
+        actual: "fatto",
+        weight: 0.3,
+        rule: { text: "Report trimestrale", op: "qualitative" },
+        status: "qualitative",
+        achievement: null,
+        manual: { status: "met", note: "verificato dal Nucleo" },
+        source: "Scheda 1!C11",
+      }),
+      ind({
+        id: "1.2#2",
+        objectiveCode: "1.2",
+        name: "-5% tempi di attesa",
+        target: "-5% rispetto all'esercizio precedente",
+        actual: "=SOMMA(A1)",
+        weight: 0.5,
+        baseline: { "2024": "30" },
+        rule: {
+          text: "-5% rispetto all'esercizio precedente",
+          op: "relative",
+          value: 5,
+          relative: { mode: "percent", sign: -1 },
+        },
+        status: "missed",
+        achievement: 0.5,
+        source: "Scheda 1!C12",
+      }),
+      ind({
+        id: "2.1#1",
+        objectiveCode: "2.1",
+        name: "Km di strade asfaltate",
+        target: "Entro il 30/9",
+        actual: null,
+        rule: { text: "Entro il 30/9", op: "deadline", date: "2025-09-30" },
+        status: "pending",
+        achievement: null,
+        source: "Scheda 1!C21",
+      }),
+      ind({
+        id: "2.1#2",
+        objectiveCode: "2.1",
+        name: "@Segnalazioni chiuse",
+        target: "+10%",
+        actual: 12,
+        rule: { text: "+10%", op: "unparsed" },
+        status: "unparsed",
+        achievement: null,
+        source: "Scheda 1!C22",
+      }),
+    ],
+    reports: [
+      {
+        objectiveCode: "1.1",
+        dirigente: "Mario Conti",
+        text: "74 pasti erogati",
+        components: [
+          { label: "valutazione di risultato", value: 80, max: 80 },
+          { label: "valutazione qualitativa", value: 15, max: 20 },
+        ],
+        declaredTotal: 100,
+        computedTotal: 95,
+        source: "Report!N3",
+      },
+    ],
+    findings: [
+      {
+        severity: "error",
+        code: "WEIGHTS_SUM",
+        objectiveCode: "1.2",
+        message: "I pesi degli indicatori dell'obiettivo 1.2 sommano a 80%, non a 100%",
+        where: "Scheda 1!C11:C12",
+      },
+      {
+        severity: "warning",
+        code: "TARGET_MISSED",
+        objectiveCode: "1.1",
+        indicatorId: "1.1#2",
+        message: "Target non raggiunto",
+        where: "Scheda 1!C5",
+      },
+    ],
+  };
+  return PegModelSchema.parse(model);
+}
