@@ -1,0 +1,213 @@
+/**
+ * The PEG.* custom functions (CONTRACT section 7) as plain functions: argument conversion from
+ * Excel values to src/core calls, and core errors turned into #VALUE! with the Italian message.
+ * Registration lives in functions.ts; metadata in functions.json (English) and functions-it.json.
+ */
+import { checkWeights, objectiveScore, scoreTotal, weightSum } from "../core/scores";
+import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/target";
+import { ESITO } from "../core/sheets/labels";
+import { excelSerialToIso, isIsoDate, parseItalianDate } from "../core/dates";
+import type { TargetRule } from "../core/model";
+
+/** What Excel hands a custom function: a scalar, or a matrix for a range. */
+export type ExcelArg = string | number | boolean | null | undefined;
+export type ExcelMatrix = ExcelArg[][];
+
+/** #VALUE! with an Italian message (a plain Error where the custom functions runtime is absent). */
+export function valueError(message: string): Error {
+  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      message
+    ) as unknown as Error;
+  }
+  return new Error(message);
+}
+
+/** Run a core call; its Italian Error becomes #VALUE! with the same message. */
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (typeof CustomFunctions !== "undefined" && e instanceof CustomFunctions.Error) throw e;
+    throw valueError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A single cell given where a range is expected arrives as a scalar: make it a 1×1 matrix. */
+function matrix(v: ExcelMatrix | ExcelArg): ExcelMatrix {
+  return Array.isArray(v) ? v : [[v]];
+}
+
+/** Target text: numbers keep Excel's plain digits ("15"), blanks are an error. */
+function targetText(target: ExcelArg): string {
+  if (isBlank(target))
+    throw valueError("Target mancante: indica il target da leggere (es. >=15, Entro il 30/9).");
+  if (typeof target === "boolean") return target ? "SI" : "NO";
+  return String(target).trim();
+}
+
+/** A date argument (alla_data): an Excel date, "2025-12-31" or "31/12/2025", as ISO. */
+function isoArg(v: ExcelArg, what: string): string | null {
+  if (isBlank(v)) return null;
+  if (typeof v === "number") {
+    const iso = excelSerialToIso(v);
+    if (iso) return iso;
+  } else if (typeof v === "string") {
+    const s = v.trim();
+    if (isIsoDate(s)) return s;
+    const d = parseItalianDate(s);
+    if (d && !d.from) return d.date;
+  }
+  throw valueError(`${what} non è una data: "${String(v)}". Scrivi una data, es. 31/12/2025.`);
+}
+
+function hasDeadline(rule: TargetRule): boolean {
+  return rule.op === "deadline" || (rule.rules ?? []).some(hasDeadline);
+}
+
+/**
+ * The consuntivo: blank is "no actual yet"; a number against a deadline is an Excel date
+ * (dates reach custom functions as serial numbers).
+ */
+function actualArg(v: ExcelArg, rule: TargetRule): string | number | boolean | Date | null {
+  if (isBlank(v)) return null;
+  if (typeof v === "number" && hasDeadline(rule)) {
+    const iso = excelSerialToIso(v);
+    if (iso && v > 3000) return new Date(`${iso}T00:00:00Z`);
+  }
+  return typeof v === "string" ? v.trim() : (v as string | number | boolean);
+}
+
+function baseArg(v: ExcelArg): string | number | null {
+  if (isBlank(v)) return null;
+  return typeof v === "boolean" ? (v ? "SI" : "NO") : (v as string | number);
+}
+
+function evaluate(target: ExcelArg, actual: ExcelArg, base?: ExcelArg, asOf?: ExcelArg) {
+  const text = targetText(target);
+  const asOfIso = isoArg(asOf, "alla_data");
+  // The plan year completes dates written without one ("Entro il 30/9"): the check date's year.
+  const ctx: TargetContext = {
+    year: asOfIso ? Number(asOfIso.slice(0, 4)) : new Date().getFullYear(),
+    asOf: asOfIso,
+    baseline: baseArg(base),
+  };
+  const rule = readTarget(text, ctx);
+  return evaluateTarget(rule, actualArg(actual, rule), ctx);
+}
+
+/**
+ * Sum of the weights as a fraction: 20, 0,2 and "20%" all mean 20%.
+ * @customfunction WEIGHTSUM
+ * @param weights The weights (a range).
+ * @returns The sum as a fraction (1 = 100%).
+ */
+export function WEIGHTSUM(weights: ExcelMatrix): number {
+  return wrap(() => weightSum(matrix(weights)));
+}
+
+/**
+ * "OK", or an Italian sentence saying how much is missing or exceeding.
+ * @customfunction CHECKWEIGHTS
+ * @param weights The weights (a range).
+ * @param [expected] The expected total (default 100%).
+ */
+export function CHECKWEIGHTS(weights: ExcelMatrix, expected?: ExcelArg): string {
+  return wrap(() => checkWeights(matrix(weights), isBlank(expected) ? 1 : expected));
+}
+
+/**
+ * Total of the score components (80 and 20 give 100); an error naming a component over its maximum.
+ * @customfunction SCORE
+ * @param components The components (a range).
+ * @param [maxima] Their maxima, in the same order.
+ */
+export function SCORE(components: ExcelMatrix, maxima?: ExcelMatrix | ExcelArg): number {
+  return wrap(() =>
+    scoreTotal(
+      matrix(components),
+      maxima === null || maxima === undefined ? undefined : matrix(maxima)
+    )
+  );
+}
+
+/**
+ * Achievement 0..1 (blank while pending, qualitative or unreadable).
+ * @customfunction ACHIEVEMENT
+ * @param target The target as written.
+ * @param actual The actual value (consuntivo).
+ * @param [baseline] The baseline for relative targets.
+ */
+export function ACHIEVEMENT(
+  target: ExcelArg,
+  actual: ExcelArg,
+  baseline?: ExcelArg
+): number | string {
+  const e = wrap(() => evaluate(target, actual, baseline));
+  return e.achievement ?? "";
+}
+
+/**
+ * RAGGIUNTO, PARZIALE, NON RAGGIUNTO, IN CORSO, SCADUTO, DA VALUTARE or NON LEGGIBILE.
+ * @customfunction STATUS
+ * @param target The target as written.
+ * @param actual The actual value (consuntivo).
+ * @param [baseline] The baseline for relative targets.
+ * @param [asOf] The check date: deadlines passed by then with no actual are SCADUTO.
+ */
+export function STATUS(
+  target: ExcelArg,
+  actual: ExcelArg,
+  baseline?: ExcelArg,
+  asOf?: ExcelArg
+): string {
+  return ESITO[wrap(() => evaluate(target, actual, baseline, asOf)).status];
+}
+
+/**
+ * TRUE when the target is met.
+ * @customfunction MET
+ * @param target The target as written.
+ * @param actual The actual value (consuntivo).
+ * @param [baseline] The baseline for relative targets.
+ */
+export function MET(target: ExcelArg, actual: ExcelArg, baseline?: ExcelArg): boolean {
+  return wrap(() => evaluate(target, actual, baseline)).status === "met";
+}
+
+/**
+ * How the target was read, e.g. "≥ 15", "entro 30/09/2025".
+ * @customfunction RULE
+ * @param target The target as written.
+ */
+export function RULE(target: ExcelArg): string {
+  const text = targetText(target);
+  return wrap(() => renderRule(readTarget(text, { year: new Date().getFullYear() })));
+}
+
+/**
+ * Sum of weight × achievement over an objective's indicators.
+ * @customfunction OBJECTIVESCORE
+ * @param weights The indicator weights (a range).
+ * @param achievements Their achievements, same size.
+ */
+export function OBJECTIVESCORE(weights: ExcelMatrix, achievements: ExcelMatrix): number {
+  return wrap(() => objectiveScore(matrix(weights), matrix(achievements)));
+}
+
+/** Every custom function by id: what functions.ts registers and the metadata files describe. */
+export const CUSTOM_FUNCTIONS = {
+  WEIGHTSUM,
+  CHECKWEIGHTS,
+  SCORE,
+  ACHIEVEMENT,
+  STATUS,
+  MET,
+  RULE,
+  OBJECTIVESCORE,
+} as const;
