@@ -147,19 +147,30 @@ export function scoreTotal(
   return roundTiny(total);
 }
 
-/** Achievement as written: 0.74, "74%", 74 (points above 1 are percentages). Null when blank. */
-function readAchievement(v: unknown, i: number): number | null {
-  if (isBlank(v)) return null;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  const n = readNumber(v);
-  if (!n)
-    throw new Error(`Il grado di raggiungimento n. ${i + 1} ('${String(v)}') non è un numero`);
-  const a = n.percent || n.value > 1 ? n.value / 100 : n.value;
-  if (a < 0 || a > 1)
-    throw new Error(
-      `Il grado di raggiungimento n. ${i + 1} (${String(v)}) deve essere tra 0% e 100%`
-    );
-  return a;
+/**
+ * Achievements as fractions: 0.74, "74%", 74. As for weights, bare numbers are percentage points
+ * when any of them is above 1. Blank gives null; anything outside 0..100% throws.
+ */
+export function achievementFractions(values: unknown): (number | null)[] {
+  const flat = flatten(values);
+  const read = flat.map((v, i) => {
+    if (isBlank(v)) return null;
+    if (typeof v === "boolean") return { value: v ? 1 : 0, percent: false };
+    const n = readNumber(v);
+    if (!n)
+      throw new Error(`Il grado di raggiungimento n. ${i + 1} ('${String(v)}') non è un numero`);
+    return n;
+  });
+  const points = read.some((n) => n !== null && !n.percent && n.value > 1);
+  return read.map((n, i) => {
+    if (n === null) return null;
+    const a = n.percent || points ? n.value / 100 : n.value;
+    if (a < 0 || a > 1 + 1e-9)
+      throw new Error(
+        `Il grado di raggiungimento n. ${i + 1} (${String(flat[i])}) deve essere tra 0% e 100%`
+      );
+    return a;
+  });
 }
 
 /**
@@ -168,15 +179,14 @@ function readAchievement(v: unknown, i: number): number | null {
  */
 export function objectiveScore(weights: unknown, achievements: unknown): number {
   const w = weightFractions(weights);
-  const a = flatten(achievements);
+  const a = achievementFractions(achievements);
   if (w.length !== a.length)
     throw new Error(
       `Pesi (${w.length}) e gradi di raggiungimento (${a.length}) devono essere in numero uguale`
     );
   let s = 0;
   w.forEach((wi, i) => {
-    const ai = readAchievement(a[i], i);
-    if (wi !== null) s += wi * (ai ?? 0);
+    if (wi !== null) s += wi * (a[i] ?? 0);
   });
   return roundTiny(s);
 }

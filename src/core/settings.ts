@@ -56,83 +56,87 @@ export type Band = z.infer<typeof BandSchema>;
 
 const AUDIT_CODES = new Set<string>(FINDING_CODES);
 
-export const SettingsSchema = z
-  .object({
-    /** Plan year: completes dates written without a year. */
-    year: z
-      .number({ error: "deve essere un numero intero" })
-      .int({ error: "deve essere un numero intero" })
-      .min(1990, { error: "deve essere un anno tra 1990 e 2100" })
-      .max(2100, { error: "deve essere un anno tra 1990 e 2100" })
-      .optional(),
-    /** Date of the check (AAAA-MM-GG): deadlines passed at this date with no actual are overdue. */
-    asOf: z
-      .string({ error: "deve essere una data nel formato AAAA-MM-GG" })
-      .refine(isRealDate, {
-        error: "deve essere una data valida nel formato AAAA-MM-GG (es. 2025-12-31)",
-      })
-      .optional(),
-    /** Maximum of each report component, matched by the words of its label. */
-    maxima: z
-      .record(
-        z.string(),
-        z
-          .number({ error: "deve essere un numero" })
-          .positive({ error: "deve essere un numero maggiore di 0" })
-      )
-      .default({ risultato: 80, qualitativa: 20 }),
-    /** Achievement bands; none = the achievement counts as it is. */
-    bands: z
-      .array(BandSchema, { error: "deve essere un elenco di fasce {from, to, score | mode}" })
-      .default([]),
-    /** Enable (true) or disable (false) single checks by code. */
-    checks: z.record(z.string(), z.boolean({ error: "deve essere true o false" })).default({}),
-    /** Change the severity of a code. */
-    severities: z
-      .record(z.string(), z.enum(SEVERITIES, { error: 'deve essere "error", "warning" o "info"' }))
-      .default({}),
-    /** DL 13/2023 art. 4-bis: share of the result evaluation tied to payment times. */
-    paymentTimesMinShare: fraction("quota, 0,3 = 30%").default(0.3),
-    /** Tolerance on weight sums (fractions). */
-    weightTolerance: z
-      .number({ error: "deve essere un numero" })
-      .min(0, { error: "deve essere un numero tra 0 e 0,1" })
-      .max(0.1, { error: "deve essere un numero tra 0 e 0,1" })
-      .default(0.001),
-    /** Tolerance on score totals (points). */
-    scoreTolerance: z
-      .number({ error: "deve essere un numero" })
-      .min(0, { error: "deve essere un numero non negativo" })
-      .default(0.01),
-    /**
-     * ACTUAL_MISSING: "auto" reports missing actuals only once the plan is being reported on
-     * (some actual present, or as-of date after the plan year); "always"; "never".
-     */
-    actualMissing: z
-      .enum(["auto", "always", "never"], { error: 'deve essere "auto", "always" o "never"' })
-      .default("auto"),
-  })
-  .superRefine((s, ctx) => {
-    for (const key of [...Object.keys(s.checks), ...Object.keys(s.severities)]) {
-      if (!AUDIT_CODES.has(key)) {
-        const where = key in s.checks ? "checks" : "severities";
-        ctx.addIssue({
-          code: "custom",
-          path: [where, key],
-          message: `non è un codice di verifica conosciuto (codici: ${FINDING_CODES.join(", ")})`,
-        });
+/** Keys of `checks` / `severities` must be finding codes (a typo would silently do nothing). */
+function knownCodes(record: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const key of Object.keys(record)) {
+    if (!AUDIT_CODES.has(key))
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `non è un codice di verifica conosciuto (codici: ${FINDING_CODES.join(", ")})`,
+      });
+  }
+}
+
+export const SettingsSchema = z.object({
+  /** Plan year: completes dates written without a year. */
+  year: z
+    .number({ error: "deve essere un numero intero" })
+    .int({ error: "deve essere un numero intero" })
+    .min(1990, { error: "deve essere un anno tra 1990 e 2100" })
+    .max(2100, { error: "deve essere un anno tra 1990 e 2100" })
+    .optional(),
+  /** Date of the check (AAAA-MM-GG): deadlines passed at this date with no actual are overdue. */
+  asOf: z
+    .string({ error: "deve essere una data nel formato AAAA-MM-GG" })
+    .refine(isRealDate, {
+      error: "deve essere una data valida nel formato AAAA-MM-GG (es. 2025-12-31)",
+    })
+    .optional(),
+  /** Maximum of each report component, matched by the words of its label. */
+  maxima: z
+    .record(
+      z.string(),
+      z
+        .number({ error: "deve essere un numero" })
+        .positive({ error: "deve essere un numero maggiore di 0" })
+    )
+    .default({ risultato: 80, qualitativa: 20 }),
+  /** Achievement bands; none = the achievement counts as it is. */
+  bands: z
+    .array(BandSchema, { error: "deve essere un elenco di fasce {from, to, score | mode}" })
+    .superRefine((list, ctx) => {
+      const bands = [...list].sort((a, b) => a.from - b.from);
+      for (let i = 1; i < bands.length; i++) {
+        if (bands[i].from < bands[i - 1].to - 1e-9)
+          ctx.addIssue({
+            code: "custom",
+            message: `le fasce ${bands[i - 1].from}–${bands[i - 1].to} e ${bands[i].from}–${bands[i].to} si sovrappongono`,
+          });
       }
-    }
-    const bands = [...s.bands].sort((a, b) => a.from - b.from);
-    for (let i = 1; i < bands.length; i++) {
-      if (bands[i].from < bands[i - 1].to - 1e-9)
-        ctx.addIssue({
-          code: "custom",
-          path: ["bands"],
-          message: `le fasce ${bands[i - 1].from}–${bands[i - 1].to} e ${bands[i].from}–${bands[i].to} si sovrappongono`,
-        });
-    }
-  });
+    })
+    .default([]),
+  /** Enable (true) or disable (false) single checks by code. */
+  checks: z
+    .record(z.string(), z.boolean({ error: "deve essere true o false" }))
+    .superRefine(knownCodes)
+    .default({}),
+  /** Change the severity of a code. */
+  severities: z
+    .record(z.string(), z.enum(SEVERITIES, { error: 'deve essere "error", "warning" o "info"' }))
+    .superRefine(knownCodes)
+    .default({}),
+  /** DL 13/2023 art. 4-bis: share of the result evaluation tied to payment times. */
+  paymentTimesMinShare: fraction("quota, 0,3 = 30%").default(0.3),
+  /** Tolerance on weight sums (fractions). */
+  weightTolerance: z
+    .number({ error: "deve essere un numero" })
+    .min(0, { error: "deve essere un numero tra 0 e 0,1" })
+    .max(0.1, { error: "deve essere un numero tra 0 e 0,1" })
+    .default(0.001),
+  /** Tolerance on score totals (points). */
+  scoreTolerance: z
+    .number({ error: "deve essere un numero" })
+    .min(0, { error: "deve essere un numero non negativo" })
+    .default(0.01),
+  /**
+   * ACTUAL_MISSING: "auto" reports missing actuals only once the plan is being reported on
+   * (some actual present, or as-of date after the plan year); "always"; "never".
+   */
+  actualMissing: z
+    .enum(["auto", "always", "never"], { error: 'deve essere "auto", "always" o "never"' })
+    .default("auto"),
+});
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
