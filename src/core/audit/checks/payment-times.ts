@@ -30,6 +30,8 @@ function plain(s: string | null | undefined): string {
 }
 
 export function isPaymentTimesText(s: string | null | undefined): boolean {
+  // Every form names a payment: a cheap test first (10,000 indicators).
+  if (!s || !/pagament/i.test(s)) return false;
   return PAYMENT_RE.test(plain(s));
 }
 

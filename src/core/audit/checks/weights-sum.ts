@@ -18,16 +18,12 @@ export const weightsSum: Check = {
       if (weighted.length === 0) continue;
       const sum = weighted.reduce((s, i) => s + (i.weight ?? 0), 0);
       const allWeighted = weighted.length === inds.length;
+      let message: string | null = null;
       const parts =
         weighted.length <= 12
           ? ` (${weighted.map((i) => num((i.weight ?? 0) * 100)).join("+")})`
           : "";
       const totalNote = declared !== null ? ` (riga TOTALE: ${pct(declared)})` : "";
-      const where = rangeOf([
-        ...weighted.map((i) => i.weightSource ?? i.source),
-        objective?.declaredWeightTotalSource,
-      ]);
-      let message: string | null = null;
       if (Math.abs(sum - 1) > tol && (allWeighted || declared !== null || sum > 1 + tol)) {
         const what = allWeighted
           ? "I pesi"
@@ -38,8 +34,12 @@ export const weightsSum: Check = {
       } else if (declared !== null && Math.abs(sum - declared) > tol) {
         message = `I pesi degli indicatori dell'obiettivo ${code} sommano a ${pct(sum)}${parts}, ma la riga TOTALE dichiara ${pct(declared)}`;
       }
-      if (message)
-        out.push(ctx.finding("WEIGHTS_SUM", "error", message, { objectiveCode: code, where }));
+      if (!message) continue;
+      const where = rangeOf([
+        ...weighted.map((i) => i.weightSource ?? i.source),
+        objective?.declaredWeightTotalSource,
+      ]);
+      out.push(ctx.finding("WEIGHTS_SUM", "error", message, { objectiveCode: code, where }));
     }
     return out;
   },
