@@ -20,9 +20,9 @@ export function usageError(message: string): PegInputError {
   return new PegInputError(message, "USAGE");
 }
 
-/** An argument that looks like an option: `--name`, `--name=value` or `-x` (letters). */
+/** An argument that looks like an option: `--name`, `--name=value` or `-x` (one letter). */
 function looksLikeOption(arg: string): boolean {
-  return /^--[A-Za-z]/.test(arg) || /^-[A-Za-z]$/.test(arg);
+  return /^--[^-]/.test(arg) || /^-[A-Za-z]$/.test(arg);
 }
 
 export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {

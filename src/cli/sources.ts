@@ -7,7 +7,6 @@ import * as path from "path";
 import type { Grid } from "../core/grid";
 import { PegInputError, isPegInputError } from "../core/errors";
 import { textToGrid } from "../core/textgrid";
-import { readXlsxGrids } from "../xlsx/read";
 import { DEFAULT_LIMITS, type ReadLimits, checkFileSize } from "../xlsx/zip-guard";
 
 export interface SourceFile {
@@ -133,8 +132,29 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder("windows-1252").decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes...).
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** Decoded by hand: Node's TextDecoder treats windows-1252 as Latin-1 without small-ICU data. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const slice = bytes.subarray(i, i + CHUNK);
+    let s = "";
+    for (let j = 0; j < slice.length; j++) {
+      const b = slice[j];
+      s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    }
+    parts.push(s);
+  }
+  return parts.join("");
 }
 
 /** Text that is clearly not text (NUL bytes): a binary file with a text extension. */
@@ -160,6 +180,8 @@ export async function readSource(
   const bytes = await readInputBytes(abs, name, limits);
   let grids: Grid[];
   if (kind === "xlsx") {
+    // Loaded on demand: exceljs takes most of the start-up time and `peg target` never needs it.
+    const { readXlsxGrids } = await import("../xlsx/read");
     grids = await readXlsxGrids(bytes, name, limits);
   } else {
     if (looksBinary(bytes)) {

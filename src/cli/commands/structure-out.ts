@@ -1,19 +1,41 @@
 /**
- * PLACEHOLDER (created by the CLI work): the workbook helper owns this file and replaces the body.
- * Writes the structured workbook of `peg structure --out`.
+ * `peg structure FILE... --out OUT.xlsx`: a copy of the (first) input workbook with the structured
+ * sheets added, written through a temp file and renamed; never over an input.
  */
-import { PegInputError } from "../../core/errors";
+import * as path from "path";
 import type { PegModel } from "../../core/model";
+import { buildWorkbookSpec } from "../../core/sheets";
+import { writeStructuredWorkbook } from "../../xlsx/write";
+import { writeFileAtomic } from "../fs-safe";
+
+export interface StructureOutResult {
+  /** The workbook whose sheets were copied, or null when every input was text. */
+  base: string | null;
+  /** Other workbooks given: read for the model, but their sheets are not copied. */
+  notCopied: string[];
+}
+
+function isWorkbook(p: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(p);
+}
 
 export async function writeStructureOut(
   model: PegModel,
   inputs: { path: string; bytes: Uint8Array }[],
   outPath: string
-): Promise<void> {
-  void model;
-  void inputs;
-  throw new PegInputError(
-    `La scrittura di "${outPath}" non è ancora disponibile in questa versione.`,
-    "NOT_AVAILABLE"
+): Promise<StructureOutResult> {
+  const workbooks = inputs.filter((i) => isWorkbook(i.path));
+  const base = workbooks[0] ?? null;
+  const bytes = await writeStructuredWorkbook(base?.bytes ?? null, buildWorkbookSpec(model), {
+    fileName: base ? path.basename(base.path) : undefined,
+  });
+  await writeFileAtomic(
+    outPath,
+    bytes,
+    inputs.map((i) => i.path)
   );
+  return {
+    base: base ? path.basename(base.path) : null,
+    notCopied: workbooks.slice(1).map((w) => path.basename(w.path)),
+  };
 }
