@@ -137,22 +137,10 @@ async function writeSheet(
     return out;
   });
 
-  // Header + rows in blocks that fit the payload limit: usually a single write.
-  const all = [header, ...body];
-  let start = 0;
-  while (start < all.length) {
-    let end = start;
-    let bytes = 0;
-    while (end < all.length) {
-      const b = JSON.stringify(all[end]).length + 1;
-      if (end > start && bytes + b > batch.limit) break;
-      bytes += b;
-      end++;
-    }
-    await batch.add(bytes);
-    ws.getRange(`A${start + 1}:${last}${end}`).formulas = all.slice(start, end);
-    start = end;
-  }
+  // The header first, then the table (so `[@Column]` formulas have a table to refer to), then
+  // the rows in blocks that fit the payload limit: usually a single write.
+  await batch.add(payloadSize([header]));
+  ws.getRange(`A1:${last}1`).formulas = [header];
 
   let name = safeTableName(sheet.tableName);
   for (let k = 2; takenTables.has(name.toLowerCase()); k++)
@@ -161,6 +149,21 @@ async function writeSheet(
   const table = ws.tables.add(`A1:${last}${nRows + 1}`, true);
   table.name = name;
   table.style = "TableStyleMedium2";
+
+  let start = 0;
+  while (start < body.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < body.length) {
+      const b = JSON.stringify(body[end]).length + 1;
+      if (end > start && bytes + b > batch.limit) break;
+      bytes += b;
+      end++;
+    }
+    await batch.add(bytes);
+    ws.getRange(`A${start + 2}:${last}${end + 1}`).formulas = body.slice(start, end);
+    start = end;
+  }
 
   for (let c = 0; c < sheet.columns.length; c++) {
     const col = sheet.columns[c];

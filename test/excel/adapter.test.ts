@@ -15,7 +15,11 @@ const STRUCTURED = [
   "Riepilogo",
 ];
 
-function sheetSpec(name: string, rows: number): SheetSpec {
+function sheetSpec(
+  name: string,
+  rows: number,
+  formula = "PEG.STATUS([@Target],[@Consuntivo])"
+): SheetSpec {
   return {
     name,
     tableName: name.replace(/\s+/g, "_"),
@@ -31,7 +35,7 @@ function sheetSpec(name: string, rows: number): SheetSpec {
       "=>15",
       i,
       0.2,
-      { formula: `PEG.STATUS(B${i + 2},C${i + 2})`, result: "RAGGIUNTO" },
+      { formula, result: "RAGGIUNTO" },
     ]),
     freeze: { rows: 1, cols: 0 },
     conditional: [
@@ -42,8 +46,9 @@ function sheetSpec(name: string, rows: number): SheetSpec {
   };
 }
 
+/** Seven sheets; 10,000 rows of these stay under one request's payload limit (about 3.7 MB). */
 function workbookSpec(rows: number): WorkbookSpec {
-  return { sheets: STRUCTURED.map((n) => sheetSpec(n, rows)) };
+  return { sheets: STRUCTURED.map((n) => sheetSpec(n, rows, "PEG.RULE([@Target])")) };
 }
 
 function sourceSheets(count: number, rows: number): FakeSheetInit[] {
@@ -135,7 +140,7 @@ describe("writing the structured sheets", () => {
               "+5% rispetto all'anno",
               74,
               0.2,
-              { formula: "PEG.STATUS(B2,C2)", result: null },
+              { formula: "PEG.STATUS([@Target],[@Consuntivo])", result: null },
             ],
             ["31.12", "@note", null, true, { text: "Scheda 1!B22", location: "'Scheda 1'!B22" }],
           ],
@@ -148,7 +153,7 @@ describe("writing the structured sheets", () => {
     expect(ws.cell("A2")).toBe("'=>15");
     expect(ws.cell("B2")).toBe("'+5% rispetto all'anno");
     expect(ws.cell("C2")).toBe(74);
-    expect(ws.cell("E2")).toBe("=PEG.STATUS(B2,C2)");
+    expect(ws.cell("E2")).toBe("=PEG.STATUS([@Target],[@Consuntivo])");
     expect(ws.cell("A3")).toBe("'31.12");
     expect(ws.cell("B3")).toBe("'@note");
     expect(ws.cell("C3")).toBe("");
