@@ -79,7 +79,8 @@ describe("buildWorkbookSpec", () => {
     expect(cell(s, "1.2#1", "Esito manuale")).toBe("RAGGIUNTO");
     expect(formula(s, "1.2#1", "Esito finale").result).toBe("RAGGIUNTO");
     expect(formula(s, "1.2#1", "Grado finale").result).toBe(1);
-    expect(formula(s, "2.1#1", "Grado finale").result).toBe("");
+    expect(formula(s, "2.1#1", "Grado finale").result).toBe("—");
+    expect(formula(s, "2.1#1", "Grado").result).toBe("—");
     // Text that looks like a formula stays a plain string (writers store it as text).
     expect(cell(s, "1.2#2", "Consuntivo")).toBe("=SOMMA(A1)");
     expect(cell(s, "2.1#2", "Indicatore")).toBe("@Segnalazioni chiuse");

@@ -21,7 +21,7 @@ import {
   settoreOf,
   type ObjectiveFigures,
 } from "./compute";
-import { ESITO, ESITO_COLORS, ESITO_LIST } from "./labels";
+import { ESITO, ESITO_COLORS, ESITO_LIST, NO_VALUE } from "./labels";
 import type {
   ColumnSpec,
   ConditionalSpec,
@@ -462,10 +462,10 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       base,
       i.target,
       i.actual,
-      f("PEG.RULE([@Target])", i.rule ? renderRule(i.rule) : ""),
+      f("PEG.RULE([@Target])", (i.rule ? renderRule(i.rule) : "") || NO_VALUE),
       num(i.weight),
       f(`PEG.STATUS(${args})`, ESITO[i.status]),
-      f(`PEG.ACHIEVEMENT(${args})`, i.achievement),
+      f(`PEG.ACHIEVEMENT(${args})`, i.achievement ?? NO_VALUE),
       manualStatus,
       manualGrade,
       i.manual?.note ?? null,
@@ -474,7 +474,7 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
         `IF(ISNUMBER([@[Grado manuale]]),[@[Grado manuale]],` +
           `IF([@[Esito manuale]]=${lit(ESITO.met)},1,` +
           `IF(OR([@[Esito manuale]]=${lit(ESITO.missed)},[@[Esito manuale]]=${lit(ESITO.overdue)}),0,[@Grado])))`,
-        finalAchievement(i)
+        finalAchievement(i) ?? NO_VALUE
       ),
       sourceLink(i.source),
     ];

@@ -41,3 +41,10 @@ export const ESITO_COLORS: Readonly<Record<Status, { fill: string; font: string 
   qualitative: { fill: "EDEDED", font: "404040" },
   unparsed: { fill: "FCE4D6", font: "833C0B" },
 };
+
+/**
+ * What a `PEG.*` cell shows when it has no value (a grade while the indicator is pending, the rule of
+ * an empty target). Not "": a spreadsheet recomputes a formula whose cached value is empty, and
+ * without the add-in that gives #NAME?. Text counts 0 in SUMPRODUCT and is skipped by AVERAGEIFS.
+ */
+export const NO_VALUE = "—";
