@@ -305,12 +305,16 @@ describe("ACTUAL_MISSING", () => {
 describe("DUPLICATE_CODE and ORPHAN_OBJECTIVE", () => {
   it("reports two objectives sharing a code", () => {
     const m = model({
-      operationalObjectives: [op("3", { source: "A!A3" }), op("4"), op(" 3 ", { source: "A!A30" })],
+      operationalObjectives: [
+        op("3", { title: "Sportello famiglie", source: "A!A3" }),
+        op("4"),
+        op(" 3 ", { title: "Trasporto sociale anziani", source: "A!A30" }),
+      ],
     });
     const [f] = of(m, "DUPLICATE_CODE");
     expect(f.severity).toBe("error");
     expect(f.message).toBe(
-      "Il codice 3 è usato da 2 obiettivi operativi: 'Obiettivo 3' (A!A3), 'Obiettivo 3' (A!A30). Assegnare un codice diverso a ciascuno"
+      "Il codice 3 è usato da 2 obiettivi operativi: 'Sportello famiglie' (A!A3), 'Trasporto sociale anziani' (A!A30). Assegnare un codice diverso a ciascuno"
     );
     expect(f.where).toBe("A!A3, A!A30");
     expect(
@@ -319,6 +323,17 @@ describe("DUPLICATE_CODE and ORPHAN_OBJECTIVE", () => {
         "DUPLICATE_CODE"
       )
     ).toEqual([]);
+  });
+
+  it("does not count the same objective written twice (index table and its scheda)", () => {
+    const title = "ATTUAZIONE PROGRAMMAZIONE PIANO DI ZONA 2025-2027";
+    const twice = model({
+      operationalObjectives: [
+        op("6", { title, source: "A!A42" }),
+        op("6", { title: `${title} - Ambito di Trezzo`, source: "A!A265" }),
+      ],
+    });
+    expect(of(twice, "DUPLICATE_CODE")).toEqual([]);
   });
 
   it("reports an operational objective pointing at a missing strategic one", () => {
@@ -547,7 +562,11 @@ describe("TARGET_NOT_CHALLENGING", () => {
 describe("auditModel ordering", () => {
   it("sorts by severity, then objective in document order", () => {
     const m = model({
-      operationalObjectives: [op("B"), op("A"), op("A", { source: "X!A9" })],
+      operationalObjectives: [
+        op("B"),
+        op("A"),
+        op("A", { title: "Altro obiettivo", source: "X!A9" }),
+      ],
       indicators: [
         ind("B", { status: "missed", achievement: 0.5 }),
         ind("A", { weight: 0.5 }),

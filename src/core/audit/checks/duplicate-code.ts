@@ -1,7 +1,40 @@
-/** DUPLICATE_CODE (error): two objectives of the same level share a code. */
+/**
+ * DUPLICATE_CODE (error): two different objectives of the same level share a code. The same
+ * objective written twice (an index table and its own scheda, same title) is not a duplicate.
+ */
 import type { Finding, OperationalObjective, StrategicObjective } from "../../model";
 import type { AuditContext, Check } from "../context";
 import { quote } from "../text";
+
+function titleWords(t: string): Set<string> {
+  return new Set(
+    t
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3)
+  );
+}
+
+/** Same objective written twice (an index table and its scheda): titles share most words. */
+function sameObjective(a: string, b: string): boolean {
+  const wa = titleWords(a);
+  const wb = titleWords(b);
+  if (wa.size === 0 || wb.size === 0) return wa.size === wb.size;
+  // One-word titles say too little: only an identical one is the same objective.
+  if (Math.min(wa.size, wb.size) < 2) return wa.size === wb.size && [...wa].every((w) => wb.has(w));
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / Math.min(wa.size, wb.size) >= 0.8;
+}
+
+/** One representative per distinct objective among those sharing a code. */
+function distinctObjectives<T extends { title: string }>(list: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const o of list) if (!out.some((d) => sameObjective(d.title, o.title))) out.push(o);
+  return out;
+}
 
 function normal(code: string): string {
   return code.replace(/\s+/g, " ").trim().toLowerCase();
@@ -21,7 +54,9 @@ function duplicates(
     else byCode.set(k, [o]);
   }
   const out: Finding[] = [];
-  for (const list of byCode.values()) {
+  for (const all of byCode.values()) {
+    // The same objective repeated (same code, same title) is not two objectives.
+    const list = distinctObjectives(all);
     if (list.length < 2) continue;
     const code = list[0].code ?? "";
     const which = list.map((o) => `${quote(o.title, 50)} (${o.source})`).join(", ");

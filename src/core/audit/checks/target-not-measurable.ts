@@ -21,15 +21,15 @@ export const targetNotMeasurable: Check = {
     for (const [code, inds] of ctx.indicatorsByObjective) {
       const vague = inds.filter(notMeasurable);
       if (vague.length === 0) continue;
-      const examples = vague
-        .slice(0, 3)
-        .map((i) => (i.target?.trim() ? quote(i.target, 40) : "senza target"))
-        .join(", ");
+      const examples = [
+        ...new Set(vague.map((i) => (i.target?.trim() ? quote(i.target, 40) : "senza target"))),
+      ];
+      const shown = examples.slice(0, 3).join(", ") + (examples.length > 3 ? ", …" : "");
       out.push(
         ctx.finding(
           "TARGET_NOT_MEASURABLE",
           "info",
-          `${vague.length} indicatori su ${inds.length} dell'obiettivo ${code} (${pct(vague.length / inds.length)}) hanno un target non misurabile (${examples}${vague.length > 3 ? ", …" : ""}): il D.Lgs. 150/2009 art. 5 chiede obiettivi specifici e misurabili`,
+          `${vague.length} indicatori su ${inds.length} dell'obiettivo ${code} (${pct(vague.length / inds.length)}) hanno un target non misurabile (${shown}): il D.Lgs. 150/2009 art. 5 chiede obiettivi specifici e misurabili`,
           { objectiveCode: code, where: rangeOf(vague.map((i) => i.targetSource ?? i.source)) }
         )
       );
