@@ -5,7 +5,7 @@
  * one per extra ~4.5 MB of payload (Excel on the web refuses requests over 5 MB).
  */
 import { columnLetters } from "../core/grid";
-import type { SheetCellValue, SheetSpec, WorkbookSpec } from "../core/sheets/types";
+import type { ColumnSpec, SheetCellValue, SheetSpec, WorkbookSpec } from "../core/sheets/types";
 import type { ExcelContext } from "./read";
 
 /** Excel on the web rejects request payloads over 5 MB; keep a margin for the request envelope. */
@@ -51,6 +51,18 @@ function payloadSize(rows: unknown[][]): number {
   let n = 2;
   for (const row of rows) n += JSON.stringify(row).length + 1;
   return n;
+}
+
+const SUBTOTAL_CODE = { sum: 109, average: 101, count: 103 } as const;
+
+/** The totals-row cell of a column: its label, or SUBTOTAL over the column. */
+export function totalFormula(col: ColumnSpec, tableName: string): string {
+  const t = col.total;
+  if (!t) return "";
+  if ("label" in t) return cellFormula(t.label) as string;
+  // Structured reference escapes: ' before [ ] # '.
+  const header = col.header.replace(/(['#[\]])/g, "'$1");
+  return `=SUBTOTAL(${SUBTOTAL_CODE[t.function]},${tableName}[${header}])`;
 }
 
 /** Excel limits table names: letters, digits, _ and . ; starts with a letter or _. */
@@ -150,6 +162,13 @@ async function writeSheet(
   table.name = name;
   table.style = "TableStyleMedium2";
 
+  if (sheet.totalsRow) {
+    table.showTotals = true;
+    const totals = sheet.columns.map((col) => totalFormula(col, name));
+    await batch.add(payloadSize([totals]));
+    ws.getRange(`A${nRows + 2}:${last}${nRows + 2}`).formulas = [totals];
+  }
+
   let start = 0;
   while (start < body.length) {
     let end = start;
@@ -171,6 +190,9 @@ async function writeSheet(
     const whole = ws.getRange(`${L}:${L}`);
     if (col.width) whole.format.columnWidth = Math.round(col.width * 6 + 6);
     if (col.wrap) whole.format.wrapText = true;
+    if (col.align && nRows > 0)
+      ws.getRange(`${L}2:${L}${nRows + 1}`).format.horizontalAlignment =
+        col.align === "left" ? "Left" : col.align === "center" ? "Center" : "Right";
     if (col.numFmt && nRows > 0) {
       const fmts = Array.from({ length: nRows }, () => [col.numFmt as string]);
       await batch.add(payloadSize(fmts));

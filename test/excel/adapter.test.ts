@@ -182,6 +182,26 @@ describe("writing the structured sheets", () => {
     expect(book.sheet("Scheda 1").cells.size).toBe(0);
   });
 
+  it("writes the totals row under the table", async () => {
+    const { context, book } = fakeContext([{ name: "Scheda 1", values: [["x"]] }]);
+    const spec = sheetSpec("Riepilogo", 3);
+    spec.totalsRow = true;
+    spec.columns[0].total = { label: "Totale" };
+    spec.columns[2].total = { function: "sum", result: 3 };
+    spec.columns[3] = {
+      header: "% [medio]",
+      align: "right",
+      total: { function: "average", result: 0.2 },
+    };
+    await writeWorkbookSpec(context, { sheets: [spec] });
+    const ws = book.sheet("Riepilogo");
+    expect((ws.tables[0] as unknown as { showTotals: boolean }).showTotals).toBe(true);
+    expect(ws.cell("A5")).toBe("Totale");
+    expect(ws.cell("B5")).toBe("");
+    expect(ws.cell("C5")).toBe("=SUBTOTAL(109,Riepilogo[Consuntivo])");
+    expect(ws.cell("D5")).toBe("=SUBTOTAL(101,Riepilogo[% '[medio']])");
+  });
+
   it("replaces sheets of the same names instead of duplicating them", async () => {
     const { context, book } = fakeContext([
       { name: "Scheda 1", values: [["x"]] },
