@@ -188,6 +188,41 @@ describe("peg: fixtures", () => {
     expect(sha(copy)).toBe(before);
   });
 
+  it("--out writes a new workbook with the source sheets and the structured ones; twice gives the same sheets", async () => {
+    const input = path.join(dir, "piano-out.xlsx");
+    fs.copyFileSync(path.join(FIXTURES, "seed-004", "input.xlsx"), input);
+    const before = sha(input);
+    const r = peg(["structure", "piano-out.xlsx", "--out", "strutturato.xlsx", "--year", "2024"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const { readXlsxGrids } = await import("../../src/xlsx/read");
+    const sourceSheets = (
+      await readXlsxGrids(new Uint8Array(fs.readFileSync(input)), "piano-out.xlsx")
+    ).map((g) => g.sheet);
+    const out1 = (
+      await readXlsxGrids(
+        new Uint8Array(fs.readFileSync(path.join(dir, "strutturato.xlsx"))),
+        "strutturato.xlsx"
+      )
+    ).map((g) => g.sheet);
+    for (const s of [...sourceSheets, "Indicatori"]) expect(out1).toContain(s);
+    expect(
+      peg(["structure", "piano-out.xlsx", "--out", "strutturato.xlsx", "--year", "2024"]).code
+    ).toBe(0);
+    const out2 = (
+      await readXlsxGrids(
+        new Uint8Array(fs.readFileSync(path.join(dir, "strutturato.xlsx"))),
+        "strutturato.xlsx"
+      )
+    ).map((g) => g.sheet);
+    expect(out2).toEqual(out1);
+    expect(sha(input)).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const bad = peg(["structure", "piano-out.xlsx", "--out", "strutturato.docx"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--out deve indicare un file \.xlsx/);
+  });
+
   it("bad --year and --as-of: exit 2 naming the value", () => {
     const xlsx = path.join(FIXTURES, "seed-004", "input.xlsx");
     const y = peg(["structure", xlsx, "--year", "20x5"]);

@@ -39,13 +39,19 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   const run = await prepareRun(args, io, "structure");
   const grids = run.sources.flatMap((s) => s.grids);
   const model = analyzeWorkbook(grids, analyzeOptions(run, run.sources));
+  let note: string | undefined;
   if (out !== undefined) {
-    await writeStructureOut(
+    const result: unknown = await writeStructureOut(
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes })),
       path.resolve(io.cwd, out)
     );
+    const notCopied = (result as { notCopied?: unknown } | undefined)?.notCopied;
+    if (Array.isArray(notCopied) && notCopied.length > 0) {
+      note = `nota: in "${path.basename(out)}" sono copiati solo i fogli del primo file Excel; non quelli di ${notCopied.map((n) => `"${String(n)}"`).join(", ")}`;
+    }
   }
+  if (note) io.err(`peg: ${note}\n`);
   if (args.flags.has("json")) {
     io.out(JSON.stringify(model, null, 2) + "\n");
   } else {
