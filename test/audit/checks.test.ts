@@ -82,6 +82,21 @@ describe("WEIGHTS_SUM", () => {
     expect(of(gap, "WEIGHTS_SUM")).toEqual([]); // WEIGHT_MISSING says it
   });
 
+  it("reads weights given as points (20, 30) and a TOTALE of 100 like fractions", () => {
+    const m = model({
+      operationalObjectives: [op("P", { declaredWeightTotal: 100 }), op("Q")],
+      indicators: [
+        ind("P", { weight: 20 }),
+        ind("P", { weight: 30 }),
+        ind("Q", { weight: 40 }),
+        ind("Q", { weight: 60 }),
+      ],
+    });
+    const fs = of(m, "WEIGHTS_SUM");
+    expect(fs.map((f) => f.objectiveCode)).toEqual(["P"]);
+    expect(fs[0].message).toMatch(/sommano a 50% \(20\+30\), non a 100% \(riga TOTALE: 100%\)/);
+  });
+
   it("is silent when no indicator has a weight, and can be disabled", () => {
     expect(
       of(

@@ -13,16 +13,19 @@ export const weightsSum: Check = {
     const out = [];
     for (const [code, inds] of ctx.indicatorsByObjective) {
       const objective = ctx.objectiveByKey.get(code);
-      const declared = objective?.declaredWeightTotal ?? null;
       const weighted = inds.filter((i) => i.weight !== null);
       if (weighted.length === 0) continue;
-      const sum = weighted.reduce((s, i) => s + (i.weight ?? 0), 0);
+      // Weights are fractions (CONTRACT); points (20, 30, 50) that slipped through are read as such.
+      const scale = weighted.some((i) => (i.weight ?? 0) > 1) ? 0.01 : 1;
+      const w = (i: { weight: number | null }) => (i.weight ?? 0) * scale;
+      const rawDeclared = objective?.declaredWeightTotal ?? null;
+      const declared =
+        rawDeclared !== null && rawDeclared > 1 + tol ? rawDeclared / 100 : rawDeclared;
+      const sum = weighted.reduce((s, i) => s + w(i), 0);
       const allWeighted = weighted.length === inds.length;
       let message: string | null = null;
       const parts =
-        weighted.length <= 12
-          ? ` (${weighted.map((i) => num((i.weight ?? 0) * 100)).join("+")})`
-          : "";
+        weighted.length <= 12 ? ` (${weighted.map((i) => num(w(i) * 100)).join("+")})` : "";
       const totalNote = declared !== null ? ` (riga TOTALE: ${pct(declared)})` : "";
       if (Math.abs(sum - 1) > tol && (allWeighted || declared !== null || sum > 1 + tol)) {
         const what = allWeighted
