@@ -183,6 +183,11 @@ const ORDINAL: Record<string, number> = {
   iv: 4,
 };
 
+const DIGIT_RE = /\d/;
+const SEP_RE = /[-/.]/;
+const MONTH_STEM_RE = /gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic/i;
+const HALF_STEM_RE = /mestre/i;
+
 function quickHasDateChars(text: string): boolean {
   // A date needs a digit or a letter; texts without either are skipped fast.
   return /[\d\p{L}]/u.test(text);
@@ -194,115 +199,121 @@ export function findDates(text: string, year?: number): DateSpan[] {
   if (typeof text !== "string" || text.length === 0 || !quickHasDateChars(text)) return out;
   const defYear = Number.isInteger(year) && (year as number) > 0 ? (year as number) : currentYear();
 
+  const hasDigit = DIGIT_RE.test(text);
+  const hasSep = hasDigit && SEP_RE.test(text);
   ISO_DATE_RE.lastIndex = 0;
-  for (let m = ISO_DATE_RE.exec(text); m; m = ISO_DATE_RE.exec(text)) {
-    const y = +m[1];
-    const mo = +m[2];
-    const d = +m[3];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    const iso = isoDate(y, mo, d);
-    out.push({
-      date: iso,
-      start: iso,
-      index: m.index,
-      end: m.index + m[0].length,
-      raw: m[0],
-      hasYear: true,
-      precision: "day",
-      y,
-      m: mo,
-      d,
-    });
-  }
+  if (hasSep)
+    for (let m = ISO_DATE_RE.exec(text); m; m = ISO_DATE_RE.exec(text)) {
+      const y = +m[1];
+      const mo = +m[2];
+      const d = +m[3];
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      const iso = isoDate(y, mo, d);
+      out.push({
+        date: iso,
+        start: iso,
+        index: m.index,
+        end: m.index + m[0].length,
+        raw: m[0],
+        hasYear: true,
+        precision: "day",
+        y,
+        m: mo,
+        d,
+      });
+    }
 
   NUM_DATE_RE.lastIndex = 0;
-  for (let m = NUM_DATE_RE.exec(text); m; m = NUM_DATE_RE.exec(text)) {
-    if (overlaps(out, m.index, m.index + m[0].length)) continue;
-    const d = +m[1];
-    const mo = +m[3];
-    const sep = m[2];
-    const y0 = fullYear(m[4]);
-    if (d < 1 || d > 31 || mo < 1 || mo > 12) continue;
-    if (d > daysInMonth(2000, mo)) continue; // 31/4 is not a date (29/2 is: checked per year below)
-    if (sep === "-" && y0 === null) continue; // 10-12: a range of numbers, not a date
-    if (sep === "." && y0 === null && m[3].length < 2 && d < 13) continue; // 3.5 is a number
-    const y = y0 ?? defYear;
-    const iso = isoDate(y, mo, d);
-    out.push({
-      date: iso,
-      start: iso,
-      index: m.index,
-      end: m.index + m[0].length,
-      raw: m[0],
-      hasYear: y0 !== null,
-      precision: "day",
-      y,
-      m: mo,
-      d,
-    });
-  }
+  if (hasSep)
+    for (let m = NUM_DATE_RE.exec(text); m; m = NUM_DATE_RE.exec(text)) {
+      if (overlaps(out, m.index, m.index + m[0].length)) continue;
+      const d = +m[1];
+      const mo = +m[3];
+      const sep = m[2];
+      const y0 = fullYear(m[4]);
+      if (d < 1 || d > 31 || mo < 1 || mo > 12) continue;
+      if (d > daysInMonth(2000, mo)) continue; // 31/4 is not a date (29/2 is: checked per year below)
+      if (sep === "-" && y0 === null) continue; // 10-12: a range of numbers, not a date
+      if (sep === "." && y0 === null && m[3].length < 2 && d < 13) continue; // 3.5 is a number
+      const y = y0 ?? defYear;
+      const iso = isoDate(y, mo, d);
+      out.push({
+        date: iso,
+        start: iso,
+        index: m.index,
+        end: m.index + m[0].length,
+        raw: m[0],
+        hasYear: y0 !== null,
+        precision: "day",
+        y,
+        m: mo,
+        d,
+      });
+    }
 
   TEXT_DATE_RE.lastIndex = 0;
-  for (let m = TEXT_DATE_RE.exec(text); m; m = TEXT_DATE_RE.exec(text)) {
-    const word = m[2].toLowerCase();
-    const full = MONTH_BY_NAME[word];
-    const mo = full ?? MONTH_ABBR[word];
-    if (!mo) continue;
-    const dayStr = m[1];
-    const y0 = fullYear(m[4]);
-    if (!full) {
-      // `set`, `mar`, `ago` are words too: an abbreviation needs a day, a year, a dot or `entro`.
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (!dayStr && y0 === null && !m[3] && !ABBR_CONTEXT_RE.test(before)) continue;
+  if (MONTH_STEM_RE.test(text))
+    for (let m = TEXT_DATE_RE.exec(text); m; m = TEXT_DATE_RE.exec(text)) {
+      const word = m[2].toLowerCase();
+      const full = MONTH_BY_NAME[word];
+      const mo = full ?? MONTH_ABBR[word];
+      if (!mo) continue;
+      const dayStr = m[1];
+      const y0 = fullYear(m[4]);
+      if (!full) {
+        // `set`, `mar`, `ago` are words too: an abbreviation needs a day, a year, a dot or `entro`.
+        const before = text.slice(Math.max(0, m.index - 12), m.index);
+        if (!dayStr && y0 === null && !m[3] && !ABBR_CONTEXT_RE.test(before)) continue;
+      }
+      let start = m.index;
+      if (overlaps(out, start, m.index + m[0].length)) continue;
+      let d: number | null = dayStr ? +dayStr : null;
+      if (d !== null && (d < 1 || d > 31)) {
+        d = null;
+        start = m.index + m[0].indexOf(m[2]);
+      }
+      // `metà giugno` -> the 15th
+      if (d === null && /metà\s*$/i.test(text.slice(Math.max(0, start - 6), start))) d = 15;
+      const y = y0 ?? defYear;
+      const iso = d === null ? lastDayOfMonthIso(y, mo) : isoDate(y, mo, d);
+      out.push({
+        date: iso,
+        start: d === null ? isoDate(y, mo, 1) : iso,
+        index: start,
+        end: m.index + m[0].length,
+        raw: text.slice(start, m.index + m[0].length),
+        hasYear: y0 !== null,
+        precision: d === null ? "month" : "day",
+        y,
+        m: mo,
+        d,
+      });
     }
-    let start = m.index;
-    if (overlaps(out, start, m.index + m[0].length)) continue;
-    let d: number | null = dayStr ? +dayStr : null;
-    if (d !== null && (d < 1 || d > 31)) {
-      d = null;
-      start = m.index + m[0].indexOf(m[2]);
-    }
-    // `metà giugno` -> the 15th
-    if (d === null && /metà\s*$/i.test(text.slice(Math.max(0, start - 6), start))) d = 15;
-    const y = y0 ?? defYear;
-    const iso = d === null ? lastDayOfMonthIso(y, mo) : isoDate(y, mo, d);
-    out.push({
-      date: iso,
-      start: d === null ? isoDate(y, mo, 1) : iso,
-      index: start,
-      end: m.index + m[0].length,
-      raw: text.slice(start, m.index + m[0].length),
-      hasYear: y0 !== null,
-      precision: d === null ? "month" : "day",
-      y,
-      m: mo,
-      d,
-    });
-  }
 
   HALF_RE.lastIndex = 0;
-  for (let m = HALF_RE.exec(text); m; m = HALF_RE.exec(text)) {
-    if (overlaps(out, m.index, m.index + m[0].length)) continue;
-    const n = ORDINAL[m[1].toLowerCase()];
-    const kind = m[2].toLowerCase();
-    const months = kind === "semestre" ? 6 : kind === "trimestre" ? 3 : 4;
-    if (!n || n * months > 12) continue;
-    const y0 = m[3] ? +m[3] : null;
-    const y = y0 ?? defYear;
-    const mo = n * months;
-    out.push({
-      date: lastDayOfMonthIso(y, mo),
-      start: isoDate(y, mo - months + 1, 1),
-      index: m.index,
-      end: m.index + m[0].length,
-      raw: m[0],
-      hasYear: y0 !== null,
-      precision: "month",
-      y,
-      m: mo,
-      d: null,
-    });
-  }
+  if (HALF_STEM_RE.test(text))
+    for (let m = HALF_RE.exec(text); m; m = HALF_RE.exec(text)) {
+      if (overlaps(out, m.index, m.index + m[0].length)) continue;
+      const n = ORDINAL[m[1].toLowerCase()];
+      const kind = m[2].toLowerCase();
+      const months = kind === "semestre" ? 6 : kind === "trimestre" ? 3 : 4;
+      if (!n || n * months > 12) continue;
+      const y0 = m[3] ? +m[3] : null;
+      const y = y0 ?? defYear;
+      const mo = n * months;
+      out.push({
+        date: lastDayOfMonthIso(y, mo),
+        start: isoDate(y, mo - months + 1, 1),
+        index: m.index,
+        end: m.index + m[0].length,
+        raw: m[0],
+        hasYear: y0 !== null,
+        precision: "month",
+        y,
+        m: mo,
+        d: null,
+      });
+    }
 
   if (out.length > 1) out.sort((a, b) => a.index - b.index);
   return out;

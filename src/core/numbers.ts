@@ -385,11 +385,13 @@ const YEAR_PREV = new Set([
   "triennio",
 ]);
 const BEFORE_WORDS_RE = /([\p{L}][\p{L}'’]*)/gu;
-const CLAUSE_BREAK_RE = /[;:()[\]\n\r\t]|\d|\be\b|\bed\b/u;
+const CLAUSE_BREAK_G = /[;:()[\]\n\r\t]|\d|\be\b|\bed\b/gu;
 const WORD_NUM_RE =
   /(?<![\p{L}\d])(zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/giu;
 const QUANTIFIER_BEFORE_RE =
-  /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|tra|fra|e|[(><=≥≤])\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
+  /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|[(><=≥≤])\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
+const STRONG_QUANTIFIER_RE =
+  /(?:almeno|minimo|massimo|non\s+meno\s+di|non\s+più\s+di|pari\s+a|n\.|numero|[><=≥≤])\s*$/iu;
 const RATIO_CONTEXT_RE =
   /(gradimento|voto|punteggio|valutazione|livello|soddisfazione|giudizio|media|scala|rating)[^\n;]{0,25}$/iu;
 
@@ -428,7 +430,8 @@ function readBefore(text: string, index: number): string | undefined {
   let seg = text.slice(start, index);
   // Stop at the previous clause break (another number, `;`, `e`, a parenthesis).
   let cut = -1;
-  const re = new RegExp(CLAUSE_BREAK_RE.source, "gu");
+  const re = CLAUSE_BREAK_G;
+  re.lastIndex = 0;
   for (let m = re.exec(seg); m; m = re.exec(seg)) cut = m.index + m[0].length;
   if (cut >= 0) seg = seg.slice(cut);
   const words: string[] = [];
@@ -563,8 +566,13 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       if (v === undefined) continue;
       const prefix = text.slice(Math.max(0, m.index - 24), m.index);
       const atStart = text.slice(0, m.index).trim() === "";
-      const article = v === 1 && m[1].length <= 3;
-      if (!(QUANTIFIER_BEFORE_RE.test(prefix) || (atStart && !article))) continue;
+      const article = v === 1;
+      if (
+        article
+          ? !STRONG_QUANTIFIER_RE.test(prefix)
+          : !(QUANTIFIER_BEFORE_RE.test(prefix) || atStart)
+      )
+        continue;
       // `>= 3 (tre)`: the words repeat the digits.
       if (/\d[^\p{L}\d]{0,6}\(\s*$/u.test(prefix)) continue;
       const end = m.index + m[0].length;

@@ -1,8 +1,14 @@
 /**
  * The target engine's public API (issue 2). Other modules import only from here.
- * PLACEHOLDER implementation: the target-engine work replaces the bodies, keeping the signatures.
+ *
+ * readTarget:     text as written -> rule (CONTRACT section 4), see ./read.ts for the forms.
+ * evaluateTarget: rule + actual (+ year, asOf, baseline) -> status and achievement, ./evaluate.ts.
+ * renderRule:     rule -> short Italian (`≥ 15`, `entro 30/09/2025`, `SÌ`), ./render.ts.
  */
 import type { Status, TargetRule } from "../model";
+import { evaluateRule } from "./evaluate";
+import { readTargetText } from "./read";
+import { renderTargetRule } from "./render";
 
 export interface TargetContext {
   /** Plan year: completes dates written without a year ("Entro il 30/9"). */
@@ -21,8 +27,11 @@ export interface Evaluation {
 
 /** Read a target as written into a rule. Never throws. */
 export function readTarget(text: string, ctx: TargetContext = {}): TargetRule {
-  void ctx;
-  return { text: String(text ?? "").trim(), op: "unparsed" };
+  try {
+    return readTargetText(text, ctx ?? {});
+  } catch {
+    return { text: safeText(text), op: "unparsed" };
+  }
 }
 
 /** Evaluate a rule against an actual value (consuntivo). Never throws. */
@@ -31,13 +40,25 @@ export function evaluateTarget(
   actual: string | number | boolean | Date | null | undefined,
   ctx: TargetContext = {}
 ): Evaluation {
-  void rule;
-  void actual;
-  void ctx;
-  return { status: "unparsed", achievement: null };
+  try {
+    return evaluateRule(rule, actual, ctx ?? {});
+  } catch {
+    return { status: "unparsed", achievement: null };
+  }
 }
 
 /** The rule rendered back in short Italian (`≥ 15`, `entro 30/09/2025`, `SÌ`). */
 export function renderRule(rule: TargetRule): string {
-  return rule.text;
+  return renderTargetRule(rule);
 }
+
+function safeText(text: unknown): string {
+  try {
+    return String(text ?? "").trim();
+  } catch {
+    return "";
+  }
+}
+
+export { readActual } from "./actual";
+export type { ActualReading } from "./actual";

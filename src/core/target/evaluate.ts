@@ -1,0 +1,304 @@
+/**
+ * Evaluating a rule against an actual (CONTRACT section 4): status and achievement (0..1).
+ *
+ * `>=` gives min(actual/target, 1); `<=` 1 when within, else target/actual (0 when the target is
+ * 0); `=`, done and deadlines 1 or 0; `between` 1 within, else the nearer bound's ratio; several
+ * rules their mean (`partial` when some are met and some not). No actual: `pending`, or `overdue`
+ * when a deadline passed at `asOf` (no `asOf`: nothing is overdue).
+ */
+import type { Status, TargetRule } from "../model";
+import { findNumbers, parseItalianNumber } from "../numbers";
+import { readActual, serialDate, type ActualNumber, type ActualReading } from "./actual";
+import { assignNumbers, ruleTerms, type RuleTerms } from "./match";
+
+export interface EvalContext {
+  year?: number;
+  asOf?: string | null;
+  baseline?: string | number | null;
+}
+
+export interface EvalResult {
+  status: Status;
+  achievement: number | null;
+}
+
+const NUMERIC_OPS = new Set([">=", ">", "<=", "<", "=", "between"]);
+const JUST_BELOW_ONE = 1 - 1e-9;
+
+interface Prepared {
+  leaves: TargetRule[];
+  numeric: TargetRule[];
+  terms: RuleTerms[];
+  deadlines: string[];
+  /** Latest year written in a deadline, to complete actual dates such as `15/09`. */
+  year: number | undefined;
+}
+
+const prepared = new WeakMap<TargetRule, Prepared>();
+
+function prepare(rule: TargetRule): Prepared {
+  let p = prepared.get(rule);
+  if (p) return p;
+  const leaves: TargetRule[] = [];
+  const walk = (r: TargetRule, depth: number): void => {
+    if (depth > 8 || !r || typeof r !== "object") return;
+    if (r.op === "all") {
+      if (Array.isArray(r.rules)) for (const s of r.rules) walk(s, depth + 1);
+    } else if (r.op !== "qualitative" && r.op !== "unparsed") leaves.push(r);
+  };
+  walk(rule, 0);
+  const numeric = leaves.filter((l) => NUMERIC_OPS.has(l.op) || l.op === "relative");
+  const deadlines: string[] = [];
+  for (const l of leaves)
+    if (l.op === "deadline" && typeof l.date === "string") deadlines.push(l.date);
+  let year: number | undefined;
+  for (const d of deadlines) {
+    const y = +d.slice(0, 4);
+    if (Number.isInteger(y) && (year === undefined || y > year)) year = y;
+  }
+  p = { leaves, numeric, terms: numeric.length > 1 ? numeric.map(ruleTerms) : [], deadlines, year };
+  prepared.set(rule, p);
+  return p;
+}
+
+function finite(n: unknown): n is number {
+  return typeof n === "number" && Number.isFinite(n);
+}
+
+function clamp01(x: number): number {
+  if (!(x > 0)) return 0;
+  return x >= 1 ? 1 : x;
+}
+
+/** Compare a number with a numeric rule: met and achievement. */
+export function compare(
+  op: string,
+  target: number,
+  actual: number,
+  targetMax?: number
+): { met: boolean; achievement: number } {
+  let met: boolean;
+  let ach: number;
+  switch (op) {
+    case ">=":
+    case ">":
+      met = actual >= target;
+      ach = met ? 1 : target > 0 ? clamp01(actual / target) : 0;
+      break;
+    case "<=":
+    case "<":
+      met = actual <= target;
+      ach = met ? 1 : target > 0 && actual > 0 ? clamp01(target / actual) : 0;
+      break;
+    case "=": {
+      met = Math.abs(actual - target) <= 1e-9 * Math.max(1, Math.abs(target));
+      ach = met ? 1 : 0;
+      break;
+    }
+    case "between": {
+      const lo = target;
+      const hi = finite(targetMax) ? targetMax : target;
+      met = actual >= lo && actual <= hi;
+      if (met) ach = 1;
+      else if (actual < lo) ach = lo > 0 ? clamp01(actual / lo) : 0;
+      else ach = hi > 0 && actual > 0 ? clamp01(hi / actual) : 0;
+      break;
+    }
+    default:
+      return { met: false, achievement: 0 };
+  }
+  if (!met && ach >= 1) ach = JUST_BELOW_ONE;
+  return { met, achievement: ach };
+}
+
+function baselineValue(b: unknown): number | null {
+  if (finite(b)) return b;
+  if (typeof b !== "string") return null;
+  const v = parseItalianNumber(b);
+  if (v !== null) return v;
+  for (const n of findNumbers(b)) if (!n.year) return n.value;
+  return null;
+}
+
+/** The actual number as the rule means it (a fraction for a percentage, the rule's ratio scale). */
+function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): number {
+  let v = n.value;
+  const tv = rule.value;
+  if (rule.unit === "percent" && finite(tv) && tv > 1 && n.unit !== "percent" && v > 0 && v <= 1) {
+    // 0,92 against 95%: a percent-formatted cell gives the fraction.
+    if (reading.cell || !Number.isInteger(v) || v === 1) v *= 100;
+  }
+  if (
+    rule.unit === "ratio" &&
+    finite(rule.valueMax) &&
+    n.unit === "ratio" &&
+    finite(n.max) &&
+    n.max > 0
+  ) {
+    if (n.max !== rule.valueMax) v = (v * rule.valueMax) / n.max;
+  }
+  return v;
+}
+
+type LeafResult = { status: "met" | "missed" | "pending" | "unknown"; achievement: number };
+
+const MET: LeafResult = { status: "met", achievement: 1 };
+const MISSED: LeafResult = { status: "missed", achievement: 0 };
+const PENDING: LeafResult = { status: "pending", achievement: 0 };
+const UNKNOWN: LeafResult = { status: "unknown", achievement: 0 };
+
+function fromCompare(c: { met: boolean; achievement: number }): LeafResult {
+  return c.met ? MET : { status: "missed", achievement: c.achievement };
+}
+
+function numericLeaf(
+  rule: TargetRule,
+  n: ActualNumber | undefined,
+  reading: ActualReading,
+  ctx: EvalContext
+): LeafResult {
+  if (rule.op === "relative") return relativeLeaf(rule, n, reading, ctx);
+  const target = rule.value;
+  if (!finite(target)) return UNKNOWN;
+  if (n === undefined) {
+    if (reading.inProgress) return PENDING;
+    if (reading.no) return fromCompare(compare(rule.op, target, 0, rule.valueMax));
+    if (reading.yes && target <= 1 && (rule.op === ">=" || rule.op === ">")) return MET;
+    return UNKNOWN;
+  }
+  const v = actualFor(rule, n, reading);
+  if (!finite(v)) return v === Infinity && (rule.op === ">=" || rule.op === ">") ? MET : UNKNOWN;
+  return fromCompare(compare(rule.op, target, v, rule.valueMax));
+}
+
+function relativeLeaf(
+  rule: TargetRule,
+  n: ActualNumber | undefined,
+  reading: ActualReading,
+  ctx: EvalContext
+): LeafResult {
+  const rel = rule.relative ?? { mode: rule.unit === "percent" ? "percent" : "absolute", sign: 1 };
+  const value = finite(rule.value) ? Math.abs(rule.value) : 0;
+  if (n === undefined) return reading.inProgress ? PENDING : UNKNOWN;
+  const base = baselineValue(ctx.baseline);
+  // The actual written as a change: `+7%`, `-12%` (or a percentage with no baseline to apply).
+  if (rel.mode === "percent" && n.unit === "percent" && (n.sign !== undefined || base === null)) {
+    const change = n.value;
+    if (rel.sign === 1) return fromCompare(compare(">=", value, change));
+    if (rel.sign === -1) return fromCompare(compare(">=", value, -change));
+    return fromCompare(compare("<=", value, Math.abs(change)));
+  }
+  if (base === null) return UNKNOWN;
+  const v = n.value;
+  const delta = rel.mode === "percent" ? (Math.abs(base) * value) / 100 : value;
+  if (rel.sign === 1) return fromCompare(compare(">=", base + delta, v));
+  if (rel.sign === -1) return fromCompare(compare("<=", base - delta, v));
+  return fromCompare(compare("between", base - delta, v, base + delta));
+}
+
+function latest(dates: string[]): string | undefined {
+  let best: string | undefined;
+  for (const d of dates) if (best === undefined || d > best) best = d;
+  return best;
+}
+
+function deadlineLeaf(
+  rule: TargetRule,
+  reading: ActualReading,
+  ctx: EvalContext,
+  othersReported: boolean
+): LeafResult {
+  const date = rule.date;
+  if (typeof date !== "string") return UNKNOWN;
+  let done = latest(reading.dates);
+  if (done === undefined && reading.cell && reading.numbers.length === 1) {
+    const v = reading.numbers[0].value;
+    const serial = serialDate(v);
+    if (serial) done = serial;
+    else if (v === 1) return MET;
+    else if (v === 0) return MISSED;
+  }
+  if (done !== undefined) return done <= date ? MET : MISSED;
+  if (reading.no) return MISSED;
+  if (reading.inProgress) return typeof ctx.asOf === "string" && ctx.asOf > date ? MISSED : PENDING;
+  if (reading.yes || othersReported) return MET;
+  return UNKNOWN;
+}
+
+function doneLeaf(reading: ActualReading): LeafResult {
+  if (reading.no) return MISSED;
+  if (reading.yes) return MET;
+  if (reading.dates.length > 0) return MET;
+  if (reading.inProgress) return PENDING;
+  if (reading.numbers.length > 0) return reading.numbers[0].value > 0 ? MET : MISSED;
+  return UNKNOWN;
+}
+
+function isOverdue(p: Prepared, asOf: unknown): boolean {
+  if (typeof asOf !== "string" || asOf.length < 10) return false;
+  for (const d of p.deadlines) if (asOf > d) return true;
+  return false;
+}
+
+const R_PENDING: EvalResult = Object.freeze({ status: "pending", achievement: null }) as EvalResult;
+const R_OVERDUE: EvalResult = Object.freeze({ status: "overdue", achievement: null }) as EvalResult;
+
+/** Status and achievement of `rule` for `actual`. Never throws. */
+export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext = {}): EvalResult {
+  if (!rule || typeof rule !== "object") return { status: "unparsed", achievement: null };
+  if (rule.op === "unparsed") return { status: "unparsed", achievement: null };
+  if (rule.op === "qualitative") return { status: "qualitative", achievement: null };
+  const p = prepare(rule);
+  if (p.leaves.length === 0) return { status: "unparsed", achievement: null };
+  const year = finite(ctx.year) ? ctx.year : p.year;
+  const reading = readActual(actual, year);
+  if (reading.empty) return isOverdue(p, ctx.asOf) ? R_OVERDUE : R_PENDING;
+
+  // Numbers to numeric rules: one rule takes the best-fitting number; several share by noun.
+  let assigned: (ActualNumber | undefined)[];
+  if (p.numeric.length === 0) assigned = [];
+  else if (p.numeric.length === 1 || reading.numbers.length <= 1) {
+    assigned = p.numeric.map(() => undefined);
+    if (reading.numbers.length === 1) assigned[0] = reading.numbers[0];
+    else if (reading.numbers.length > 1) {
+      const idx = assignNumbers(p.numeric, p.numeric.map(ruleTerms), reading.numbers);
+      assigned[0] = idx[0] >= 0 ? reading.numbers[idx[0]] : undefined;
+    }
+  } else {
+    const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
+    assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
+  }
+  const othersReported = assigned.some((a) => a !== undefined);
+
+  let sum = 0;
+  let known = 0;
+  let metCount = 0;
+  let pending = 0;
+  let ni = 0;
+  const results: LeafResult[] = [];
+  for (const leaf of p.leaves) {
+    let r: LeafResult;
+    if (leaf.op === "deadline") r = deadlineLeaf(leaf, reading, ctx, othersReported);
+    else if (leaf.op === "done") r = doneLeaf(reading);
+    else if (NUMERIC_OPS.has(leaf.op) || leaf.op === "relative")
+      r = numericLeaf(leaf, assigned[ni++], reading, ctx);
+    else r = UNKNOWN;
+    results.push(r);
+    if (r.status === "met" || r.status === "missed") {
+      known++;
+      sum += r.achievement;
+      if (r.status === "met") metCount++;
+    } else if (r.status === "pending") pending++;
+  }
+  const n = results.length;
+  if (known === 0) {
+    if (pending > 0) return isOverdue(p, ctx.asOf) ? R_OVERDUE : R_PENDING;
+    return { status: "qualitative", achievement: null };
+  }
+  // Parts not reported count as not reached.
+  const achievement = n === 1 ? sum : sum / n;
+  if (metCount === n) return { status: "met", achievement: 1 };
+  const ach = Math.min(clamp01(achievement), JUST_BELOW_ONE);
+  if (metCount > 0) return { status: "partial", achievement: ach };
+  return { status: "missed", achievement: ach };
+}

@@ -1,0 +1,655 @@
+/**
+ * Reading a target text into a rule (CONTRACT section 4). Small readers, one per form, composed by
+ * `readTargetText`:
+ *
+ * - `readPlaceholder`  `Da definire`, `non previsto`, `N.D.`                       -> qualitative
+ * - `readGarbled`      `>>`, a lone operator                                          -> unparsed
+ * - `readDone`         `SI`, `Sì`, `X`                                                -> done
+ * - `readRelative`     `+5% rispetto all'esercizio precedente`, `riduzione del 10%`   -> relative
+ * - `readDeadlines`    `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da … a …`        -> deadline
+ * - `readComparisons`  `>=2`, `Almeno 3`, `non più di 30 gg`, `tra 10 e 20`, `75%`, `10`
+ * - `readFrequency`    `ANNUALE`, `Report trimestrale`, `1 fase annuale`              -> qualitative
+ * - `readFallback`     activity nouns, sentences -> qualitative; a bare noun phrase -> unparsed
+ *
+ * A target of several parts (`1) … 2) …`, `;`) or of several claims in one sentence (`Entro il
+ * 31/12 Livello di gradimento 3,5/4`) becomes `all` with one sub-rule per claim.
+ */
+import type { TargetRule } from "../model";
+import { findDateRange, findDates, isoDate } from "../dates";
+import { findNumbers, type FoundNumber } from "../numbers";
+import { cleanText, fold, splitParts, stripListMarker } from "./text";
+
+export interface ReadContext {
+  year?: number;
+}
+
+interface Claim {
+  rule: TargetRule;
+  start: number;
+  end: number;
+  /** Written with an operator word or symbol (`almeno`, `>=`), or a deadline / relative claim. */
+  explicit: boolean;
+  /** An implicit percentage or ratio (`Tasso di risposta 75%`), stronger than a bare number. */
+  percentLike?: boolean;
+}
+
+interface Segment {
+  text: string;
+  lc: string;
+  year: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyword sets (on folded text: lower case, no accents)
+
+const PLACEHOLDER_PREFIX_RE =
+  /^(?:da (?:definire|stabilire|determinare|quantificare|individuare|concordare|valutare|verificare|rilevare)|non (?:previst[oiae]|applicabil[ei]|rilevabil[ei]|quantificabil[ei]|misurabil[ei]|disponibil[ei]|definit[oiae]|pertinent[ei]|significativ[oa]|valorizzat[oa]|pervenut[oa])|in (?:corso di )?(?:definizione|fase di definizione)|vedi\b|v\. |come da\b|cfr\b|nessun target|target non)/;
+const PLACEHOLDER_WHOLE_RE =
+  /^(?:n\.?\s?[dac]\.?|n\/[dac]|nd|na|nc|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
+const GARBLED_RE = /[<>]{2,}|[<>]=[<>]|=[<>]=|=>>|<<=|^[<>=!]+$/;
+const DONE_WHOLE_RE =
+  /^(?:si|s|x|yes|ok|vero|true|si\s*[/-]\s*no|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/;
+const DONE_TAIL_RE = /(?:^|[:=\-–]\s*)(?:si|x)[.!]?$/;
+const DONE_HEAD_RE = /^(?:si|x)\b\s*[-:,(]/;
+
+const FREQUENCY_RE =
+  /(?:^|[^\p{L}])(?:annual[ei]|semestral[ei]|trimestral[ei]|quadrimestral[ei]|bimestral[ei]|bimensil[ei]|mensil[ei]|settimanal[ei]|quindicinal[ei]|giornalier[oaie]|quotidian[oaie]|periodic[oaie]|periodicamente|biennal[ei]|triennal[ei]|annualmente|mensilmente|trimestralmente|semestralmente|settimanalmente|cadenza|costante(?:mente)?|continuativ[oaie]|continu[oaie]|permanent[ei]|ogni anno|ogni mese|all'anno|l'anno)(?![\p{L}])/u;
+const ACTIVITY_START_RE =
+  /^(?:monitoraggi[oi]|applicazione|revisione|aggiornament[oi]|attuazione|realizzazione|predisposizione|redazione|approvazione|adozione|verific[ah]e?|analisi|studio|definizione|elaborazione|avvio|attivazione|implementazione|gestione|organizzazione|miglioramento|consolidamento|completamento|supporto|coordinamento|partecipazione|promozione|sviluppo|valorizzazione|ricognizione|mappatura|pubblicazione|rendicontazione|report\w*|relazion[ei]|presentazione|individuazione|programmazione|pianificazione|progettazione|formazione|rilevazion[ei]|controll[oi]|standardizzazione|omogeneizzazione|digitalizzazione|riorganizzazione|razionalizzazione|integrazione|stesura|istruttori[ae]|trasmissione|invio|raccolta|ottimizzazione|potenziamento|prosecuzione|proseguimento|svolgimento|erogazione|mantenimento|garantire|assicurare|effettuare|attivit\w*|azion[ei]|incontr[oi]|riunion[ei]|tavol[oi]|sperimentazione|ricerca|censimento|aggiudicazione|affidamento|acquisizione|stipula|sottoscrizione|conclusione|chiusura|apertura|inserimento|costituzione|istituzione|nomina|convocazione|comunicazione|diffusione|informazione|sensibilizzazione|revisione|semplificazione|dematerializzazione|informatizzazione|riduzione|incremento|rispetto|adeguamento|recupero|bonifica|manutenzione|pulizia|vigilanza|assistenza|consulenza|collaborazione|condivisione|confronto|coinvolgimento|valutazione|misurazione|certificazione|nel\b|ad\b|in\b|entro\b|con\b|per\b|come\b|secondo\b|sulla base\b|in base\b)/;
+const QUALITATIVE_ANY_RE =
+  /(?:^|[^\p{L}])(?:report|relazione|documento|delibera|deliberazione|determina|regolamento|piano|bilancio|rendiconto|progetto|procedura|protocollo|convenzione|accordo|atto|atti|provvedimento|verbale|elenco|banca dati|database|sistema|portale|sito|modulistica|circolare|direttiva|linee guida|vademecum|questionario|indagine|graduatoria|bando|avviso|gara|contratto)(?![\p{L}])/u;
+const INFINITIVE_RE = /(?:^|\s)\p{L}{3,}(?:are|ere|ire)(?:\s|$)/u;
+const YEAR_WORD_RE = /(?:^|[^\d])(?:19|20)\d{2}(?!\d)/;
+
+const REFERENCE_BEFORE_RE =
+  /(?:\bart\.?|\bartt\.?|\barticol[oi]|\bcomm[ai]|\blegge|\bl\.|\bd\.?\s?lgs\.?|\bdlgs|\bdpr|\bd\.p\.r\.?|\bdecreto|\bregolamento|\breg\.|\bdelibera\w*|\bdetermin\w*|\bcircolare|\bcap\.?|\bcapitol[oi]|\bmission[ei]|\bprogramm[ai]|\bcodice|\bcod\.|\bprot\.?|\bprotocollo|\ballegat[oi]|\bfase|\bfasi|\bobiettiv[oi]|\bob\.|\bpunt[oi]|\bpar\.|\bparagraf[oi]|\blett\.?|\bmod\.|\bmodello|\bscheda|\bd\.m\.|\bdm|\bl\.r\.|\blr|\bd\.g\.r\.|\bdgr|\bdcc|\bdgc|\bmisura|\bazione|\blinea|\bsezione|\btabella|\btab\.|\bpag\.?|\bversione|\bvers\.|\bv\.|\bcig|\bcup|\bai sensi|\bex\b|\bcivico|\bvia|\bpiazza|\blotto|\bstralcio|\bpiano|\bpeg|\bdup|\bpiao|\bogni)\s*(?:n\.?|nr\.?|n°|n\.ro)?\s*$/;
+const REFERENCE_AFTER_RE =
+  /^(?:\s*[°º]|\s*\/\s*(?:\d{2}|\d{4})(?!\d)|\s+del\s+(?:\d|(?:19|20)\d{2})|\s*bis\b|\s*ter\b)/;
+
+// Operators written before a number (folded text), each anchored at the end of the text before it.
+const FILL =
+  "(?:\\s*(?:il|lo|la|i|gli|le|l'|un|una|n\\.|nr\\.|n°|num\\.|numero(?: di)?|un totale di|complessiv[io]|€|euro|eur|ad|a|al|almeno|pari a|pari al|quota|soglia|valore|livello|:))*\\s*$";
+function opRe(alts: string): RegExp {
+  return new RegExp("(?:^|[^\\p{L}])(?:" + alts + ")" + FILL, "u");
+}
+const OPS: { op: TargetRule["op"] | "pari"; re: RegExp }[] = [
+  {
+    op: ">=",
+    re: opRe(
+      ">=|maggiore o uguale (?:a|al|ad|alla|ai)|superiore o uguale (?:a|al|ad|alla|ai)|uguale o superiore (?:a|al|ad|alla|ai)|pari o superiore (?:a|al|ad|alla|ai)|non inferiore (?:a|al|ad|alla|ai|alle|all'|agli)|non meno di|non meno del|almeno|minimo(?: di| del)?|min\\.?|come minimo|a partire da|da un minimo di|non al di sotto (?:di|del|dei)|o piu'?|e oltre"
+    ),
+  },
+  {
+    op: "<=",
+    re: opRe(
+      "<=|minore o uguale (?:a|al|ad|alla|ai)|inferiore o uguale (?:a|al|ad|alla|ai)|uguale o inferiore (?:a|al|ad|alla|ai)|pari o inferiore (?:a|al|ad|alla|ai)|non superiore (?:a|al|ad|alla|ai|alle|all'|agli)|non (?:piu'?|oltre) (?:di|del|dei|delle|il|i|le)?|al massimo|massimo(?: di| del)?|max\\.?|fino a(?:l|d|i)?|entro(?: i| il| le)?|non eccedente|un massimo di|entro un massimo di|non oltre|tetto"
+    ),
+  },
+  {
+    op: ">",
+    re: opRe(
+      ">|superiore (?:a|al|ad|alla|ai|all'|agli)|maggiore (?:di|del|dei|a|al|ai)|oltre(?: il| i| le)?|piu'? di|piu'? del|sopra(?: il| al| i)?|al di sopra (?:di|del|dei)"
+    ),
+  },
+  {
+    op: "<",
+    re: opRe(
+      "<|inferiore (?:a|al|ad|alla|ai|all'|agli)|minore (?:di|del|dei|a|al|ai)|meno di|meno del|sotto(?: il| al| i)?|al di sotto (?:di|del|dei)"
+    ),
+  },
+  {
+    // `riduzione dei tempi a 30 giorni`: a level to reach, not a change.
+    op: "<=",
+    re: /(?:^|[^\p{L}])(?:riduzione|ridurre|diminuzione|diminuire|contenimento|contenere|abbattimento|abbattere)(?![\p{L}])[^;]{0,40}?\s(?:a|al|ai|sotto|fino a|fino al|entro)\s*(?:n\.\s*)?$/u,
+  },
+  {
+    op: ">=",
+    re: /(?:^|[^\p{L}])(?:aumento|aumentare|incremento|incrementare|portare|innalzamento|innalzare|crescita)(?![\p{L}])[^;]{0,40}?\s(?:a|al|ai|fino a|fino al|sopra)\s*(?:n\.\s*)?$/u,
+  },
+  { op: "=", re: opRe("=|uguale (?:a|al|ad)|esattamente|coincidente con") },
+  {
+    op: "pari",
+    re: opRe(
+      "pari (?:a|al|ad|allo|alla|ai|agli|alle)|corrispondente (?:a|al)|equivalente (?:a|al)"
+    ),
+  },
+];
+const OP_AFTER_RE =
+  /^\s*(?:(?:o|e|ed)\s+(?:piu'?|oltre|superiore|maggiore|sopra)|\(?\s*(?:minimo|almeno)\s*\)?|\+)(?![\p{L}])/u;
+const OP_AFTER_LOWER_RE =
+  /^\s*(?:(?:o|e|ed)\s+(?:meno|inferiore|minore|sotto)|\(?\s*massimo\s*\)?)(?![\p{L}])/u;
+
+const BETWEEN_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:tra|fra|compres[oaie] tra|compres[oaie] fra|range|intervallo|oscillazione tra|da)\s*(?:il|i|lo|la|le|l')?\s*$/u;
+const BETWEEN_MID_RE = /^\s*(?:e|ed|a|al|ai|-|–|÷|\/)\s*(?:il|i|l')?\s*$/;
+const BETWEEN_DASH_RE = /^\s*(?:-|–|÷)\s*$/;
+
+const INCREASE_RE =
+  /(?:^|[^\p{L}])(?:increment[oai]|incrementare|aument[oai]|aumentare|crescita|crescere|miglioramento|migliorare|innalzamento|potenziamento|maggiorazione|variazione positiva)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+const DECREASE_RE =
+  /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|taglio|risparmio|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+const CHANGE_AFTER_RE =
+  /^\s*(?:in\s+(piu'?|meno)|di\s+(incremento|aumento|crescita|riduzione|diminuzione))/;
+const RISPETTO_AFTER_RE =
+  /^[^;]{0,40}?(?:rispetto|in piu'? rispetto|su base annua|vs\.?|sul(?:l')?(?:\s+anno)?|sull'anno|anno su anno|in relazione|nei confronti)(?:\s|$|[^\p{L}])/u;
+const RISPETTO_BASE_RE =
+  /(?:rispetto|vs\.?|confronto)\s*(?:a|al|all'|ai|alla|allo|agli|alle|con|del|dell')?\s*(?:l'|il|lo|la|i|gli|le)?\s*(?:anno|esercizio|annualita|valore|dato|periodo|media|livello|consuntivo|baseline|base|precedent|storico|(?:19|20)\d{2})/;
+const MAINTAIN_RE =
+  /(?:^|[^\p{L}])(?:mantenimento|mantenere|confermare|conferma|invariat[oaie]|stabil[ei]|in linea con|non inferiore (?:all'anno|al valore|al dato|alla media|ai valori|al livello|all'esercizio|al (?:19|20)\d{2})|(?:>=|almeno pari|pari o superiore|uguale o superiore|non inferiore)\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|livello|media)\s*(?:precedente|storico|base|attuale)?)(?![\p{L}])/u;
+const UP_TREND_RE =
+  /(?:^|[^\p{L}])(?:in (?:aumento|crescita|miglioramento)|trend positivo|crescente|>\s*(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base))(?![\p{L}])/u;
+const DOWN_TREND_RE =
+  /(?:^|[^\p{L}])(?:in (?:diminuzione|riduzione|calo)|trend negativo|decrescente|<=?\s*(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base))(?![\p{L}])/u;
+
+const LOWER_WORDS_RE =
+  /(?:^|[^\p{L}])(?:ritard\w*|tempi|tempo|durata|attesa|giacenz\w*|arretrat\w*|reclam\w*|ricors\w*|contenzios\w*|error\w*|rilievi|contestazion\w*|sanzion\w*|infortun\w*|sinistr\w*|assenz\w*|assenteismo|scart\w*|disserviz\w*|guast\w*|incident\w*|esposti|lamentel\w*|anomali\w*|non conformita|costo|costi|spesa|spese|debit\w*|residu\w*|insolut\w*|morosita|evasione fiscale|turn ?over|giorni di chiusura|chiusura)(?![\p{L}])/u;
+const RESPECT_WORDS_RE =
+  /(?:^|[^\p{L}])(?:rispetto|riduzione|rispettare)\s+(?:de[il]|delle|della|dei|degli|i|il|le)?\s*(?:tempi|termini|tempo|scadenz\w*)/u;
+const DAYS_CONTEXT_RE = /(?:^|[^\p{L}])(?:giorni|gg|giornate lavorative)\.?\s*$/u;
+const YEAR_END_RE =
+  /(?:^|[^\p{L}])(?:entro|a|al|per|prima del(?:la)?)?\s*(?:la\s+)?(?:fine|termine|chiusura)\s+(?:dell'|del\s+)?(?:anno|esercizio|annualita)(?:\s+((?:19|20)\d{2}))?|(?:^|[^\p{L}])entro\s+(?:l'anno|l'esercizio|l'annualita|il\s+((?:19|20)\d{2})|((?:19|20)\d{2}))(?![\p{L}\d])/u;
+const DEADLINE_BEFORE_RE =
+  /(?:entro|scadenza|scade|termine|non oltre|al piu'? tardi|prima d(?:el|i|ella)|by|fine|a|al|il|per il|in data|data|fino al|realizzazione|attuazione|approvazione|adozione|completamento|conclusione|avvio|attivazione|pubblicazione|presentazione|trasmissione|invio|consegna)\s*(?:il|l'|la|del|di|mese di|fine|:|-)?\s*$/;
+const NOT_DEADLINE_BEFORE_RE =
+  /(?:\bdel|\bdal|\bdall'|\bn\.|\bnr\.|\bn°|rispetto al|approvat\w* (?:il|in data)|vigente|in vigore|\bdalla)\s*$/;
+const DATE_FILLER_RE =
+  /(?:entro|il|la|lo|l'|di|del|della|mese|fine|a|al|data|scadenza|termine|ore|:|-|–|\.|,|\(|\)|\s)+/g;
+
+const STOP_WORDS = new Set([
+  "di",
+  "del",
+  "della",
+  "dello",
+  "dell'",
+  "dei",
+  "degli",
+  "delle",
+  "da",
+  "dal",
+  "dalla",
+  "il",
+  "lo",
+  "la",
+  "i",
+  "gli",
+  "le",
+  "l'",
+  "un",
+  "una",
+  "uno",
+  "e",
+  "ed",
+  "o",
+  "a",
+  "ad",
+  "al",
+  "alla",
+  "ai",
+  "in",
+  "nel",
+  "nella",
+  "con",
+  "per",
+  "su",
+  "n",
+  "nr",
+  "numero",
+  "almeno",
+  "minimo",
+  "massimo",
+  "non",
+  "meno",
+  "piu",
+  "pari",
+  "entro",
+  "oltre",
+  "superiore",
+  "inferiore",
+  "maggiore",
+  "minore",
+  "uguale",
+  "target",
+  "valore",
+  "atteso",
+  "che",
+  "max",
+  "min",
+  "tra",
+  "fra",
+  "sul",
+  "sulla",
+  "sui",
+]);
+
+// ---------------------------------------------------------------------------------------------
+
+function words(s: string): string[] {
+  return s.match(/[\p{L}][\p{L}']*/gu) ?? [];
+}
+
+function contentWords(s: string): string[] {
+  return words(fold(s)).filter((w) => !STOP_WORDS.has(w) && w.length > 1);
+}
+
+function rule(text: string, op: TargetRule["op"], extra: Partial<TargetRule> = {}): TargetRule {
+  return { text, op, ...extra };
+}
+
+/** `Da definire`, `non previsto`, `N.D.`: a person decides. */
+export function readPlaceholder(seg: Segment): TargetRule | null {
+  const t = seg.lc.replace(/[\s.:;,]+$/, "").trim();
+  if (PLACEHOLDER_WHOLE_RE.test(t) || PLACEHOLDER_PREFIX_RE.test(t))
+    return rule(seg.text, "qualitative");
+  return null;
+}
+
+/** `>>`, a lone operator, text without letters or digits: cannot be read. */
+export function readGarbled(seg: Segment): TargetRule | null {
+  if (GARBLED_RE.test(seg.lc.trim()) || !/[\p{L}\d]/u.test(seg.text))
+    return rule(seg.text, "unparsed");
+  return null;
+}
+
+/** `SI`, `Sì`, `X`, `Realizzazione: SI`: done / not done. */
+export function readDone(seg: Segment): TargetRule | null {
+  const t = seg.lc.trim();
+  if (DONE_WHOLE_RE.test(t) || (DONE_TAIL_RE.test(t) && t.length < 80)) {
+    return rule(seg.text, "done", { unit: "boolean", direction: "higher" });
+  }
+  return null;
+}
+
+function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined {
+  if (n.noun) return n.noun;
+  const before = contentWords(seg.text.slice(from, n.index));
+  if (before.length === 0) return undefined;
+  return before.slice(-5).join(" ");
+}
+
+/** Relative claims: `+5% rispetto all'esercizio precedente`, `riduzione del 10%`, `mantenimento`. */
+export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundNumber>): Claim[] {
+  const out: Claim[] = [];
+  for (const n of nums) {
+    if (used.has(n) || n.year) continue;
+    const before = seg.lc.slice(Math.max(0, n.index - 60), n.index);
+    const after = seg.lc.slice(n.end, n.end + 60);
+    let sign: 1 | -1 | 0 | null = null;
+    const inc = INCREASE_RE.test(before);
+    const dec = !inc && DECREASE_RE.test(before);
+    const rispetto =
+      RISPETTO_AFTER_RE.test(after) && RISPETTO_BASE_RE.test(seg.lc.slice(n.end, n.end + 80));
+    const ca = CHANGE_AFTER_RE.exec(after);
+    if (n.sign === "±") sign = 0;
+    else if (n.sign === "+" && (n.unit === "percent" || rispetto || inc)) sign = 1;
+    else if (n.sign === "-" && (n.unit === "percent" || rispetto || dec)) sign = -1;
+    else if (inc) sign = 1;
+    else if (dec) sign = -1;
+    else if (ca) {
+      const w = ca[1] ?? ca[2] ?? "";
+      sign = /meno|riduzione|diminuzione/.test(w) ? -1 : 1;
+    } else if (
+      rispetto &&
+      n.unit === "percent" &&
+      /(?:variazione|scostamento|oscillazione)\s*(?:del|di|max|massim[oa])?\s*$/.test(before)
+    )
+      sign = 0;
+    if (sign === null) continue;
+    used.add(n);
+    const mode = n.unit === "percent" ? "percent" : "absolute";
+    const end = ca ? n.end + ca[0].length : n.end;
+    out.push({
+      rule: rule(seg.text.slice(Math.max(0, n.index - 40), end).trim(), "relative", {
+        value: Math.abs(n.value),
+        unit: mode === "percent" ? "percent" : "count",
+        relative: { mode, sign },
+        direction: sign === 1 ? "higher" : sign === -1 ? "lower" : "equal",
+      }),
+      start: n.index,
+      end,
+      explicit: true,
+    });
+  }
+  return out;
+}
+
+/** A relative target without a number: `mantenimento`, `in aumento rispetto al 2024`. */
+function readTrend(seg: Segment): Claim | null {
+  const lc = seg.lc;
+  let sign: 1 | -1 | null = null;
+  if (DOWN_TREND_RE.test(lc)) sign = -1;
+  else if (UP_TREND_RE.test(lc) || MAINTAIN_RE.test(lc)) sign = 1;
+  if (sign === null) return null;
+  return {
+    rule: rule(seg.text, "relative", {
+      value: 0,
+      unit: "count",
+      relative: { mode: "absolute", sign },
+      direction: sign === 1 ? "higher" : "lower",
+    }),
+    start: 0,
+    end: seg.text.length,
+    explicit: true,
+  };
+}
+
+/** Deadlines: `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da 01/01/2025 a giugno 2025`, `entro fine anno`. */
+export function readDeadlines(seg: Segment): Claim[] {
+  const out: Claim[] = [];
+  const spans = findDates(seg.text, seg.year);
+  const used = new Set<number>();
+  if (spans.length > 0) {
+    const range = findDateRange(spans, seg.text);
+    if (range) {
+      const [a, b] = range;
+      let from = a.start;
+      if (!a.hasYear && b.hasYear)
+        from = isoDate(b.y, a.m, a.precision === "month" ? 1 : (a.d ?? 1));
+      const start = Math.max(
+        0,
+        seg.lc.lastIndexOf(" da", a.index) >= a.index - 8 ? a.index - 5 : a.index
+      );
+      out.push({
+        rule: rule(seg.text.slice(start, b.end).trim(), "deadline", {
+          date: b.date,
+          from,
+          unit: "date",
+        }),
+        start: a.index,
+        end: b.end,
+        explicit: true,
+      });
+      used.add(a.index).add(b.index);
+    }
+    for (const s of spans) {
+      if (used.has(s.index)) continue;
+      const before = seg.lc.slice(Math.max(0, s.index - 30), s.index);
+      let deadline: boolean;
+      if (DEADLINE_BEFORE_RE.test(before)) deadline = true;
+      else if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
+      else if (s.precision === "day") deadline = true;
+      else {
+        const rest = (seg.lc.slice(0, s.index) + " " + seg.lc.slice(s.end)).replace(
+          DATE_FILLER_RE,
+          ""
+        );
+        deadline = rest.length === 0;
+      }
+      if (!deadline) continue;
+      const m =
+        /(?:entro|scadenza|termine|non oltre|fine)\s*(?:il|l'|la|del|di|mese di|fine)?\s*$/.exec(
+          before
+        );
+      const start = m ? s.index - (before.length - m.index) : s.index;
+      out.push({
+        rule: rule(seg.text.slice(start, s.end).trim(), "deadline", { date: s.date, unit: "date" }),
+        start,
+        end: s.end,
+        explicit: true,
+      });
+    }
+  }
+  if (out.length === 0) {
+    const ye = YEAR_END_RE.exec(seg.lc);
+    if (ye) {
+      const y = +(ye[1] ?? ye[2] ?? ye[3] ?? seg.year);
+      out.push({
+        rule: rule(seg.text.slice(ye.index, ye.index + ye[0].length).trim(), "deadline", {
+          date: isoDate(y, 12, 31),
+          unit: "date",
+        }),
+        start: ye.index,
+        end: ye.index + ye[0].length,
+        explicit: true,
+      });
+    }
+  }
+  return out;
+}
+
+function opBefore(before: string): { op: TargetRule["op"] | "pari"; at: number } | null {
+  let best: { op: TargetRule["op"] | "pari"; at: number } | null = null;
+  for (const o of OPS) {
+    const m = o.re.exec(before);
+    if (m && (best === null || m.index < best.at)) best = { op: o.op, at: m.index };
+  }
+  return best;
+}
+
+function isReference(seg: Segment, n: FoundNumber): boolean {
+  if (n.word) return false;
+  const before = seg.lc.slice(Math.max(0, n.index - 24), n.index);
+  if (REFERENCE_BEFORE_RE.test(before)) return true;
+  if (n.unit === "ratio" && n.max !== undefined && n.value > n.max) return true;
+  if (!n.unit && REFERENCE_AFTER_RE.test(seg.lc.slice(n.end, n.end + 12))) return true;
+  return false;
+}
+
+function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] {
+  switch (n.unit) {
+    case "percent":
+      return "percent";
+    case "euro":
+      return "euro";
+    case "days":
+      return "days";
+    case "ratio":
+      return "ratio";
+    default:
+      break;
+  }
+  const before = seg.lc.slice(Math.max(from, n.index - 30), n.index);
+  const stripped = before.replace(
+    /\s*(?:<=|>=|<|>|=|almeno|massimo|non piu'? di|pari a|:)\s*$/,
+    ""
+  );
+  if (DAYS_CONTEXT_RE.test(stripped)) return "days";
+  if (n.noun && /^(?:giorni|gg)\b/.test(n.noun)) return "days";
+  return "count";
+}
+
+function lowerContext(seg: Segment, n: FoundNumber, from: number): boolean {
+  const near = seg.lc.slice(Math.max(from, n.index - 60), Math.min(seg.lc.length, n.end + 40));
+  if (RESPECT_WORDS_RE.test(near)) return false;
+  if (LOWER_WORDS_RE.test(near)) return true;
+  return false;
+}
+
+/** Comparisons, percentages, between and bare numbers (`>=2`, `Almeno 3`, `75%`, `tra 10 e 20`, `10`). */
+export function readComparisons(
+  seg: Segment,
+  nums: FoundNumber[],
+  used: Set<FoundNumber>,
+  stops: number[]
+): Claim[] {
+  const out: Claim[] = [];
+  const candidates = nums.filter((n) => !used.has(n) && !n.year && !isReference(seg, n));
+  for (let i = 0; i < candidates.length; i++) {
+    const n = candidates[i];
+    if (used.has(n)) continue;
+    // The text that can hold this number's operator: from the end of the previous claim or number.
+    let from = 0;
+    for (const s of stops) if (s <= n.index && s > from) from = s;
+    for (const m of nums) if (m !== n && m.end <= n.index && m.end > from) from = m.end;
+    const before = seg.lc.slice(Math.max(from, n.index - 60), n.index);
+    const after = seg.lc.slice(n.end, n.end + 30);
+    // Between: `tra 10 e 20`, `da 10 a 20`, `10-20`.
+    const next = candidates[i + 1];
+    if (next && !used.has(next) && next.value >= n.value && !n.sign) {
+      const mid = seg.lc.slice(n.end, next.index);
+      if (
+        BETWEEN_MID_RE.test(mid) &&
+        (BETWEEN_BEFORE_RE.test(before) || BETWEEN_DASH_RE.test(mid))
+      ) {
+        used.add(n).add(next);
+        const unitN =
+          n.unit === "percent" || next.unit === "percent" ? "percent" : unitOf(seg, next, from);
+        const bm = BETWEEN_BEFORE_RE.exec(before);
+        const start = bm ? n.index - (before.length - bm.index) : n.index;
+        out.push({
+          rule: rule(seg.text.slice(Math.max(0, start), next.end).trim(), "between", {
+            value: n.value,
+            valueMax: next.value,
+            unit: unitN,
+            direction: "equal",
+            ...(next.noun ? { noun: next.noun } : {}),
+          }),
+          start,
+          end: next.end,
+          explicit: true,
+        });
+        continue;
+      }
+    }
+    const ob = opBefore(before);
+    let op: TargetRule["op"] | "pari" | null = ob ? ob.op : null;
+    let start = ob ? n.index - (before.length - ob.at) : n.index;
+    if (!op) {
+      if (OP_AFTER_RE.test(after)) op = ">=";
+      else if (OP_AFTER_LOWER_RE.test(after)) op = "<=";
+      start = n.index;
+    }
+    const explicit = op !== null;
+    const unit = unitOf(seg, n, from);
+    const lower = lowerContext(seg, n, from);
+    let assumed = false;
+    if (op === "pari") op = lower ? "<=" : ">=";
+    if (op === null) {
+      op = lower ? "<=" : ">=";
+      assumed = !(unit === "percent" || unit === "ratio");
+    }
+    used.add(n);
+    const noun = nounFor(seg, n, from);
+    const r = rule(seg.text.slice(Math.max(0, Math.min(start, n.index)), n.end).trim(), op, {
+      value: n.value,
+      unit,
+      direction: op === ">=" || op === ">" ? "higher" : op === "=" ? "equal" : "lower",
+    });
+    if (unit === "ratio" && n.max !== undefined) r.valueMax = n.max;
+    if (assumed) r.assumed = true;
+    if (noun) r.noun = noun;
+    out.push({
+      rule: r,
+      start: Math.min(start, n.index),
+      end: n.end,
+      explicit,
+      percentLike: !explicit && (unit === "percent" || unit === "ratio"),
+    });
+  }
+  return out;
+}
+
+function hasFrequency(seg: Segment): boolean {
+  return FREQUENCY_RE.test(seg.lc);
+}
+
+/** No claim: qualitative when it reads as an activity or a sentence, unparsed for a bare noun phrase. */
+export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
+  const lc = seg.lc.trim();
+  const ws = words(lc);
+  if (
+    hadNumbers ||
+    hasFrequency(seg) ||
+    ACTIVITY_START_RE.test(lc) ||
+    QUALITATIVE_ANY_RE.test(lc) ||
+    YEAR_WORD_RE.test(lc) ||
+    ws.length >= 4 ||
+    (ws.length >= 2 && INFINITIVE_RE.test(lc))
+  ) {
+    return rule(seg.text, "qualitative");
+  }
+  return rule(seg.text, "unparsed");
+}
+
+function readSegment(text: string, year: number): TargetRule {
+  const seg: Segment = { text, lc: fold(text), year };
+  const direct = readPlaceholder(seg) ?? readGarbled(seg) ?? readDone(seg);
+  if (direct) return direct;
+
+  const hasDigit = /\d/.test(text);
+  const nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true }) : [];
+  const used = new Set<FoundNumber>();
+  const deadlines = readDeadlines(seg);
+  const relatives = nums.length ? readRelative(seg, nums, used) : [];
+  const stops: number[] = [];
+  for (const c of deadlines) stops.push(c.end);
+  for (const c of relatives) stops.push(c.end);
+  let numeric = nums.length ? readComparisons(seg, nums, used, stops) : [];
+
+  // Explicit comparisons win over bare numbers in the same sentence (`<= 0 … termine di 30 gg`);
+  // an implicit percentage wins over a bare count.
+  if (numeric.some((c) => c.explicit)) numeric = numeric.filter((c) => c.explicit);
+  else if (numeric.some((c) => c.percentLike)) numeric = numeric.filter((c) => c.percentLike);
+  else if (relatives.length > 0 || deadlines.length > 0) {
+    // A bare number next to a deadline is kept (`Entro il 30/6 n. 2 report`), unless it is 0/1.
+    numeric = numeric.filter(
+      (c) => !(c.rule.assumed && (c.rule.value ?? 0) <= 1 && hasFrequency(seg))
+    );
+  } else if (
+    hasFrequency(seg) &&
+    numeric.every((c) => c.rule.assumed && (c.rule.value ?? 0) <= 1)
+  ) {
+    // `1 fase annuale`, `Report trimestrale`: a frequency, not a quantity.
+    return rule(text, "qualitative");
+  }
+
+  let claims = [...deadlines, ...relatives, ...numeric];
+  if (claims.length === 0) {
+    const trend = readTrend(seg);
+    if (trend) claims = [trend];
+  }
+  if (claims.length === 0) {
+    if (DONE_HEAD_RE.test(seg.lc))
+      return rule(text, "done", { unit: "boolean", direction: "higher" });
+    return readFallback(seg, nums.some((n) => !n.year) && hasDigit);
+  }
+  claims.sort((a, b) => a.start - b.start);
+  if (claims.length === 1) return { ...claims[0].rule, text };
+  // Each sub-rule keeps the words since the previous claim, so its noun can be matched.
+  let prev = 0;
+  const subs = claims.map((c) => {
+    const piece = text.slice(prev, Math.max(c.end, prev)).trim();
+    prev = Math.max(prev, c.end);
+    const r = { ...c.rule };
+    if (piece) r.text = piece;
+    if (!r.noun && r.op !== "deadline" && r.op !== "done") {
+      const cw = contentWords(piece);
+      if (cw.length) r.noun = cw.slice(-5).join(" ");
+    }
+    return r;
+  });
+  return { text, op: "all", rules: subs };
+}
+
+function measurable(r: TargetRule): boolean {
+  return r.op !== "qualitative" && r.op !== "unparsed";
+}
+
+/** Read a target text into a rule. Never throws. */
+export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
+  const year =
+    typeof ctx.year === "number" && Number.isInteger(ctx.year) && ctx.year > 0 && ctx.year < 10000
+      ? ctx.year
+      : new Date().getFullYear();
+  const cleaned = cleanText(raw);
+  const display = stripListMarker(cleaned.replace(/\s*\n\s*/g, " "));
+  if (!cleaned) return { text: "", op: "unparsed" };
+  const parts = splitParts(cleaned);
+  if (parts.length === 0) return { text: display, op: "unparsed" };
+  if (parts.length === 1) return { ...readSegment(parts[0], year), text: display };
+  const read = parts.map((p) => readSegment(p, year));
+  const subs: TargetRule[] = [];
+  for (const r of read) {
+    if (!measurable(r)) continue;
+    if (r.op === "all" && r.rules)
+      subs.push(...r.rules.map((s) => ({ ...s, noun: s.noun ?? r.noun })));
+    else subs.push(r);
+  }
+  if (subs.length === 0) {
+    return {
+      text: display,
+      op: read.some((r) => r.op === "qualitative") ? "qualitative" : "unparsed",
+    };
+  }
+  if (subs.length === 1) return { ...subs[0], text: display };
+  return { text: display, op: "all", rules: subs };
+}
