@@ -7,6 +7,7 @@ import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { PegInputError, isPegInputError } from "../core/errors";
 import { DEFAULT_LIMITS, guardWorkbookBytes, type ReadLimits } from "./zip-guard";
 import { formatPercentText, isPercentFormat } from "./number-format";
+import { newReaderWorkbook, recordedMerges } from "./light-merges";
 
 export { DEFAULT_LIMITS, type ReadLimits } from "./zip-guard";
 
@@ -22,7 +23,7 @@ export async function readXlsxGrids(
   limits: ReadLimits = DEFAULT_LIMITS
 ): Promise<Grid[]> {
   guardWorkbookBytes(bytes, fileName, limits);
-  const wb = new ExcelJS.Workbook();
+  const wb = newReaderWorkbook();
   try {
     // exceljs types ask for a Buffer; JSZip underneath takes any Uint8Array.
     await wb.xlsx.load(
@@ -97,10 +98,41 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       t.push(text[r] ?? new Array<string | null>(dense[r].length).fill(null));
     grid.text = t;
   }
-  const merges = readMerges(ws);
+  const recorded = recordedMerges(ws);
+  const merges = recorded ?? readMerges(ws);
+  if (recorded) blankCovered(grid, recorded);
   if (merges.length > 0) grid.merges = merges;
   if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
   return grid;
+}
+
+/** Merged areas keep their value in the top-left cell only (some writers repeat it in every cell). */
+function blankCovered(grid: Grid, merges: MergeArea[]): void {
+  const rows = grid.rows;
+  // Overlapping merges (invalid, hostile) could repeat the work: stop after a generous budget.
+  let budget = 50_000_000;
+  for (const m of merges) {
+    if (budget <= 0) break;
+    const bottom = Math.min(m.bottom, rows.length - 1);
+    for (let r = m.top; r <= bottom; r++) {
+      const row = rows[r];
+      const right = Math.min(m.right, row.length - 1);
+      budget -= Math.max(0, right - m.left + 1);
+      for (let c = m.left; c <= right; c++) {
+        if (r === m.top && c === m.left) continue;
+        row[c] = null;
+        const t = grid.text?.[r];
+        if (t && c < t.length) t[c] = null;
+      }
+    }
+  }
+  // Blanking may leave trailing empty cells and rows: trim again.
+  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  if (grid.text) {
+    grid.text.length = rows.length;
+    grid.text.forEach((t, i) => (t.length = rows[i].length));
+  }
 }
 
 function fillHoles<T>(arr: (T | null | undefined)[], length = arr.length): (T | null)[] {

@@ -231,6 +231,75 @@ describe("readXlsxGrids: refusals", () => {
   });
 });
 
+/** Rewrite the first sheet's XML of a workbook (to build what exceljs itself would not write). */
+async function patchSheetXml(
+  bytes: Uint8Array,
+  edit: (xml: string) => string
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const name = "xl/worksheets/sheet1.xml";
+  const xml = await zip.file(name)!.async("string");
+  zip.file(name, edit(xml));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+describe("readXlsxGrids: merges from other writers and hostile merges", () => {
+  it("blanks values repeated in the covered cells of a merge", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getRow(1).values = ["Titolo", "Titolo", "Titolo", "altro"];
+    ws.getRow(2).values = ["Titolo", "Titolo", "Titolo"];
+    const b = await patchSheetXml(await bytesOf(wb), (xml) =>
+      xml.replace(
+        "</sheetData>",
+        '</sheetData><mergeCells count="1"><mergeCell ref="A1:C2"/></mergeCells>'
+      )
+    );
+    const [g] = await readXlsxGrids(b, "ripetuto.xlsx");
+    expect(g.rows).toEqual([["Titolo", null, null, "altro"]]);
+    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 2 }]);
+  });
+
+  it("reads a whole-sheet merge (A1:XFD1048576) without expanding it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = "tutto";
+    ws.getCell("C3").value = "dentro";
+    const b = await patchSheetXml(await bytesOf(wb), (xml) =>
+      xml.replace(
+        "</sheetData>",
+        '</sheetData><mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="A1:XFD1"/></mergeCells>'
+      )
+    );
+    const t = Date.now();
+    const [g] = await readXlsxGrids(b, "enorme.xlsx");
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(g.rows).toEqual([["tutto"]]);
+    expect(g.merges?.[0]).toEqual({ top: 0, left: 0, bottom: 1048575, right: 16383 });
+  });
+
+  it("5,000 merged areas read quickly, each listed once", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    const refs: string[] = [];
+    for (let r = 1; r <= 5000; r++) {
+      ws.getCell(`A${r}`).value = `voce ${r}`;
+      refs.push(`<mergeCell ref="A${r}:C${r}"/>`);
+    }
+    const b = await patchSheetXml(await bytesOf(wb), (xml) =>
+      xml.replace(
+        "</sheetData>",
+        `</sheetData><mergeCells count="5000">${refs.join("")}</mergeCells>`
+      )
+    );
+    const t = Date.now();
+    const [g] = await readXlsxGrids(b, "tante.xlsx");
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(g.merges).toHaveLength(5000);
+    expect(g.rows[4999]).toEqual(["voce 5000"]);
+  });
+});
+
 describe("number formats", () => {
   it("recognizes percent formats, not quoted percent signs", () => {
     expect(isPercentFormat("0%")).toBe(true);
