@@ -126,7 +126,7 @@ describe("WEIGHT_MISSING", () => {
     const [f] = of(m, "WEIGHT_MISSING");
     expect(f.severity).toBe("warning");
     expect(f.message).toMatch(
-      /^1 indicatori su 2 dell'obiettivo 1 non hanno un peso \('n\. pratiche'\)/
+      /^1 indicatore su 2 dell'obiettivo 1 non ha un peso \('n\. pratiche'\)/
     );
     expect(f.where).toBe("Scheda!B9");
   });

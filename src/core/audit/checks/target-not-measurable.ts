@@ -29,7 +29,7 @@ export const targetNotMeasurable: Check = {
         ctx.finding(
           "TARGET_NOT_MEASURABLE",
           "info",
-          `${vague.length} indicatori su ${inds.length} dell'obiettivo ${code} (${pct(vague.length / inds.length)}) hanno un target non misurabile (${shown}): il D.Lgs. 150/2009 art. 5 chiede obiettivi specifici e misurabili`,
+          `${vague.length === 1 ? "1 indicatore" : `${vague.length} indicatori`} su ${inds.length} dell'obiettivo ${code} (${pct(vague.length / inds.length)}) ${vague.length === 1 ? "ha" : "hanno"} un target non misurabile (${shown}): il D.Lgs. 150/2009 art. 5 chiede obiettivi specifici e misurabili`,
           { objectiveCode: code, where: rangeOf(vague.map((i) => i.targetSource ?? i.source)) }
         )
       );

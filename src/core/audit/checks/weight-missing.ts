@@ -38,7 +38,7 @@ function indicatorLevel(ctx: AuditContext): Finding[] {
       ctx.finding(
         "WEIGHT_MISSING",
         "warning",
-        `${missing.length} indicatori su ${inds.length} dell'obiettivo ${code} non hanno un peso (${names}), mentre gli altri ne hanno uno: indicare il peso di ciascun indicatore`,
+        `${missing.length === 1 ? "1 indicatore" : `${missing.length} indicatori`} su ${inds.length} dell'obiettivo ${code} ${missing.length === 1 ? "non ha" : "non hanno"} un peso (${names}), mentre gli altri ne hanno uno: indicare il peso di ciascun indicatore`,
         { objectiveCode: code, where: rangeOf(missing.map((i) => i.weightSource ?? i.source)) }
       )
     );

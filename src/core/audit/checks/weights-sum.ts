@@ -29,9 +29,9 @@ export const weightsSum: Check = {
       const totalNote = declared !== null ? ` (riga TOTALE: ${pct(declared)})` : "";
       if (Math.abs(sum - 1) > tol && (allWeighted || declared !== null || sum > 1 + tol)) {
         const what = allWeighted
-          ? "I pesi"
-          : `I pesi indicati (${weighted.length} indicatori su ${inds.length})`;
-        message = `${what} degli indicatori dell'obiettivo ${code} sommano a ${pct(sum)}${parts}, non a 100%${totalNote}`;
+          ? "I pesi degli indicatori"
+          : `I pesi di ${weighted.length} indicatori su ${inds.length}`;
+        message = `${what} dell'obiettivo ${code} sommano a ${pct(sum)}${parts}, non a 100%${totalNote}`;
         if (sum < 1) message += `: mancano ${num((1 - sum) * 100)} punti percentuali`;
         else message += `: eccedono di ${num((sum - 1) * 100)} punti percentuali`;
       } else if (declared !== null && Math.abs(sum - declared) > tol) {
