@@ -1,0 +1,188 @@
+/**
+ * The consolidated results for a Giunta deliberation (`peg summary`): per settore, each operational
+ * objective with its peso, % raggiungimento, punteggio and esito; totals and averages. The figures
+ * are those of the structured sheets (src/core/sheets/compute.ts), so the summary and the workbook
+ * never disagree. Staff names are left out unless asked for.
+ */
+import type { PegModel } from "./model";
+import {
+  NO_SETTORE,
+  indicatorsByObjective,
+  objectiveFigures,
+  objectiveKey,
+  settoreOf,
+} from "./sheets/compute";
+
+export interface SummaryOptions {
+  /** Include dirigente / responsabile names (`--con-nomi`). */
+  withNames: boolean;
+}
+
+export interface SummaryRow {
+  code: string;
+  title: string;
+  /** Peso dell'obiettivo as written, or null. */
+  peso: number | null;
+  /** % raggiungimento as a fraction (0..1), or null while nothing is evaluated. */
+  achievement: number | null;
+  /** Punteggio = peso × raggiungimento, or null. */
+  score: number | null;
+  /** Esito word (RAGGIUNTO, PARZIALE, ...). */
+  esito: string;
+  indicators: number;
+  /** Only with names. */
+  dirigente?: string;
+}
+
+export interface SummaryTotals {
+  objectives: number;
+  /** Sum of pesi, null when no objective has one. */
+  peso: number | null;
+  /** Sum of punteggi, null when none. */
+  score: number | null;
+  /** Mean % raggiungimento over evaluated objectives, weighted by peso when every one has a peso. */
+  averageAchievement: number | null;
+  /** Objectives by Esito word. */
+  byEsito: Map<string, number>;
+}
+
+export interface SummaryGroup {
+  /** Settore (or servizio / area); NO_SETTORE when the plan does not say. */
+  title: string;
+  /** Only with names: the group's dirigente(s). */
+  dirigente?: string;
+  rows: SummaryRow[];
+  totals: SummaryTotals;
+}
+
+export interface Summary {
+  title: string;
+  ente: string | null;
+  year: number | null;
+  kind: string | null;
+  files: string[];
+  groups: SummaryGroup[];
+  totals: SummaryTotals;
+  withNames: boolean;
+  /** Footer lines (privacy, how the figures are computed). */
+  notes: string[];
+}
+
+export const PRIVACY_NOTE =
+  "I nomi del personale (dirigenti, responsabili, referenti) sono omessi: per la pubblicazione si " +
+  "riportano dati aggregati, secondo il d.lgs. 33/2013, art. 20, e le indicazioni del Garante per la " +
+  "protezione dei dati personali. Per includerli: peg summary --con-nomi.";
+
+export const METHOD_NOTE =
+  "% raggiungimento: somma di peso × grado degli indicatori dell'obiettivo (media dei gradi quando " +
+  "gli indicatori non hanno pesi). Punteggio: peso dell'obiettivo × % raggiungimento.";
+
+export function buildSummary(model: PegModel, options: SummaryOptions): Summary {
+  const withNames = options.withNames === true;
+  const byObjective = indicatorsByObjective(model);
+  const groups = new Map<string, SummaryGroup>();
+  const names = new Map<string, Set<string>>();
+  for (const o of model.operationalObjectives) {
+    const key = objectiveKey(o);
+    const fig = objectiveFigures(o, byObjective.get(key) ?? []);
+    const title = settoreOf(model, o.unitId);
+    let g = groups.get(title);
+    if (!g) {
+      g = { title, rows: [], totals: emptyTotals() };
+      groups.set(title, g);
+      names.set(title, new Set());
+    }
+    const row: SummaryRow = {
+      code: key,
+      title: o.title,
+      peso: typeof o.weight === "number" && Number.isFinite(o.weight) ? o.weight : null,
+      achievement: fig.achievement,
+      score: fig.score,
+      esito: fig.esito,
+      indicators: fig.indicators.length,
+    };
+    if (withNames) {
+      const unit = o.unitId ? model.units.find((u) => u.id === o.unitId) : undefined;
+      const d = o.dirigente ?? unit?.dirigente;
+      if (d) {
+        row.dirigente = d;
+        names.get(title)?.add(d);
+      }
+    }
+    g.rows.push(row);
+  }
+  const ordered = [...groups.values()].sort((a, b) => {
+    // The group without a settore goes last.
+    if (a.title === NO_SETTORE) return 1;
+    if (b.title === NO_SETTORE) return -1;
+    return a.title.localeCompare(b.title, "it");
+  });
+  for (const g of ordered) {
+    g.totals = totalsOf(g.rows);
+    const n = names.get(g.title);
+    if (withNames && n && n.size) g.dirigente = [...n].join(", ");
+  }
+  const all = ordered.flatMap((g) => g.rows);
+  const ente = model.plan.ente?.trim() || null;
+  const year = model.plan.year ?? null;
+  const title = [
+    "Risultati degli obiettivi",
+    year !== null ? `anno ${year}` : null,
+    ente ? `— ${ente}` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const notes = [METHOD_NOTE];
+  if (!withNames) notes.push(PRIVACY_NOTE);
+  return {
+    title,
+    ente,
+    year,
+    kind: model.plan.kind?.trim() || null,
+    files: [...model.source.files],
+    groups: ordered,
+    totals: totalsOf(all),
+    withNames,
+    notes,
+  };
+}
+
+function emptyTotals(): SummaryTotals {
+  return { objectives: 0, peso: null, score: null, averageAchievement: null, byEsito: new Map() };
+}
+
+function totalsOf(rows: SummaryRow[]): SummaryTotals {
+  const t = emptyTotals();
+  t.objectives = rows.length;
+  let peso = 0;
+  let anyPeso = false;
+  let score = 0;
+  let anyScore = false;
+  for (const r of rows) {
+    if (r.peso !== null) {
+      peso += r.peso;
+      anyPeso = true;
+    }
+    if (r.score !== null) {
+      score += r.score;
+      anyScore = true;
+    }
+    t.byEsito.set(r.esito, (t.byEsito.get(r.esito) ?? 0) + 1);
+  }
+  t.peso = anyPeso ? peso : null;
+  t.score = anyScore ? score : null;
+  const evaluated = rows.filter((r) => r.achievement !== null);
+  if (evaluated.length > 0) {
+    const weighted =
+      evaluated.every((r) => r.peso !== null) && evaluated.some((r) => (r.peso ?? 0) > 0);
+    if (weighted) {
+      const w = evaluated.reduce((a, r) => a + (r.peso ?? 0), 0);
+      t.averageAchievement =
+        evaluated.reduce((a, r) => a + (r.peso ?? 0) * (r.achievement ?? 0), 0) / w;
+    } else {
+      t.averageAchievement =
+        evaluated.reduce((a, r) => a + (r.achievement ?? 0), 0) / evaluated.length;
+    }
+  }
+  return t;
+}

@@ -1,0 +1,136 @@
+/**
+ * Italian text of the summary's figures, shared by the .docx, .html and .xlsx renderers:
+ * `87,5%`, `1.200`, `27,5`, a dash for "no value".
+ */
+import { formatItalianNumber, formatPercent } from "../core/numbers";
+import type { Summary, SummaryGroup, SummaryRow, SummaryTotals } from "../core/summary";
+
+export const DASH = "—";
+
+export function pctText(f: number | null | undefined): string {
+  return typeof f === "number" && Number.isFinite(f) ? formatPercent(f, 1) : DASH;
+}
+
+/** Up to two decimals, trailing zeros dropped: 27 -> "27", 34.8 -> "34,8", 1/3 -> "0,33". */
+export function numText(n: number | null | undefined): string {
+  if (typeof n !== "number" || !Number.isFinite(n)) return DASH;
+  let s = formatItalianNumber(Math.round(n * 100) / 100, 2);
+  if (s.includes(",")) s = s.replace(/0+$/, "").replace(/,$/, "");
+  return s === "-0" ? "0" : s;
+}
+
+export interface TableText {
+  headers: string[];
+  /** Index of columns that hold numbers (right-aligned). */
+  numeric: Set<number>;
+  rows: string[][];
+  /** The totals row. */
+  total: string[];
+}
+
+/** Column headers of a group's table. */
+export function headers(summary: Summary): string[] {
+  return [
+    "Codice",
+    "Obiettivo",
+    ...(summary.withNames ? ["Dirigente"] : []),
+    "Peso",
+    "% raggiungimento",
+    "Punteggio",
+    "Esito",
+  ];
+}
+
+function rowText(summary: Summary, r: SummaryRow): string[] {
+  return [
+    r.code,
+    r.title,
+    ...(summary.withNames ? [r.dirigente ?? DASH] : []),
+    numText(r.peso),
+    pctText(r.achievement),
+    numText(r.score),
+    r.esito,
+  ];
+}
+
+/** "2 RAGGIUNTO, 1 PARZIALE" */
+export function esitoCounts(t: SummaryTotals): string {
+  return [...t.byEsito.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([w, n]) => `${n} ${w}`)
+    .join(", ");
+}
+
+function totalText(summary: Summary, t: SummaryTotals, label: string): string[] {
+  return [
+    label,
+    t.objectives === 1 ? "1 obiettivo" : `${t.objectives} obiettivi`,
+    ...(summary.withNames ? [""] : []),
+    numText(t.peso),
+    pctText(t.averageAchievement),
+    numText(t.score),
+    esitoCounts(t),
+  ];
+}
+
+export function groupTable(summary: Summary, g: SummaryGroup): TableText {
+  const h = headers(summary);
+  const numeric = new Set<number>([
+    h.indexOf("Peso"),
+    h.indexOf("% raggiungimento"),
+    h.indexOf("Punteggio"),
+  ]);
+  return {
+    headers: h,
+    numeric,
+    rows: g.rows.map((r) => rowText(summary, r)),
+    total: totalText(summary, g.totals, "Totale"),
+  };
+}
+
+export function overallTable(summary: Summary): TableText {
+  const h = [
+    "Settore",
+    ...(summary.withNames ? ["Dirigente"] : []),
+    "Obiettivi",
+    "Peso",
+    "% raggiungimento",
+    "Punteggio",
+    "Esiti",
+  ];
+  const numeric = new Set<number>([
+    h.indexOf("Obiettivi"),
+    h.indexOf("Peso"),
+    h.indexOf("% raggiungimento"),
+    h.indexOf("Punteggio"),
+  ]);
+  const line = (title: string, dirigente: string | undefined, t: SummaryTotals) => [
+    title,
+    ...(summary.withNames ? [dirigente ?? ""] : []),
+    String(t.objectives),
+    numText(t.peso),
+    pctText(t.averageAchievement),
+    numText(t.score),
+    esitoCounts(t),
+  ];
+  return {
+    headers: h,
+    numeric,
+    rows: summary.groups.map((g) => line(g.title, g.dirigente, g.totals)),
+    total: line("Totale ente", undefined, summary.totals),
+  };
+}
+
+/** Lines under the title: ente, year, plan, files. */
+export function subtitleLines(summary: Summary): string[] {
+  const lines: string[] = [];
+  if (summary.ente) lines.push(`Ente: ${summary.ente}`);
+  if (summary.year !== null) lines.push(`Anno: ${summary.year}`);
+  if (summary.kind) lines.push(`Documento: ${summary.kind}`);
+  if (summary.files.length) lines.push(`File: ${summary.files.join(", ")}`);
+  return lines;
+}
+
+export function groupHeading(summary: Summary, g: SummaryGroup): string {
+  return summary.withNames && g.dirigente ? `${g.title} — Dirigente: ${g.dirigente}` : g.title;
+}

@@ -1,0 +1,134 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { buildSummary, PRIVACY_NOTE } from "../../src/core/summary";
+import { renderSummaryHtml, escapeHtml } from "../../src/report/html";
+import { renderSummaryDocx } from "../../src/report/docx";
+import { renderSummaryXlsx } from "../../src/report/xlsx";
+import { numText, pctText } from "../../src/report/format";
+import { runSummary } from "../../src/cli/commands/summary";
+import { bufferIo } from "../../src/cli/io";
+import { isPegInputError } from "../../src/core/errors";
+import { sampleModel } from "../sheets/sample-model";
+
+describe("buildSummary", () => {
+  test("one group per settore with the workbook's figures, no names by default", () => {
+    const s = buildSummary(sampleModel(), { withNames: false });
+    expect(s.ente).toBe("Comune di Prova");
+    expect(s.year).toBe(2025);
+    expect(s.groups.map((g) => g.title)).toEqual(["Settore Servizi sociali", "Settore Tecnico"]);
+    const social = s.groups[0];
+    expect(social.rows.map((r) => r.code)).toEqual(["1.1", "1.2"]);
+    expect(social.rows[0].achievement).toBeCloseTo(0.87);
+    expect(social.rows[0].score).toBeCloseTo(34.8);
+    expect(social.rows[0].esito).toBe("PARZIALE");
+    expect(social.totals.peso).toBe(100);
+    expect(social.totals.score).toBeCloseTo(34.8 + 33);
+    // Weighted by peso: (40 × 0.87 + 60 × 0.55) / 100
+    expect(social.totals.averageAchievement).toBeCloseTo(0.678);
+    expect(s.groups[1].rows[0].achievement).toBeNull();
+    expect(s.totals.objectives).toBe(3);
+    expect(JSON.stringify(s)).not.toMatch(/Conti|Verdi|Neri/);
+    expect(s.notes).toContain(PRIVACY_NOTE);
+  });
+
+  test("--con-nomi adds the dirigenti and drops the privacy line", () => {
+    const s = buildSummary(sampleModel(), { withNames: true });
+    expect(s.groups[0].dirigente).toBe("Mario Conti");
+    expect(s.groups[0].rows[0].dirigente).toBe("Mario Conti");
+    expect(s.notes).not.toContain(PRIVACY_NOTE);
+  });
+});
+
+test("Italian number text", () => {
+  expect(pctText(0.875)).toBe("87,5%");
+  expect(pctText(1)).toBe("100%");
+  expect(pctText(null)).toBe("—");
+  expect(numText(34.8)).toBe("34,8");
+  expect(numText(1200)).toBe("1.200");
+});
+
+describe("renderers", () => {
+  const summary = buildSummary(sampleModel(), { withNames: false });
+
+  test("html: self-contained, escaped, every objective with its percentage", () => {
+    const m = sampleModel();
+    m.operationalObjectives[0].title = `Sportello <famiglie> & "servizi"`;
+    const html = renderSummaryHtml(buildSummary(m, { withNames: false }));
+    expect(html).toContain(escapeHtml(`Sportello <famiglie> & "servizi"`));
+    expect(html).not.toContain("<famiglie>");
+    expect(html).not.toMatch(/<script|<link|src=/i);
+    expect(html).toMatch(
+      /<td[^>]*>1\.1<\/td><td[^>]*>Sportello[^<]*<\/td><td[^>]*>40<\/td><td[^>]*>87%<\/td><td[^>]*>34,8<\/td><td[^>]*>PARZIALE<\/td>/
+    );
+    expect(html).toMatch(/<td[^>]*>1\.2<\/td>.*<td[^>]*>55%<\/td>/);
+    expect(html).toContain("d.lgs. 33/2013");
+    expect(html).not.toContain("Conti");
+  });
+
+  test("docx: a Word document with real tables on A4", async () => {
+    const bytes = await renderSummaryDocx(summary);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(3);
+    expect(xml).toContain('w:w="11906"');
+    expect(xml).toContain('w:h="16838"');
+    for (const t of [
+      "Sportello famiglie",
+      "87%",
+      "55%",
+      "Manutenzione strade",
+      "34,8",
+      "Risultati degli obiettivi",
+    ])
+      expect(xml).toContain(t);
+    expect(xml).not.toContain("Conti");
+  });
+
+  test("xlsx: a Riepilogo workbook with the objectives table", async () => {
+    const wb = new ExcelJS.Workbook();
+    const bytes = await renderSummaryXlsx(summary);
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    );
+    const ws = wb.getWorksheet("Riepilogo")!;
+    expect(ws).toBeDefined();
+    const values: unknown[][] = [];
+    ws.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    const row = values.find((r) => r[1] === "1.1")!;
+    expect(row[0]).toBe("Settore Servizi sociali");
+    expect(row[3]).toBe(40);
+    expect(row[4]).toBeCloseTo(0.87);
+    expect(row[6]).toBe("PARZIALE");
+    expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
+      "RiepilogoObiettivi",
+      "RiepilogoSettori",
+    ]);
+  });
+});
+
+describe("runSummary", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "peg-summary-"));
+  const input = path.join(dir, "piano.txt");
+  writeFileSync(input, "Obiettivo\tIndicatore\tTarget\n1\tn. pratiche\t>=10\n");
+
+  test.each(["out.docx", "out.html", "out.xlsx"])("writes %s and exits 0", async (name) => {
+    const io = bufferIo(dir);
+    expect(await runSummary([input, "--out", name], io)).toBe(0);
+    expect(existsSync(path.join(dir, name))).toBe(true);
+    expect(io.stdout).toMatch(/Scritto: /);
+  });
+
+  test("bad output extension and output over the input are refused", async () => {
+    const io = bufferIo(dir);
+    const e1 = await runSummary([input, "--out", "x.pdf"], io).catch((e: unknown) => e);
+    expect(isPegInputError(e1)).toBe(true);
+    const e2 = await runSummary([input, "--out", input], io).catch((e: unknown) => e);
+    expect(isPegInputError(e2)).toBe(true);
+    expect(readFileSync(input, "utf8")).toContain(">=10");
+    const e3 = await runSummary([input], io).catch((e: unknown) => e);
+    expect((e3 as Error).message).toMatch(/--out/);
+  });
+});
