@@ -36,6 +36,15 @@ export async function readXlsxGrids(
           "picture",
           "drawing",
           "legacyDrawing",
+          // Hyperlink cells then read as their plain text, which is all a grid keeps.
+          "hyperlinks",
+          "rowBreaks",
+          "pageSetup",
+          "headerFooter",
+          "printOptions",
+          "pageMargins",
+          "sheetProtection",
+          "tableParts",
         ],
       } as Partial<ExcelJS.XlsxReadOptions>
     );
