@@ -1,0 +1,310 @@
+/**
+ * Header rows: which column says what, found by synonyms in any order and language variant,
+ * over one or two rows (a year under `Valori storici`, `valutazione di risultato` under
+ * `REPORT DEL DIRIGENTE`).
+ */
+import type { Grid } from "../grid";
+import { asYear, cleanText, fold } from "./text";
+import type { RowReader } from "./rows";
+
+export type Role =
+  | "indicator"
+  | "target"
+  | "actual"
+  | "weight"
+  | "objWeight"
+  | "unit"
+  | "baseline"
+  | "description"
+  | "code"
+  | "stratCode"
+  | "opCode"
+  | "stratTitle"
+  | "opTitle"
+  | "dirigente"
+  | "responsabile"
+  | "referente"
+  | "reportText"
+  | "score"
+  | "total"
+  | "criterion"
+  | "notes"
+  | "phase"
+  | "month"
+  | "expected"
+  | "person"
+  | "unitArea"
+  | "unitSettore"
+  | "unitServizio"
+  | "dimension"
+  | "yearMark";
+
+interface Rule {
+  re: RegExp;
+  role: Role;
+}
+
+// Order matters: the first rule that matches wins.
+const RULES: Rule[] = [
+  {
+    re: /^(gen|genn|gennaio|feb|febb|febbraio|mar|marzo|apr|aprile|mag|maggio|giu|giugno|lug|luglio|ago|agosto|set|sett|settembre|ott|ottobre|nov|novembre|dic|dicembre|jan|may|jun|jul|aug|sep|oct|dec)\.?$/,
+    role: "month",
+  },
+  {
+    re: /peso (dell'? ?|del |degli |obiettiv)|peso ob\b|ponderazione (dell'? ?)?obiettiv|objective weight/,
+    role: "objWeight",
+  },
+  {
+    re: /report.{0,20}dirigent|relazione (del |finale|sull)|rendiconto del|^report finale|^relazione$|^commento del responsabile/,
+    role: "reportText",
+  },
+  {
+    re: /^(punteggio|punti) ?(totale|complessivo|finale)|^totale|^tot\.?$|^valutazione (totale|complessiva|finale)|^total score/,
+    role: "total",
+  },
+  { re: /^(valutazione|punteggio|punti|score)\b/, role: "score" },
+  { re: /cod(ice|\.)? ?(ob(iettivo|\.)? ?)?strateg/, role: "stratCode" },
+  {
+    re: /cod(ice|\.)? ?(ob(iettivo|\.)? ?)?(operativ|gestional|specific|esecutiv)/,
+    role: "opCode",
+  },
+  {
+    re: /^(cod(ice|\.)?|n\.?|n°|nr\.?|num(ero|\.)?|id|#|prog(ressivo|r)?\.?|code)$|^cod(ice|\.)? (ob|obiettivo|obb|dup|peg)\.?$/,
+    role: "code",
+  },
+  {
+    re: /obiettiv[oi] strategic|linea strategica|linee strategiche|indirizz[oi] strategic|area strategica|ambito strategico|strategic (goal|objective)/,
+    role: "stratTitle",
+  },
+  {
+    re: /descrizione (dell'?)?obiettivo|modalita'? di attuazione|fasi di attuazione|^fasi$|^fase$|^n\.? fasi$|tempi programmati|^azioni$|cronoprogramma|^attivita'?( previste)?$|^tempistica/,
+    role: "phase",
+  },
+  {
+    re: /obiettiv[oi] (operativ|gestional|specific|esecutiv|di peg|di performance|individual)|denominazione|^obiettiv[oi]( \w+)?$|^titolo|^progett[oi]$|operational (goal|objective)|^objective$|^goal$/,
+    role: "opTitle",
+  },
+  { re: /risultat[oi] attes|^innovazion/, role: "expected" },
+  { re: /^indicator|^kpi\b|^misurator|^indicators?\b|^parametr/, role: "indicator" },
+  { re: /unita'? di misura|^u\.? ?m\.?$|^unit\b|^unita'?$/, role: "unit" },
+  {
+    re: /valor[ei] storic|valore (attuale|iniziale|di partenza|di riferimento|di base)|baseline|^storico|^dato storico|^serie storica|^anno precedente/,
+    role: "baseline",
+  },
+  {
+    re: /\btarget\b|valor[ei] attes|valore (obiettivo|programmato|previsto)|^previsione|^previst[oi]\b|^attes[oi]\b|risultato programmato|^expected|^obiettivo atteso|^traguardo/,
+    role: "target",
+  },
+  {
+    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato)|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result/,
+    role: "actual",
+  },
+  { re: /\bpeso\b|ponder|^weight|^% ?peso|^pesatura/, role: "weight" },
+  {
+    re: /strategicit|complessit|^impatto|innovativit|^economicit|^rilevanza|^priorita'?$|^fattibilit/,
+    role: "criterion",
+  },
+  { re: /^note\b|^not e$|^osservazion|^commenti/, role: "notes" },
+  { re: /^descrizione\b|^description|^definizione/, role: "description" },
+  { re: /referente politico|^assessore/, role: "referente" },
+  { re: /^dirigente|^direttore|^manager/, role: "dirigente" },
+  { re: /^resp(\.|onsabil)/, role: "responsabile" },
+  { re: /^area\b/, role: "unitArea" },
+  { re: /^settore\b|^centro di (costo|responsabilita)|^direzione\b/, role: "unitSettore" },
+  { re: /^servizio\b|^ufficio\b|^u\.?o\.?$|^unita'? organizzativa/, role: "unitServizio" },
+  { re: /^nome( e cognome)?$|^qualifica|^cognome|^categoria$|^profilo/, role: "person" },
+  {
+    re: /^dimensione|^ambito di misurazione|^tipologia( indicatore)?$|^tipo( indicatore)?$/,
+    role: "dimension",
+  },
+];
+
+export function roleOf(text: string): { role: Role; year?: number } | null {
+  const c = cleanText(text);
+  if (c.length === 0 || c.length > 70) return null;
+  const y = asYear(c) ?? asYear(c.replace(/\s+/g, ""));
+  if (y !== null) return { role: "yearMark", year: y };
+  const f = fold(c).replace(/\s+/g, " ").trim();
+  // PDF extraction splits words (`Risultat o 2026`, `Innovazio ne`): retry with the pieces joined.
+  const joined = f.replace(/([a-z]) ([a-z]{1,2})\b/g, "$1$2");
+  for (const text of joined === f ? [f] : [f, joined]) {
+    for (const rule of RULES) {
+      if (rule.re.test(text)) {
+        const ym = /\b((?:19|20)\d\d)\b/.exec(text);
+        return ym ? { role: rule.role, year: Number(ym[1]) } : { role: rule.role };
+      }
+    }
+  }
+  return null;
+}
+
+/** Roles that make a row a table header (a row of people or places alone is not enough). */
+const KEY_ROLES = new Set<Role>([
+  "indicator",
+  "target",
+  "actual",
+  "weight",
+  "objWeight",
+  "stratCode",
+  "opCode",
+  "stratTitle",
+  "opTitle",
+  "phase",
+  "expected",
+  "reportText",
+  "score",
+  "month",
+]);
+
+const SUBLABEL_RE =
+  /^(verifica|valutazion|tabella|totale|tot\.|max|massimo|previsione|previsto|risultato|target|peso|i sem|ii sem|intermedia|finale|\d{1,2}\/\d{1,2}(\/\d{2,4})?( (19|20)\d\d)?|al \d|anno|valore|consuntivo|punteggio|%)/;
+
+export interface Column {
+  col: number;
+  role: Role | null;
+  year?: number;
+  label: string;
+  sub?: string;
+  /** Covered by a label merged from a column to its left. */
+  spanned?: boolean;
+}
+
+export interface Header {
+  row: number;
+  /** Last header row (row or row + 1/2 with a second header line). */
+  lastRow: number;
+  columns: Column[];
+  roles: Set<Role>;
+}
+
+/** The header starting at row r, or null. */
+export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null {
+  const cells = rows.cells(r);
+  if (cells.length < 2) return null;
+  let roleCells = 0;
+  let key = 0;
+  const roleSet = new Set<Role>();
+  for (const cell of cells) {
+    if (cell.text.length > 90) return null;
+    const ro = roleOf(cell.text);
+    if (!ro) continue;
+    roleCells++;
+    if (ro.role === "yearMark") continue;
+    roleSet.add(ro.role);
+    if (KEY_ROLES.has(ro.role)) key++;
+  }
+  const monthCells = cells.filter((c) => roleOf(c.text)?.role === "month").length;
+  if (monthCells >= 6) return buildHeader(g, rows, r, r);
+  if (roleSet.size < 2 || key === 0) return null;
+  if (cells.length - roleCells > 2 && roleCells * 2 < cells.length + 2) return null;
+  if (roleCells * 2 < cells.length) return null;
+  // A lone indicator/description pair with a long first cell is a data row, not a header.
+  // Second header line: the next non-empty row, if every cell is a year or a sub-label.
+  let last = r;
+  for (let k = r + 1; k <= Math.min(r + 2, rows.count - 1); k++) {
+    const next = rows.cells(k);
+    if (next.length === 0) continue;
+    const allSub = next.every((c) => {
+      const t = fold(cleanText(c.text));
+      if (t.length > 45) return false;
+      return (
+        asYear(t) !== null ||
+        SUBLABEL_RE.test(t) ||
+        (roleOf(t) !== null && roleOf(t)?.role !== "yearMark" && !/^\d/.test(t))
+      );
+    });
+    if (
+      allSub &&
+      next.some((c) => asYear(c.text) !== null || SUBLABEL_RE.test(fold(cleanText(c.text))))
+    )
+      last = k;
+    break;
+  }
+  return buildHeader(g, rows, r, last);
+}
+
+function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header {
+  const first = rows.cells(r);
+  let width = Math.max(rows.width(r), last > r ? rows.width(last) : 0);
+  // Data rows may run wider than a header whose last label is merged across columns.
+  for (let k = last + 1; k <= Math.min(last + 6, rows.count - 1); k++)
+    width = Math.max(width, rows.width(k));
+  width = Math.min(width, 400);
+  const columns: Column[] = [];
+  for (let c = 0; c < width; c++) columns.push({ col: c, role: null, label: "" });
+  for (const cell of first) {
+    const ro = roleOf(cell.text);
+    const colm = columns[cell.col];
+    colm.label = cleanText(cell.text);
+    if (ro) {
+      colm.role = ro.role === "yearMark" ? "yearMark" : ro.role;
+      if (ro.year !== undefined) colm.year = ro.year;
+    }
+  }
+  // A label merged across columns (`Valori storici` over three years) spans them.
+  const o = g.origin ?? { row: 0, col: 0 };
+  for (const m of g.merges ?? []) {
+    if (m.top - o.row !== r || m.right <= m.left) continue;
+    const lead = columns[m.left - o.col];
+    if (!lead || !lead.role) continue;
+    const spanRole: Role = lead.role === "reportText" ? "score" : lead.role;
+    for (let c = m.left - o.col + 1; c <= m.right - o.col && c < columns.length; c++) {
+      if (c < 0 || columns[c].label !== "") continue;
+      columns[c].role = spanRole;
+      columns[c].spanned = true;
+    }
+  }
+  if (last > r) {
+    for (const cell of rows.cells(last)) {
+      const colm = columns[cell.col];
+      if (!colm) continue;
+      const t = cleanText(cell.text);
+      colm.sub = t;
+      const y = asYear(t) ?? yearAtEnd(t);
+      if (y !== null && colm.year === undefined) colm.year = y;
+      if (colm.role === null || (colm.spanned && colm.role === "score")) {
+        const ro = roleOf(t);
+        if (ro && ro.role !== "yearMark") colm.role = ro.role;
+      }
+    }
+    // An unlabeled column under a spanning label (`Valori storici` over three years) takes its role.
+    for (let c = 1; c < columns.length; c++) {
+      const colm = columns[c];
+      if (colm.role !== null || colm.label !== "") continue;
+      if (colm.sub === undefined) continue;
+      const left = columns[c - 1].role;
+      if (left === "baseline" || left === "target" || left === "actual") colm.role = left;
+    }
+  }
+  // Report group: unlabeled columns right of a report/score column belong to it.
+  let inReport = false;
+  for (const colm of columns) {
+    if (colm.role === "reportText" || colm.role === "score" || colm.role === "total")
+      inReport = true;
+    else if (colm.role !== null && colm.label !== "") inReport = false;
+    else if (inReport && colm.role === null) colm.role = "score";
+  }
+  // A table that lost its target label: the consuntivo column followed by an unlabeled year column.
+  if (!columns.some((c) => c.role === "target")) {
+    const ai = columns.findIndex((c) => c.role === "actual");
+    const after = columns[ai + 1];
+    if (
+      ai >= 0 &&
+      after &&
+      after.label === "" &&
+      after.year !== undefined &&
+      columns[ai].year !== undefined
+    ) {
+      columns[ai].role = "target";
+      after.role = "actual";
+    }
+  }
+  const roles = new Set<Role>();
+  for (const c of columns) if (c.role) roles.add(c.role);
+  return { row: r, lastRow: last, columns, roles };
+}
+
+function yearAtEnd(t: string): number | null {
+  const m = /\b((?:19|20)\d\d)\s*$/.exec(t);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,182 @@
+/**
+ * Text pasted from a PDF: one line per row, the table structure lost. In an indicators section a
+ * target and a weight trail the indicator name (`n. tavoli di verifica con altri comuni >=4 15%`),
+ * a name may sit before or after its values, and dimension captions run over two lines.
+ */
+import { fold, letterCount } from "./text";
+
+export interface LineItem {
+  row: number;
+  text: string;
+}
+
+export interface LineIndicator {
+  name: string;
+  target: string | null;
+  weight: string | null;
+  dimension: string | null;
+  row: number;
+  valueRow: number;
+}
+
+export interface LineSection {
+  indicators: LineIndicator[];
+  total: { text: string; row: number } | null;
+}
+
+const DIMENSION_RE =
+  /^(efficienza|efficacia|economicita|qualita|output|outcome|impatto|customer satisfaction)\b/;
+const HEADER_NOISE_RE =
+  /ponder|verifica (intermedia|finale)|^target\b|^report\b|^indicatori\b|^peso\b/;
+const PERCENT_RE = /^\d{1,3}(?:[.,]\d+)?\s?%$/;
+const TARGET_TOKEN_RE =
+  /^(?:(?:>=|=>|<=|=<|≥|≤|>>|<<|>|<|=)\s?\d*(?:[.,]\d+)?\s?%?|\d{1,3}(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?|si|sì|no|x|>>|<<)$/i;
+
+export function dimensionOf(text: string): string | null {
+  const m = DIMENSION_RE.exec(fold(text).trim());
+  return m ? m[1].replace(/ .*/, "") : null;
+}
+
+/** Split trailing values off a line: `name >=4 15%` -> {name, target, weight}. */
+export function splitTrailing(line: string): {
+  name: string;
+  target: string | null;
+  weight: string | null;
+} {
+  const tokens = line.trim().split(/\s+/);
+  // Re-join a comparator written apart from its number (`> 95 %`, `>= 2`) and a lone `%`.
+  const toks: string[] = [];
+  for (const t of tokens) {
+    const prev = toks[toks.length - 1];
+    if (t === "%" && prev && /\d$/.test(prev)) toks[toks.length - 1] = prev + "%";
+    else if (prev && /^(>=|=>|<=|=<|≥|≤|>|<|=)$/.test(prev) && /^\d/.test(t))
+      toks[toks.length - 1] = prev + t;
+    else toks.push(t);
+  }
+  let weight: string | null = null;
+  let target: string | null = null;
+  let end = toks.length;
+  if (end >= 2 && PERCENT_RE.test(toks[end - 1]) && TARGET_TOKEN_RE.test(toks[end - 2])) {
+    weight = toks[end - 1];
+    target = toks[end - 2];
+    end -= 2;
+  } else if (end === 1 && TARGET_TOKEN_RE.test(toks[0])) {
+    return { name: "", target: toks[0], weight: null };
+  }
+  const name = toks
+    .slice(0, end)
+    .join(" ")
+    .replace(/^[.\s·•-]+/, "")
+    .trim();
+  return { name, target, weight };
+}
+
+function isGarbage(text: string): boolean {
+  return letterCount(text) < 4;
+}
+
+/** Read an indicators section from single-cell lines, until a stop line. */
+export function readLineSection(lines: LineItem[]): LineSection {
+  const out: LineIndicator[] = [];
+  let total: { text: string; row: number } | null = null;
+  let dimension: string | null = null;
+  let pendingName: { text: string; row: number }[] = [];
+  let pendingValues: { target: string | null; weight: string | null; row: number } | null = null;
+  let lone: { text: string; row: number } | null = null;
+  let absorbDimension = 0;
+
+  const emit = (
+    name: string,
+    target: string | null,
+    weight: string | null,
+    row: number,
+    valueRow: number
+  ) => {
+    out.push({ name, target, weight, dimension, row, valueRow });
+  };
+  const flushLone = () => {
+    if (!lone) return;
+    const v = { target: lone.text, weight: null, row: lone.row };
+    lone = null;
+    if (pendingName.length > 0) {
+      emit(pendingName.map((p) => p.text).join(" "), v.target, v.weight, pendingName[0].row, v.row);
+      pendingName = [];
+    } else pendingValues = v;
+  };
+
+  for (const line of lines) {
+    const text = line.text.trim();
+    const f = fold(text);
+    if (/^total[ei]\b/.test(f)) {
+      flushLone();
+      total = { text: text.replace(/^total[ei]\s*:?\s*/i, ""), row: line.row };
+      break;
+    }
+    if (absorbDimension > 0) {
+      absorbDimension--;
+      if (/[;.]\s*$/.test(text)) absorbDimension = 0;
+      continue;
+    }
+    const dim = dimensionOf(text);
+    const parts = splitTrailing(text);
+    if (dim && parts.target === null) {
+      flushLone();
+      dimension = dim;
+      pendingName = [];
+      pendingValues = null;
+      if (!/[;.]\s*$/.test(text)) absorbDimension = 2;
+      continue;
+    }
+    if (HEADER_NOISE_RE.test(f) && parts.target === null) continue;
+    if (parts.name === "" && parts.target !== null && parts.weight === null) {
+      // A lone value: with the next lone value it makes target + weight.
+      if (lone) {
+        const target = lone.text;
+        const row = lone.row;
+        lone = null;
+        if (pendingName.length > 0) {
+          emit(
+            pendingName.map((p) => p.text).join(" "),
+            target,
+            parts.target,
+            pendingName[0].row,
+            row
+          );
+          pendingName = [];
+        } else pendingValues = { target, weight: parts.target, row };
+      } else lone = { text: parts.target, row: line.row };
+      continue;
+    }
+    flushLone();
+    if (parts.target !== null) {
+      if (parts.name && !isGarbage(parts.name)) {
+        const name = [...pendingName.map((p) => p.text), parts.name].join(" ");
+        emit(name, parts.target, parts.weight, pendingName[0]?.row ?? line.row, line.row);
+        pendingName = [];
+        pendingValues = null;
+      } else if (pendingName.length > 0) {
+        emit(
+          pendingName.map((p) => p.text).join(" "),
+          parts.target,
+          parts.weight,
+          pendingName[0].row,
+          line.row
+        );
+        pendingName = [];
+      } else {
+        pendingValues = { target: parts.target, weight: parts.weight, row: line.row };
+      }
+      continue;
+    }
+    if (isGarbage(text)) continue;
+    if (pendingValues) {
+      emit(text, pendingValues.target, pendingValues.weight, line.row, pendingValues.row);
+      pendingValues = null;
+      continue;
+    }
+    pendingName.push({ text, row: line.row });
+    if (pendingName.length > 3) pendingName.shift();
+  }
+  flushLone();
+  return { indicators: out, total };
+}

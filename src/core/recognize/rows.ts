@@ -1,0 +1,61 @@
+/** Row access for recognizers: the non-empty cells of each row, cleaned, computed once. */
+import { cellText, type CellValue, type Grid } from "../grid";
+import { cleanText } from "./text";
+
+export interface Cell {
+  col: number;
+  /** Displayed text without markup. */
+  text: string;
+  value: CellValue;
+  /** Displayed text as the grid gives it (e.g. "15%" for 0.15). */
+  shown: string;
+}
+
+export class RowReader {
+  readonly count: number;
+  private cache = new Map<number, Cell[]>();
+  constructor(readonly grid: Grid) {
+    this.count = Array.isArray(grid.rows) ? grid.rows.length : 0;
+  }
+
+  cells(r: number): Cell[] {
+    if (r < 0 || r >= this.count) return [];
+    let out = this.cache.get(r);
+    if (out) return out;
+    out = [];
+    const row = this.grid.rows[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === "") continue;
+        const shown = cellText(this.grid, r, c);
+        const text = cleanText(shown);
+        if (text === "") continue;
+        out.push({ col: c, text, value: v, shown });
+      }
+    }
+    // Keep memory flat on big sheets: only a window of rows stays cached.
+    if (this.cache.size > 512) this.cache.clear();
+    this.cache.set(r, out);
+    return out;
+  }
+
+  /** Text of one cell ("" when empty). */
+  at(r: number, c: number): Cell | undefined {
+    return this.cells(r).find((x) => x.col === c);
+  }
+
+  text(r: number, c: number): string {
+    return this.at(r, c)?.text ?? "";
+  }
+
+  /** Number of columns the row spans (including empty cells inside it). */
+  width(r: number): number {
+    const row = this.grid.rows[r];
+    return Array.isArray(row) ? row.length : 0;
+  }
+
+  isBlank(r: number): boolean {
+    return this.cells(r).length === 0;
+  }
+}

@@ -1,0 +1,949 @@
+/**
+ * One sheet -> raw objectives. A single top-to-bottom walk: table headers (found by synonyms)
+ * start tables that are read whole; block titles start schede; `key | value` rows fill the
+ * current scheda; a line-text indicators section (PDF paste) is read line by line.
+ */
+import { cellRef, rangeRef, type Grid } from "../grid";
+import { readWeight, parseItalianNumber } from "../numbers";
+import { detectHeader, roleOf, type Column, type Header, type Role } from "./header";
+import { dimensionOf, readLineSection, type LineItem } from "./lines";
+import { RowReader, type Cell } from "./rows";
+import { matchActuals, nameFromTarget, splitTargets } from "./split";
+import { detectTitle } from "./titles";
+import { cleanText, fold, letterCount, overlap, stems, countShared } from "./text";
+import type { RawIndicator, RawObjective, RawPeople, RawReport, SheetResult } from "./types";
+
+export interface SheetContext {
+  planYear?: number;
+  newKey: () => string;
+}
+
+const SECTION_END_RE =
+  /^(personale|note|report al|commenti|considerazioni|risorse|budget|descrizione del servizio|finalita|come si attiva|prestazioni|modalita di erogazione|riferimenti|fasi\b|dati-prodotti|individuazione)/;
+const UNIT_ROLES = new Set<Role>([
+  "unitArea",
+  "unitSettore",
+  "unitServizio",
+  "dirigente",
+  "responsabile",
+  "referente",
+]);
+const MISSIONE_RE =
+  /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
+const DUP_CODE_RE = /^\d{1,2}_(\d{2})(\d{2})(?:_\d+)?$/;
+const HEADING_SKIP_RE =
+  /^(indicatori|anno\b|peg\b|piano\b|comune\b|citta\b|provincia\b|scheda obiettivi|performance \d)/;
+
+export function recognizeSheet(grid: Grid, ctx: SheetContext): SheetResult {
+  return new SheetWalker(grid, ctx).run();
+}
+
+class SheetWalker {
+  private rows: RowReader;
+  private objectives: RawObjective[] = [];
+  private units: RawPeople[] = [];
+  private cur: RawObjective | null = null;
+  private sheetPeople: RawPeople = {};
+  private headings: { text: string; row: number }[] = [];
+  private byCode = new Map<string, RawObjective>();
+
+  constructor(
+    private grid: Grid,
+    private ctx: SheetContext
+  ) {
+    this.rows = new RowReader(grid);
+  }
+
+  run(): SheetResult {
+    const n = this.rows.count;
+    for (let r = 0; r < n; r++) {
+      const cells = this.rows.cells(r);
+      if (cells.length === 0) continue;
+      const header = detectHeader(this.grid, this.rows, r);
+      if (header) {
+        r = this.readTable(header);
+        continue;
+      }
+      if (this.readUnitRows(r, cells)) {
+        r++;
+        continue;
+      }
+      const title = detectTitle(this.rows, r);
+      if (title) {
+        this.startBlock(title.code, title.title, r, !title.strong);
+        r = title.lastRow;
+        continue;
+      }
+      if (cells.length === 1 && this.isLineTrigger(cells[0].text)) {
+        r = this.readLines(r);
+        continue;
+      }
+      this.readInfoRow(r, cells);
+    }
+    const kept = this.objectives.filter(
+      (o) => !o.weak || o.indicators.length > 0 || (o.children?.size ?? 0) > 0
+    );
+    return { objectives: kept, units: this.units, recognized: kept.length > 0 };
+  }
+
+  // ---- blocks -------------------------------------------------------------------------------
+
+  private startBlock(code: string | null, title: string, r: number, weak: boolean): RawObjective {
+    const o = this.newObjective(
+      code,
+      title,
+      "operational",
+      cellRef(this.grid, r, this.rows.cells(r)[0]?.col ?? 0)
+    );
+    o.weak = weak;
+    o.people = { ...this.sheetPeople };
+    this.cur = o;
+    return o;
+  }
+
+  private newObjective(
+    code: string | null,
+    title: string,
+    level: "strategic" | "operational",
+    source: string
+  ): RawObjective {
+    const o: RawObjective = {
+      key: this.ctx.newKey(),
+      code: code && code.trim() ? code.trim() : null,
+      title: cleanText(title),
+      level,
+      people: {},
+      weight: null,
+      phases: [],
+      indicators: [],
+      reports: [],
+      source,
+    };
+    this.objectives.push(o);
+    return o;
+  }
+
+  /** The objective for indicators found outside any scheda: named by the nearest heading above. */
+  private orphan(r: number): RawObjective {
+    if (this.cur) return this.cur;
+    let title = "";
+    for (let i = this.headings.length - 1; i >= 0; i--) {
+      const h = this.headings[i];
+      if (r - h.row > 12) break;
+      if (HEADING_SKIP_RE.test(fold(h.text))) continue;
+      title = h.text;
+      break;
+    }
+    const o = this.newObjective(
+      null,
+      title || `Indicatori (riga ${r + 1})`,
+      "operational",
+      cellRef(this.grid, r, 0)
+    );
+    o.people = { ...this.sheetPeople };
+    this.cur = o;
+    return o;
+  }
+
+  private readInfoRow(r: number, cells: Cell[]): void {
+    const joined = cells.map((c) => c.text).join(" ");
+    const mm = MISSIONE_RE.exec(joined);
+    if (mm && this.cur) {
+      this.cur.missione ??= mm[1];
+      this.cur.programma ??= mm[2].replace(/\s+/g, " ").trim();
+      return;
+    }
+    if (cells.length === 1) {
+      const t = cells[0].text;
+      const kv =
+        /^(dirigente|responsabile[^:]{0,30}|referente politico|settore|area|servizio)\s*:\s*(.+)$/i.exec(
+          t
+        );
+      if (kv) {
+        this.setPerson(kv[1], kv[2], r);
+        return;
+      }
+      if (t.length <= 120 && letterCount(t) >= 4) this.headings.push({ text: t, row: r });
+      if (this.cur && !this.cur.description && t.length > 60 && r - this.rowOf(this.cur) <= 4) {
+        this.cur.description = t.replace(/^descrizione\s*:?\s*/i, "");
+      }
+      return;
+    }
+    if (cells.length <= 3) {
+      const key = fold(cells[0].text);
+      const value = cells[cells.length - 1].text;
+      if (
+        key.length <= 40 &&
+        /^(settore|area|servizio|ufficio|resp|dirigente|direttore|referente|centro di)/.test(key) &&
+        value !== cells[0].text
+      ) {
+        this.setPerson(key, value, r);
+        return;
+      }
+      if (this.cur && /^descrizione/.test(key) && !this.cur.description)
+        this.cur.description = value;
+    }
+  }
+
+  private rowOf(o: RawObjective): number {
+    const m = /(\d+)$/.exec(o.source);
+    return m ? Number(m[1]) - 1 : 0;
+  }
+
+  private setPerson(keyRaw: string, value: string, r: number): void {
+    const key = fold(keyRaw);
+    const p = this.cur ? this.cur.people : this.sheetPeople;
+    if (/^referente/.test(key)) p.referentePolitico = value;
+    else if (/^(dirigente|direttore)/.test(key)) p.dirigente = value;
+    else if (/^resp/.test(key)) p.responsabile = value;
+    else if (/^area/.test(key)) p.area = value;
+    else if (/^(settore|centro di)/.test(key)) p.settore = value;
+    else if (/^(servizio|ufficio)/.test(key)) p.servizio = value;
+    p.source ??= cellRef(this.grid, r, 0);
+  }
+
+  /** `AREA | SETTORE | SERVIZIO` over their values; `REFERENTE POLITICO | DIRIGENTE | RESP.` too. */
+  private readUnitRows(r: number, cells: Cell[]): boolean {
+    if (cells.length < 2) return false;
+    // Two cells are a `key | value` row unless both are short captions in capitals.
+    if (
+      cells.length === 2 &&
+      !cells.every((c) => c.text.length <= 25 && c.text === c.text.toUpperCase())
+    )
+      return false;
+    const roles = cells.map((c) => roleOf(c.text)?.role ?? null);
+    if (!roles.every((x) => x !== null && UNIT_ROLES.has(x))) return false;
+    const values = this.rows.cells(r + 1);
+    if (values.length === 0 || values.some((c) => roleOf(c.text) !== null)) return false;
+    const p = this.cur ? this.cur.people : this.sheetPeople;
+    for (let i = 0; i < cells.length; i++) {
+      const v = values.find((x) => x.col === cells[i].col)?.text;
+      if (!v) continue;
+      const role = roles[i];
+      const label = fold(cells[i].text);
+      if (role === "unitArea") p.area = v;
+      else if (role === "unitSettore") p.settore = v;
+      else if (role === "unitServizio") p.servizio = v;
+      else if (role === "referente") p.referentePolitico = v;
+      else if (role === "dirigente") p.dirigente = v;
+      else if (role === "responsabile") {
+        if (/settore/.test(label) && !p.responsabile) p.responsabile = v;
+        else p.responsabile ??= v;
+      }
+    }
+    p.source ??= rangeRef(this.grid, r, cells[0].col, r + 1, cells[cells.length - 1].col);
+    if (!this.cur) this.units.push(p);
+    return true;
+  }
+
+  // ---- line text ----------------------------------------------------------------------------
+
+  private isLineTrigger(text: string): boolean {
+    const f = fold(text);
+    if (/^indicatori\b/.test(f) && f.length < 60) return true;
+    return /\btarget\b/.test(f) && /ponder|peso/.test(f);
+  }
+
+  private readLines(r0: number): number {
+    const items: LineItem[] = [];
+    let r = r0 + 1;
+    let last = r0;
+    for (; r < this.rows.count && r - r0 < 200; r++) {
+      const cells = this.rows.cells(r);
+      if (cells.length === 0) continue;
+      if (cells.length > 1) {
+        // A real table after all: let the walker read it.
+        if (detectHeader(this.grid, this.rows, r)) break;
+        items.push({ row: r, text: cells.map((c) => c.text).join(" ") });
+        last = r;
+        continue;
+      }
+      const t = cells[0].text;
+      const f = fold(t);
+      const title = detectTitle(this.rows, r);
+      if (title && title.strong) break;
+      if (/^(commenti|considerazioni|note\b|personale)/.test(f)) break;
+      items.push({ row: r, text: t });
+      last = r;
+      if (/^total[ei]\b/.test(f)) break;
+    }
+    const section = readLineSection(items);
+    if (section.indicators.length === 0 && !section.total) return r0;
+    const obj = this.orphan(r0);
+    for (const li of section.indicators) {
+      const w = li.weight !== null ? readWeight(li.weight) : null;
+      obj.indicators.push({
+        name: li.name,
+        dimension: li.dimension,
+        target: li.target,
+        weight: w,
+        weightSource: li.weight !== null ? cellRef(this.grid, li.valueRow, 0) : undefined,
+        actual: null,
+        source: cellRef(this.grid, li.row, 0),
+        targetSource: cellRef(this.grid, li.valueRow, 0),
+      });
+    }
+    if (section.total) {
+      const v = readWeight(section.total.text);
+      if (v !== null) {
+        obj.declaredWeightTotal = v;
+        obj.declaredWeightTotalSource = cellRef(this.grid, section.total.row, 0);
+      }
+    }
+    return Math.max(last, r0);
+  }
+
+  // ---- tables -------------------------------------------------------------------------------
+
+  private tableEnd(r: number, weakTitlesEnd: boolean): boolean {
+    const cells = this.rows.cells(r);
+    if (cells.length === 0) return false;
+    if (detectHeader(this.grid, this.rows, r)) return true;
+    const title = detectTitle(this.rows, r);
+    if (title && (title.strong || weakTitlesEnd)) return true;
+    if (cells.length === 1) {
+      const f = fold(cells[0].text);
+      if (SECTION_END_RE.test(f)) return true;
+      if (/^indicatori\b/.test(f) && f.length < 60) return true;
+    }
+    return false;
+  }
+
+  /** Data rows of a table: from below its header to before its end. */
+  private tableRows(h: Header, weakTitlesEnd: boolean): number[] {
+    const out: number[] = [];
+    let blanks = 0;
+    const firstCol = h.columns[0] && h.columns[0].label !== "" ? 0 : -1;
+    for (let r = h.lastRow + 1; r < this.rows.count; r++) {
+      if (this.rows.isBlank(r)) {
+        blanks++;
+        if (blanks >= 2) break;
+        continue;
+      }
+      if (this.tableEnd(r, weakTitlesEnd)) break;
+      // After a blank row, a lone caption in the first column is text below the table.
+      const cells = this.rows.cells(r);
+      if (
+        blanks > 0 &&
+        cells.length === 1 &&
+        cells[0].col === firstCol &&
+        !dimensionOf(cells[0].text) &&
+        !/^[A-Za-z]{0,3}\d[\w.\-_/]*$/.test(cells[0].text) &&
+        cells[0].text.length > 6
+      )
+        break;
+      blanks = 0;
+      out.push(r);
+      // A TOTALE row closes the table.
+      if (/^total[ei]\b/.test(fold(this.rows.cells(r)[0].text))) break;
+    }
+    return out;
+  }
+
+  private readTable(h: Header): number {
+    const roles = h.roles;
+    const has = (x: Role) => roles.has(x);
+    let kind: "phases" | "actions" | "matrix" | "indicators" | "other" = "other";
+    if (has("month") || (has("phase") && !has("indicator") && !has("target"))) kind = "phases";
+    else if (has("expected") && !has("indicator") && !has("target")) kind = "actions";
+    else if (has("stratCode") || has("opCode") || has("stratTitle") || has("opTitle"))
+      kind = "matrix";
+    else if (
+      has("indicator") ||
+      has("target") ||
+      (has("description") && (has("actual") || has("weight")))
+    )
+      kind = "indicators";
+    // Rows of a matrix or action list may start with a number and a title: only strong titles end them.
+    const rows = this.tableRows(h, kind === "indicators" || kind === "phases" || kind === "other");
+    const last = rows.length > 0 ? rows[rows.length - 1] : h.lastRow;
+    if (kind === "phases") this.readPhases(h, rows);
+    else if (kind === "actions") this.readActions(h, rows);
+    else if (kind === "matrix") this.readMatrix(h, rows);
+    else if (kind === "indicators") this.readIndicators(h, rows);
+    return last;
+  }
+
+  private col(h: Header, role: Role): Column | undefined {
+    return h.columns.find((c) => c.role === role);
+  }
+
+  private cols(h: Header, role: Role): Column[] {
+    return h.columns.filter((c) => c.role === role);
+  }
+
+  private readPhases(h: Header, rows: number[]): void {
+    const o = this.cur;
+    if (!o) return;
+    const months = h.columns.filter((c) => c.role === "month");
+    const labelCol =
+      h.columns.find(
+        (c) => c.role === "phase" && /modalit|fasi|fase|azioni|attivit/.test(fold(c.label))
+      ) ?? h.columns.find((c) => c.role === "phase");
+    const descCol = h.columns.find((c) => /descrizione/.test(fold(c.label)));
+    for (const r of rows) {
+      const cells = this.rows.cells(r);
+      if (descCol && !o.description) {
+        const d = this.rows.text(r, descCol.col);
+        if (d.length > 30) o.description = d;
+      }
+      let label = labelCol ? this.rows.text(r, labelCol.col) : "";
+      let id = "";
+      for (const c of cells) {
+        if (
+          c.text.length <= 3 &&
+          /^[A-Za-z0-9]{1,3}\.?$/.test(c.text) &&
+          (!labelCol || c.col < labelCol.col)
+        )
+          id = c.text.replace(/\.$/, "");
+      }
+      if (!label) {
+        const longest = cells
+          .filter((c) => c.text.length > 3 && (!descCol || c.col !== descCol.col))
+          .sort((a, b) => b.text.length - a.text.length)[0];
+        label = longest?.text ?? "";
+      }
+      if (!label || letterCount(label) < 3) continue;
+      const marked = months
+        .filter((m) => this.rows.text(r, m.col) !== "")
+        .map((m) => months.indexOf(m) + 1);
+      const phase: RawObjective["phases"][number] = {
+        id: id || String(o.phases.length + 1),
+        label,
+        source: cellRef(this.grid, r, labelCol?.col ?? 0),
+      };
+      if (marked.length > 0 && months.length === 12) phase.months = marked;
+      o.phases.push(phase);
+    }
+  }
+
+  /** `N | Descrizione | Risultato atteso | 2024 | 2025`: the actions of a scheda, one objective each. */
+  private readActions(h: Header, rows: number[]): void {
+    const parent = this.cur;
+    const codeCol = this.col(h, "code")?.col ?? 0;
+    const descCol = this.col(h, "description")?.col;
+    const expCol = h.columns.find(
+      (c) => c.role === "expected" && /risultat/.test(fold(c.label))
+    )?.col;
+    let prev: RawObjective | null = null;
+    for (const r of rows) {
+      const num = this.rows.text(r, codeCol);
+      const desc = descCol !== undefined ? this.rows.text(r, descCol) : "";
+      const exp = expCol !== undefined ? this.rows.text(r, expCol) : "";
+      if (/^\d{1,2}$/.test(num)) {
+        const code = parent?.code ? `${parent.code}.${num}` : num;
+        const o = this.newObjective(
+          code,
+          desc || exp || code,
+          "operational",
+          cellRef(this.grid, r, descCol ?? codeCol)
+        );
+        o.matchText = `${desc} ${exp}`;
+        o.people = { ...(parent?.people ?? this.sheetPeople) };
+        if (parent) {
+          o.parentKey = parent.key;
+          o.strategicCode = parent.code;
+          parent.children ??= new Map();
+          parent.children.set(num, o);
+        }
+        prev = o;
+      } else if (prev) {
+        prev.matchText = `${prev.matchText ?? ""} ${desc} ${exp}`;
+      }
+    }
+  }
+
+  private readIndicators(h: Header, rows: number[]): void {
+    const nameCol =
+      this.col(h, "indicator") ?? this.col(h, "description") ?? this.inferNameColumn(h, rows);
+    const descCol = this.col(h, "indicator") ? this.col(h, "description") : undefined;
+    const codeCol =
+      this.col(h, "code") ??
+      (nameCol && nameCol.col > 0 && h.columns[nameCol.col - 1].role === null
+        ? h.columns[nameCol.col - 1]
+        : undefined);
+    const targetCols = this.cols(h, "target");
+    const actualCols = this.cols(h, "actual");
+    const baseCols = this.cols(h, "baseline");
+    const weightCol = this.col(h, "weight");
+    const unitCol = this.col(h, "unit");
+    const dimCol = this.col(h, "dimension");
+    const width = h.columns.length;
+    let dimension: string | null = null;
+    let prev = null as RawIndicator | null;
+    let owner: RawObjective | null = null;
+    const nextRef = (after: number[]): number => {
+      if (!codeCol) return Infinity;
+      for (const k of after) {
+        const m = /^(\d{1,2})\b/.exec(this.rows.text(k, codeCol.col));
+        if (m) return Number(m[1]);
+      }
+      return Infinity;
+    };
+    for (const r of rows) {
+      const cells = this.rows.cells(r);
+      if (cells.every((c) => letterCount(c.text) === 0 && !/\d/.test(c.text) && c.text !== "-"))
+        continue;
+      const first = cells[0];
+      const f = fold(first.text);
+      if (/^total[ei]\b/.test(f)) {
+        const o = owner ?? this.orphan(r);
+        const wc =
+          (weightCol && this.rows.at(r, weightCol.col)) ??
+          cells.find((c) => c !== first && readWeight(c.value, c.shown) !== null);
+        if (wc) {
+          o.declaredWeightTotal = readWeight(wc.value, wc.shown);
+          o.declaredWeightTotalSource = cellRef(this.grid, r, wc.col);
+        }
+        continue;
+      }
+      let name = nameCol ? this.rows.text(r, nameCol.col) : "";
+      let desc = descCol ? this.rows.text(r, descCol.col) : "";
+      let ref = codeCol ? this.rows.text(r, codeCol.col) : "";
+      let targetCells = targetCols.map((c) => this.rows.at(r, c.col));
+      let actualCells = actualCols.map((c) => this.rows.at(r, c.col));
+      // A row that lost columns (PDF page break): its values follow the name in order, one per year.
+      const rowWidth = this.rows.width(r);
+      let nameAt = nameCol?.col ?? 0;
+      let shifted = false;
+      const merged = codeCol ? /^(\d{1,2})\s+(\S.{2,})$/.exec(ref) : null;
+      if (merged && codeCol && letterCount(merged[2]) >= 3) {
+        // Number and name in one cell, the values shifted one column left.
+        ref = merged[1];
+        name = merged[2];
+        nameAt = codeCol.col;
+        shifted = true;
+      }
+      if (targetCols.length >= 2 && rowWidth > 0 && (shifted || rowWidth <= width - 3)) {
+        const after = cells.filter((c) => c.col > nameAt);
+        const seq: (Cell | undefined)[] = [];
+        for (let i = 0; i < targetCols.length; i++) seq.push(this.rows.at(r, nameAt + 1 + i));
+        if (after.length > 0) {
+          targetCells = seq;
+          actualCells = [];
+        }
+      }
+      const hasValues =
+        targetCells.some((c) => c) ||
+        actualCells.some((c) => c) ||
+        (weightCol && this.rows.at(r, weightCol.col) !== undefined) ||
+        baseCols.some((c) => this.rows.at(r, c.col));
+      if (dimCol) {
+        const d = this.rows.text(r, dimCol.col);
+        if (d) dimension = dimensionOf(d) ?? fold(d);
+      }
+      const dimText = name || first.text;
+      if (!hasValues && dimensionOf(dimText) && !ref) {
+        dimension = dimensionOf(dimText);
+        continue;
+      }
+      if (/^indicator[ei]\s+(di\s+)?[a-z]+$/i.test(fold(name)) && desc) {
+        name = desc;
+        desc = "";
+      }
+      if (!name && desc && hasValues) {
+        name = desc;
+        desc = "";
+      }
+      if (!hasValues && !/^\d{1,2}$/.test(ref)) {
+        // A name that runs on from the row above.
+        const text = cells
+          .map((c) => c.text)
+          .filter((t) => letterCount(t) >= 3)
+          .join(" ");
+        if (prev && text) prev.name = `${prev.name} ${text}`.trim();
+        continue;
+      }
+      if (!name) name = cells.find((c) => letterCount(c.text) >= 4)?.text ?? "";
+      if (!name) continue;
+      owner = this.ownerFor(ref, name, r, nextRef(rows.slice(rows.indexOf(r) + 1)));
+      const targets = new Map<string, string | null>();
+      const yearsOf = targetCols.map((c) => c.year);
+      let target: string | null = null;
+      let targetCell: Cell | undefined;
+      const planIdx = this.ctx.planYear !== undefined ? yearsOf.indexOf(this.ctx.planYear) : -1;
+      targetCells.forEach((c, i) => {
+        const y = yearsOf[i];
+        if (y !== undefined && targetCols.length >= 2 && !targets.has(String(y)))
+          targets.set(String(y), c ? c.text : null);
+      });
+      const pick =
+        planIdx >= 0 && targetCols.filter((c) => c.year === this.ctx.planYear).length >= 1
+          ? planIdx
+          : 0;
+      targetCell = targetCells[pick];
+      if (!targetCell && planIdx < 0) targetCell = targetCells.find((c) => c);
+      target = targetCell ? targetCell.text : null;
+      const actualCell = this.pickActual(actualCells, actualCols);
+      const baseline = new Map<string, string>();
+      baseCols.forEach((c, i) => {
+        const cell = this.rows.at(r, c.col);
+        if (cell) baseline.set(c.year !== undefined ? String(c.year) : String(i), cell.text);
+      });
+      const wCell = weightCol ? this.rows.at(r, weightCol.col) : undefined;
+      const pieces = target ? splitTargets(target) : [null];
+      const actuals =
+        pieces.length > 1 && actualCell ? matchActuals(pieces as string[], actualCell.text) : null;
+      pieces.forEach((piece, i) => {
+        const ind: RawIndicator = {
+          name: pieces.length > 1 ? `${name}: ${nameFromTarget(piece ?? "")}` : name,
+          dimension,
+          target: pieces.length > 1 ? piece : target,
+          weight: wCell ? readWeight(wCell.value, wCell.shown) : null,
+          weightSource: wCell ? cellRef(this.grid, r, wCell.col) : undefined,
+          actual: actuals ? actuals[i] : actualCell ? actualValue(actualCell) : null,
+          actualSource: actualCell ? cellRef(this.grid, r, actualCell.col) : undefined,
+          source: cellRef(this.grid, r, nameAt),
+          targetSource: targetCell ? cellRef(this.grid, r, targetCell.col) : undefined,
+          ref: ref || undefined,
+        };
+        if (desc) ind.description = desc;
+        if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
+        if (baseline.size > 0) ind.baseline = baseline;
+        if (targets.size > 0) ind.targets = targets;
+        owner!.indicators.push(ind);
+        prev = ind;
+      });
+    }
+  }
+
+  /** A header without a name label: the unlabeled column, left of the values, that holds text. */
+  private inferNameColumn(h: Header, rows: number[]): Column | undefined {
+    const firstRole = h.columns.findIndex((c) => c.role !== null);
+    let best: Column | undefined;
+    let bestN = 0;
+    for (let c = 0; c < (firstRole < 0 ? h.columns.length : firstRole); c++) {
+      let n = 0;
+      for (const r of rows) if (letterCount(this.rows.text(r, c)) >= 4) n++;
+      if (n > bestN) {
+        bestN = n;
+        best = h.columns[c];
+      }
+    }
+    return best;
+  }
+
+  private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
+    const y = this.ctx.planYear;
+    if (y !== undefined) {
+      const i = cols.findIndex((c) => c.year === y);
+      if (i >= 0 && cells[i]) return cells[i];
+    }
+    return cells.find((c) => c);
+  }
+
+  /** Where an indicator row goes: the action of its scheda named by the row number, else the scheda. */
+  private ownerFor(ref: string, name: string, r: number, upper: number): RawObjective {
+    const block = this.cur ?? this.orphan(r);
+    const children = block.children;
+    if (!children || children.size === 0) return block;
+    if (/^\d{1,2}$/.test(ref)) {
+      let child = children.get(ref);
+      if (!child) {
+        const code = block.code ? `${block.code}.${ref}` : ref;
+        child = this.newObjective(code, `Azione ${ref}`, "operational", cellRef(this.grid, r, 0));
+        child.parentKey = block.key;
+        child.strategicCode = block.code;
+        child.people = { ...block.people };
+        children.set(ref, child);
+      }
+      this.lastChild = child;
+      return child;
+    }
+    // No number (lost in a PDF): an action between the last one used and the next numbered row,
+    // the one whose text shares most words with the name; a bare `-` marks a new item.
+    const list = [...children.entries()]
+      .sort((a, b) => Number(a[0]) - Number(b[0]))
+      .map((e) => e[1]);
+    const from = this.lastChild ? Math.max(0, list.indexOf(this.lastChild)) : 0;
+    let to = list.length - 1;
+    while (
+      to > from &&
+      Number([...children.entries()].find((e) => e[1] === list[to])?.[0]) >= upper
+    )
+      to--;
+    const nameStems = stems(name);
+    let best = ref === "-" && this.lastChild && from + 1 <= to ? list[from + 1] : list[from];
+    let bestScore = 0;
+    for (let i = from; i <= to; i++) {
+      const s = countShared(nameStems, stems(list[i].matchText ?? list[i].title));
+      if (s > bestScore) {
+        bestScore = s;
+        best = list[i];
+      }
+    }
+    this.lastChild = best;
+    return best;
+  }
+  private lastChild: RawObjective | null = null;
+
+  /** One row per objective (strategic / operational codes and titles), with indicators and reports. */
+  private readMatrix(h: Header, rows: number[]): void {
+    const sCode = this.col(h, "stratCode");
+    const sTitle = this.col(h, "stratTitle");
+    const oCode = this.col(h, "opCode") ?? this.col(h, "code");
+    const opTitles = this.cols(h, "opTitle");
+    const indCol = this.col(h, "indicator");
+    const targetCols = this.cols(h, "target");
+    const actualCols = this.cols(h, "actual");
+    const objWeightCol = this.col(h, "objWeight");
+    const weightCol = this.col(h, "weight");
+    const dirCol = this.col(h, "dirigente") ?? this.col(h, "responsabile");
+    const critCols = this.cols(h, "criterion");
+    const descCol = this.col(h, "description");
+    const unitCol = this.col(h, "unit");
+    const baseCols = this.cols(h, "baseline");
+    const reportCols = h.columns.filter(
+      (c) => c.role === "reportText" || c.role === "score" || c.role === "total"
+    );
+    // Several title columns (`rivisti o accorpati` / `collegati`): the one filled most often.
+    const filled = (c: Column) => rows.filter((r) => this.rows.text(r, c.col) !== "").length;
+    const oTitle = opTitles.sort((a, b) => filled(b) - filled(a) || a.col - b.col)[0];
+    const indicatorsHere = !!(indCol || targetCols.length > 0);
+    const indexOnly =
+      !indicatorsHere && reportCols.length === 0 && !objWeightCol && !weightCol && !dirCol;
+    // Code column and title column of one level only: an index or list of objectives.
+    const onlyStrategic = !oTitle && !this.col(h, "opCode") && !!(sCode || sTitle);
+    const strategicIndex =
+      !!sCode && !sTitle && !!oTitle && !this.col(h, "opCode") && !this.col(h, "code");
+    const maxima = this.columnMaxima(reportCols, rows);
+    let op: RawObjective | null = null;
+    let strat: RawObjective | null = null;
+    for (const r of rows) {
+      const cells = this.rows.cells(r);
+      if (cells.length === 0) continue;
+      const sc = sCode ? this.rows.text(r, sCode.col) : "";
+      const st = sTitle ? this.rows.text(r, sTitle.col) : "";
+      const oc = oCode ? this.rows.text(r, oCode.col) : "";
+      const ot = oTitle ? this.rows.text(r, oTitle.col) : "";
+      if (/^total[ei]\b/.test(fold(cells[0].text))) continue;
+      if (strategicIndex || (onlyStrategic && !indicatorsHere)) {
+        const code = sc || oc || null;
+        const title = ot || st || code || "";
+        if (!title) continue;
+        const o = this.newObjective(
+          code,
+          title,
+          strategicIndex || onlyStrategic ? "strategic" : "operational",
+          cellRef(this.grid, r, (oTitle ?? sTitle ?? sCode)!.col)
+        );
+        o.indexOnly = indexOnly;
+        if (code) this.setDup(o, code);
+        continue;
+      }
+      if (sc || st) {
+        const key = sc || st;
+        const known = this.byCode.get(`S:${key}`);
+        if (known) strat = known;
+        else {
+          strat = this.newObjective(
+            sc || null,
+            st || sc,
+            "strategic",
+            cellRef(this.grid, r, (sTitle ?? sCode)!.col)
+          );
+          strat.indexOnly = indexOnly;
+          if (sc) this.setDup(strat, sc);
+          this.byCode.set(`S:${key}`, strat);
+        }
+      }
+      const newOp =
+        (oc || ot) && !(op && ((oc && oc === op.code) || (!oc && ot && ot === op.title)));
+      if (newOp) {
+        op = this.newObjective(
+          oc || null,
+          ot || oc,
+          "operational",
+          cellRef(this.grid, r, (oTitle ?? oCode)!.col)
+        );
+        op.indexOnly = indexOnly;
+        if (oc) this.setDup(op, oc);
+        if (strat && (sc || st)) {
+          op.parentKey = strat.key;
+          op.strategicCode = strat.code;
+        }
+        if (descCol) op.description = this.rows.text(r, descCol.col) || undefined;
+      } else if (!op && !(sc || st)) {
+        continue;
+      }
+      const target = op ?? strat;
+      if (!target) continue;
+      if (dirCol) {
+        const d = this.rows.text(r, dirCol.col);
+        if (d) target.people.dirigente ??= d;
+      }
+      const objW = objWeightCol ?? (!indicatorsHere ? weightCol : undefined);
+      if (objW && newOp) {
+        const c = this.rows.at(r, objW.col);
+        if (c) {
+          target.weight = objectiveWeight(c);
+          target.weightSource = cellRef(this.grid, r, c.col);
+        }
+      }
+      if (critCols.length > 0 && newOp) {
+        const crit: Record<string, string> = {};
+        for (const cc of critCols) {
+          const v = this.rows.text(r, cc.col);
+          if (v) crit[criterionKey(cc.label)] = v;
+        }
+        if (Object.keys(crit).length > 0) target.criteria = crit;
+      }
+      const report = this.readReport(r, reportCols, maxima, target);
+      if (indicatorsHere) {
+        const indText = indCol ? this.rows.text(r, indCol.col) : "";
+        const tCell = targetCols.map((c) => this.rows.at(r, c.col)).find((c) => c);
+        const tText = tCell ? tCell.text : indText;
+        const aCell = this.pickActual(
+          actualCols.map((c) => this.rows.at(r, c.col)),
+          actualCols
+        );
+        if (!indText && !tText) continue;
+        const pieces = splitTargets(tText);
+        const reportText = aCell ? aCell.text : (report?.text ?? "");
+        const actuals =
+          aCell && pieces.length === 1
+            ? [actualValue(aCell)]
+            : reportText
+              ? matchActuals(pieces, reportText)
+              : pieces.map(() => null);
+        const wCell = indicatorsHere && weightCol ? this.rows.at(r, weightCol.col) : undefined;
+        pieces.forEach((piece, i) => {
+          const name = tCell
+            ? pieces.length > 1
+              ? `${indText}: ${nameFromTarget(piece)}`
+              : indText || piece
+            : nameFromTarget(piece);
+          const ind: RawIndicator = {
+            name,
+            target: tCell || !indCol ? piece : piece,
+            weight: wCell ? readWeight(wCell.value, wCell.shown) : null,
+            weightSource: wCell ? cellRef(this.grid, r, wCell.col) : undefined,
+            actual: actuals[i] ?? null,
+            actualSource: aCell
+              ? cellRef(this.grid, r, aCell.col)
+              : report
+                ? report.source
+                : undefined,
+            source: cellRef(this.grid, r, (indCol ?? targetCols[0])!.col),
+            targetSource: cellRef(this.grid, r, tCell ? tCell.col : indCol!.col),
+          };
+          if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
+          if (baseCols.length > 0) {
+            const b = new Map<string, string>();
+            baseCols.forEach((c, k) => {
+              const t = this.rows.text(r, c.col);
+              if (t) b.set(c.year !== undefined ? String(c.year) : String(k), t);
+            });
+            if (b.size > 0) ind.baseline = b;
+          }
+          target.indicators.push(ind);
+        });
+      }
+    }
+    this.cur = null;
+  }
+
+  private setDup(o: RawObjective, code: string): void {
+    const dd = DUP_CODE_RE.exec(code);
+    if (dd) {
+      o.missione = dd[1];
+      o.programma = dd[2];
+    }
+  }
+
+  private columnMaxima(cols: Column[], rows: number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const c of cols) {
+      let m = -Infinity;
+      for (const r of rows) {
+        const cell = this.rows.at(r, c.col);
+        const v = cell ? numeric(cell) : null;
+        if (v !== null && v > m) m = v;
+      }
+      if (m > -Infinity) out.set(c.col, m);
+    }
+    return out;
+  }
+
+  /** Report columns of one row: text cells are the report, numbers are scores, the last of 3+ is the total. */
+  private readReport(
+    r: number,
+    cols: Column[],
+    maxima: Map<number, number>,
+    o: RawObjective
+  ): RawReport | null {
+    if (cols.length === 0) return null;
+    const texts: string[] = [];
+    const nums: { value: number; col: number }[] = [];
+    for (const c of cols) {
+      const cell = this.rows.at(r, c.col);
+      if (!cell) continue;
+      const v = numeric(cell);
+      if (v !== null) nums.push({ value: v, col: c.col });
+      else texts.push(cell.text);
+    }
+    if (texts.length === 0 && nums.length === 0) return null;
+    const totalCol = cols.find((c) => c.role === "total");
+    let declared: { value: number; col: number } | null = null;
+    let comps = nums;
+    if (totalCol && nums.some((n) => n.col === totalCol.col)) {
+      declared = nums.find((n) => n.col === totalCol.col) ?? null;
+      comps = nums.filter((n) => n.col !== totalCol.col);
+    } else if (nums.length >= 3) {
+      declared = nums[nums.length - 1];
+      comps = nums.slice(0, -1);
+    }
+    const labels = cols
+      .map((c) => c.sub || c.label)
+      .filter((l) => l && !/^(totale|tabella|tot\.?)$/i.test(l) && !/report|relazione/i.test(l));
+    const report: RawReport = {
+      dirigente: o.people.dirigente,
+      text: texts.join("\n") || undefined,
+      components: comps.map((n, i) => ({
+        label: labels[i] ?? `componente ${i + 1}`,
+        value: n.value,
+        max: labelMax(labels[i]) ?? maxima.get(n.col) ?? null,
+        source: cellRef(this.grid, r, n.col),
+      })),
+      declaredTotal: declared ? declared.value : null,
+      source: rangeRef(this.grid, r, cols[0].col, r, cols[cols.length - 1].col),
+    };
+    o.reports.push(report);
+    return report;
+  }
+}
+
+function labelMax(label: string | undefined): number | null {
+  if (!label) return null;
+  const m = /max(?:imo)?\.?\s*(\d+(?:[.,]\d+)?)/i.exec(label);
+  return m ? parseItalianNumber(m[1]) : null;
+}
+
+function numeric(cell: Cell): number | null {
+  if (typeof cell.value === "number") return Number.isFinite(cell.value) ? cell.value : null;
+  const t = cell.text.trim();
+  if (!/^[-+]?\d{1,6}(?:[.,]\d+)?$/.test(t)) return null;
+  return parseItalianNumber(t);
+}
+
+function actualValue(cell: Cell): string | number | null {
+  if (typeof cell.value === "number") return cell.shown.includes("%") ? cell.shown : cell.value;
+  return cell.text;
+}
+
+function objectiveWeight(cell: Cell): number | null {
+  if (typeof cell.value === "number")
+    return cell.shown.includes("%") ? Math.round(cell.value * 100 * 1e6) / 1e6 : cell.value;
+  return parseItalianNumber(cell.text.replace(/%/g, "").trim());
+}
+
+function criterionKey(label: string): string {
+  const f = fold(label);
+  if (/strategic/.test(f)) return "strategicita";
+  if (/complessit/.test(f)) return "complessita";
+  if (/impatto|innovativ/.test(f)) return "impatto";
+  if (/economicit/.test(f)) return "economicita";
+  return f.replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "criterio";
+}
+
+export { overlap };

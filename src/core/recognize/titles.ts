@@ -1,0 +1,138 @@
+/**
+ * Block titles: where one objective's scheda starts. Strong cues (`1 TITOLO: …`, `Obiettivo N. 3`,
+ * `Scheda 4`, `Servizio N. 2` with the number on the next line) always start a block; a weak cue
+ * (a number before a title in capitals) only counts when indicators follow (decided by the caller).
+ */
+import type { Cell, RowReader } from "./rows";
+import { asYear, cleanText, fold, letterCount, upperRatio } from "./text";
+
+export interface Title {
+  code: string | null;
+  title: string;
+  strong: boolean;
+  /** Last row read for the title. */
+  lastRow: number;
+  /** The kind word as written (`Scheda`, `Obiettivo`, `Servizio`), if any. */
+  kind?: string;
+}
+
+const KIND_RE =
+  /^(obiettivo|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
+const KIND_ALONE_RE =
+  /^(obiettivo|scheda|servizio|progetto|azione)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)\s*:?$/i;
+const TITOLO_RE = /^(\d{1,3})\s*[[(]?\s*(?:titolo|title|obiettivo|progetto)\s*[:.]\s*(.+)$/i;
+const NAMED_RE = /^obiettivo\s+([A-Za-zÀ-ÿ]{4,})$/i;
+const NAMED_STOP = new Set([
+  "strategico",
+  "strategici",
+  "operativo",
+  "operativi",
+  "gestionale",
+  "specifico",
+  "specifici",
+  "generale",
+  "annuale",
+  "atteso",
+  "obiettivi",
+  "descrizione",
+  "collegato",
+]);
+const LABEL_RE = /^(obiettiv[oi]|titolo|denominazione|descrizione)\s*:?$/i;
+const TITLE_KEY_RE = /obiettiv|titolo|denominazione|progetto/i;
+
+function codeFor(kind: string, num: string): string {
+  const k = fold(kind);
+  if (k === "scheda") return `Scheda ${num}`;
+  if (k === "servizio") return `S${num}`;
+  if (k === "azione" || k === "intervento") return `A${num}`;
+  return num;
+}
+
+export function detectTitle(rows: RowReader, r: number): Title | null {
+  const cells = rows.cells(r);
+  if (cells.length === 0 || cells.length > 3) return null;
+  const first = cells[0].text;
+  const joined = cells.map((c) => c.text).join(" ");
+  let m = TITOLO_RE.exec(first) ?? TITOLO_RE.exec(joined);
+  if (m) return { code: m[1], title: m[2].trim(), strong: true, lastRow: r };
+  m = KIND_RE.exec(first);
+  if (m && cells.length <= 2) {
+    const rest = (m[3] || (cells[1]?.text ?? "")).trim();
+    const code = codeFor(m[1], m[2]);
+    if (rest && letterCount(rest) >= 4)
+      return { code, title: rest, strong: true, lastRow: r, kind: m[1] };
+    const t = titleBelow(rows, r);
+    return { code, title: t?.title ?? first, strong: true, lastRow: t?.row ?? r, kind: m[1] };
+  }
+  if (KIND_ALONE_RE.test(first) && cells.length === 1) {
+    // `Obiettivo N.` with the number on a following line.
+    for (let k = r + 1, seen = 0; k < rows.count && seen < 3; k++) {
+      const next = rows.cells(k);
+      if (next.length === 0) continue;
+      seen++;
+      const num = /^(\d{1,3})$/.exec(next[0].text);
+      if (num && next.length === 1) {
+        const kind = first.split(/\s+/)[0];
+        const t = titleBelow(rows, k);
+        return {
+          code: codeFor(kind, num[1]),
+          title: t?.title ?? first,
+          strong: true,
+          lastRow: t?.row ?? k,
+          kind,
+        };
+      }
+      break;
+    }
+    return null;
+  }
+  m = NAMED_RE.exec(first);
+  if (m && !NAMED_STOP.has(fold(m[1]))) {
+    const t = titleBelow(rows, r);
+    if (t) return { code: null, title: t.title, strong: false, lastRow: t.row };
+    return null;
+  }
+  return weakTitle(cells, r);
+}
+
+/** `1 | TITOLO IN MAIUSCOLO` or `2 P.N.R.R : PARTECIPAZIONE …`. */
+function weakTitle(cells: Cell[], r: number): Title | null {
+  if (cells.length === 2 && /^\d{1,2}$/.test(cells[0].text) && cells[0].col <= 1) {
+    const t = cells[1].text;
+    if (t.length >= 15 && letterCount(t) >= 10 && upperRatio(t.slice(0, 30)) >= 0.8)
+      return { code: cells[0].text, title: t, strong: false, lastRow: r };
+  }
+  if (cells.length === 1) {
+    const m = /^(\d{1,2})\s*[.)]?\s+([^\d\s-].{12,})$/.exec(cells[0].text);
+    if (
+      m &&
+      upperRatio(m[2].slice(0, 30)) >= 0.8 &&
+      letterCount(m[2]) >= 10 &&
+      asYear(m[1]) === null
+    )
+      return { code: m[1], title: m[2].trim(), strong: false, lastRow: r };
+  }
+  return null;
+}
+
+/** The title written under a block label: a `key | value` row about the objective, or a plain line. */
+function titleBelow(rows: RowReader, r: number): { title: string; row: number } | null {
+  for (let k = r + 1, seen = 0; k < rows.count && seen < 4; k++) {
+    const cells = rows.cells(k);
+    if (cells.length === 0) continue;
+    seen++;
+    const t0 = cells[0].text;
+    if (cells.length === 1) {
+      if (LABEL_RE.test(cleanText(t0)) || /^\d{1,3}$/.test(t0)) continue;
+      if (letterCount(t0) < 4) continue;
+      return { title: t0, row: k };
+    }
+    if (TITLE_KEY_RE.test(t0) && t0.length <= 60) {
+      const v = cells[cells.length - 1].text;
+      if (cells.length >= 2 && letterCount(v) >= 4 && v !== t0) return { title: v, row: k };
+      continue;
+    }
+    return null;
+  }
+  return null;
+}

@@ -1,0 +1,344 @@
+/**
+ * Grids -> PEG model (CONTRACT section 2): layout recognition sheet by sheet
+ * (src/core/recognize), then ids, units, statuses from the target engine. Only recognition
+ * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
+ */
+import type { Grid } from "./grid";
+import { cellText } from "./grid";
+import {
+  PegModelSchema,
+  type Finding,
+  type Indicator,
+  type OperationalObjective,
+  type PegModel,
+  type Report,
+  type StrategicObjective,
+  type Unit,
+} from "./model";
+import { evaluateTarget, readTarget } from "./target/index";
+import { recognizeSheet } from "./recognize/sheet";
+import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
+import { fold, overlap } from "./recognize/text";
+
+export interface BuildOptions {
+  files: string[];
+  year?: number;
+  asOf?: string | null;
+}
+
+export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
+  const list = Array.isArray(grids) ? grids.filter((g) => g && Array.isArray(g.rows)) : [];
+  const findings: Finding[] = [];
+  const docYear = detectPlanYear(list);
+  let planYear = options.year ?? docYear.year;
+  let counter = 0;
+  const newKey = () => `k${++counter}`;
+  const objectives: RawObjective[] = [];
+  const sheetUnits: RawPeople[] = [];
+  for (const g of list) {
+    let recognized = false;
+    try {
+      const res = recognizeSheet(g, { planYear, newKey });
+      objectives.push(...res.objectives);
+      sheetUnits.push(...res.units);
+      recognized = res.recognized;
+    } catch {
+      recognized = false;
+    }
+    if (!recognized) {
+      findings.push({
+        severity: "info",
+        code: "LAYOUT_NOT_RECOGNIZED",
+        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"`,
+        where: String(g.sheet),
+      });
+    }
+  }
+  const kept = dropIndexDuplicates(objectives);
+  if (planYear === undefined) planYear = yearFromTargets(kept);
+
+  const byKey = new Map<string, RawObjective>();
+  for (const o of kept) byKey.set(o.key, o);
+  const ids = assignIds(kept);
+  const units = new UnitTable();
+  for (const p of sheetUnits) units.idFor(p);
+
+  const strategic: StrategicObjective[] = [];
+  const operational: OperationalObjective[] = [];
+  const indicators: Indicator[] = [];
+  const reports: Report[] = [];
+  for (const o of kept) {
+    const id = ids.get(o.key)!;
+    const unitId = units.idFor(o.people);
+    const parent = o.parentKey ? byKey.get(o.parentKey) : undefined;
+    const strategicCode = parent
+      ? (parent.code ?? ids.get(parent.key)!)
+      : (o.strategicCode ?? null);
+    if (o.level === "strategic" || (o.children && o.children.size > 0)) {
+      const s: StrategicObjective = { id, code: o.code, title: o.title, source: o.source };
+      if (o.description) s.description = o.description;
+      if (o.missione) s.missione = o.missione;
+      if (o.programma) s.programma = o.programma;
+      if (unitId) s.unitId = unitId;
+      if (o.weight !== null) s.weight = o.weight;
+      strategic.push(s);
+    } else {
+      const op: OperationalObjective = {
+        id,
+        code: o.code,
+        title: o.title,
+        strategicCode,
+        weight: o.weight,
+        source: o.source,
+      };
+      if (o.description) op.description = o.description;
+      if (o.missione) op.missione = o.missione;
+      if (o.programma) op.programma = o.programma;
+      if (unitId) op.unitId = unitId;
+      const dir = o.people.dirigente ?? o.people.responsabile;
+      if (dir) op.dirigente = dir;
+      if (o.weightSource) op.weightSource = o.weightSource;
+      if (o.criteria) op.criteria = o.criteria;
+      if (o.phases.length > 0) op.phases = o.phases;
+      if (o.declaredWeightTotal !== undefined && o.declaredWeightTotal !== null) {
+        op.declaredWeightTotal = o.declaredWeightTotal;
+        if (o.declaredWeightTotalSource) op.declaredWeightTotalSource = o.declaredWeightTotalSource;
+      }
+      operational.push(op);
+    }
+    const objCode = o.code ?? id;
+    o.indicators.forEach((ri, i) =>
+      indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf))
+    );
+    for (const rr of o.reports) {
+      const comps = rr.components.map((c) => {
+        const out: Report["components"][number] = { label: c.label, value: c.value, max: c.max };
+        if (c.source) out.source = c.source;
+        return out;
+      });
+      const rep: Report = {
+        objectiveCode: objCode,
+        components: comps,
+        declaredTotal: rr.declaredTotal,
+        computedTotal: comps.length > 0 ? round(comps.reduce((a, c) => a + c.value, 0)) : null,
+        source: rr.source,
+      };
+      const dir = rr.dirigente ?? o.people.dirigente;
+      if (dir) rep.dirigente = dir;
+      if (rr.text) rep.text = rr.text;
+      reports.push(rep);
+    }
+  }
+
+  const model: PegModel = {
+    source: { files: [...(options.files ?? [])], sheets: list.map((g) => String(g.sheet)) },
+    plan: {},
+    units: units.list(),
+    strategicObjectives: strategic,
+    operationalObjectives: operational,
+    indicators,
+    reports,
+    findings,
+  };
+  if (planYear !== undefined) model.plan.year = planYear;
+  if (docYear.ente) model.plan.ente = docYear.ente;
+  if (docYear.kind) model.plan.kind = docYear.kind;
+  // The schema owns the output: a value that does not pass is a bug, surfaced in tests.
+  return PegModelSchema.parse(model);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+function toIndicator(
+  ri: RawIndicator,
+  id: string,
+  objCode: string,
+  year: number | undefined,
+  asOf: string | null | undefined
+): Indicator {
+  const baselineValue = ri.baseline ? firstUsable(ri.baseline) : null;
+  const ctx = { year, asOf: asOf ?? null, baseline: baselineValue };
+  let rule: Indicator["rule"] = null;
+  let status: Indicator["status"] = "qualitative";
+  let achievement: number | null = null;
+  if (ri.target !== null && ri.target.trim() !== "") {
+    try {
+      rule = readTarget(ri.target, ctx);
+      const ev = evaluateTarget(rule, ri.actual, ctx);
+      status = ev.status;
+      achievement =
+        ev.achievement === null || !Number.isFinite(ev.achievement)
+          ? null
+          : Math.min(1, Math.max(0, ev.achievement));
+    } catch {
+      rule = { text: ri.target.trim(), op: "unparsed" };
+      status = "unparsed";
+    }
+  }
+  const out: Indicator = {
+    id,
+    objectiveCode: objCode,
+    name: ri.name,
+    target: ri.target === null ? null : ri.target.trim(),
+    weight: ri.weight !== null && Number.isFinite(ri.weight) ? ri.weight : null,
+    actual: ri.actual,
+    rule,
+    status,
+    achievement,
+    source: ri.source,
+  };
+  if (ri.description) out.description = ri.description;
+  if (ri.dimension !== undefined) out.dimension = ri.dimension;
+  if (ri.unit !== undefined) out.unit = ri.unit;
+  if (ri.baseline && ri.baseline.size > 0) out.baseline = mapToRecord(ri.baseline);
+  if (ri.targets && ri.targets.size > 0) {
+    const t: Record<string, string> = {};
+    for (const [k, v] of ri.targets) if (v !== null) t[k] = v;
+    if (Object.keys(t).length > 0) out.targets = t;
+  }
+  if (ri.weightSource) out.weightSource = ri.weightSource;
+  if (ri.actualSource && ri.actual !== null) out.actualSource = ri.actualSource;
+  if (ri.targetSource) out.targetSource = ri.targetSource;
+  return out;
+}
+
+function mapToRecord(m: Map<string, string>): Record<string, string> {
+  // Keys come from the sheet: build on a null prototype so `__proto__` stays a plain key.
+  const out = Object.create(null) as Record<string, string>;
+  for (const [k, v] of m) out[k] = v;
+  return { ...out };
+}
+
+function firstUsable(m: Map<string, string>): string | null {
+  const vals = [...m.values()].filter((v) => /\d/.test(v));
+  return vals.length > 0 ? vals[vals.length - 1] : null;
+}
+
+/** Index rows (code + title only) repeat objectives that a scheda describes in full. */
+function dropIndexDuplicates(list: RawObjective[]): RawObjective[] {
+  const full = list.filter((o) => !o.indexOnly);
+  const codes = new Set(full.map((o) => o.code).filter((c): c is string => c !== null));
+  return list.filter((o) => {
+    if (!o.indexOnly) return true;
+    if (o.code !== null && codes.has(o.code)) return false;
+    return !full.some((f) => overlap(f.title, o.title) >= 0.8);
+  });
+}
+
+function assignIds(list: RawObjective[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  let n = 0;
+  for (const o of list) {
+    let base = o.code ?? `O${++n}`;
+    if (!o.code) while (used.has(base)) base = `O${++n}`;
+    let id = base;
+    let k = 2;
+    while (used.has(id)) id = `${base}~${k++}`;
+    used.add(id);
+    ids.set(o.key, id);
+  }
+  return ids;
+}
+
+class UnitTable {
+  private byKey = new Map<string, Unit>();
+  idFor(p: RawPeople): string | undefined {
+    const fields = [
+      p.area,
+      p.settore,
+      p.servizio,
+      p.dirigente,
+      p.responsabile,
+      p.referentePolitico,
+    ];
+    if (fields.every((f) => !f)) return undefined;
+    const key = JSON.stringify(fields);
+    let u = this.byKey.get(key);
+    if (!u) {
+      u = { id: `u${this.byKey.size + 1}` };
+      if (p.area) u.area = p.area;
+      if (p.settore) u.settore = p.settore;
+      if (p.servizio) u.servizio = p.servizio;
+      if (p.dirigente) u.dirigente = p.dirigente;
+      if (p.responsabile) u.responsabile = p.responsabile;
+      if (p.referentePolitico) u.referentePolitico = p.referentePolitico;
+      if (p.source) u.source = p.source;
+      this.byKey.set(key, u);
+    }
+    return u.id;
+  }
+  list(): Unit[] {
+    return [...this.byKey.values()];
+  }
+}
+
+const ANNO_RE = /\banno\s+((?:19|20)\d\d)\b/i;
+const RANGE_RE =
+  /\b(?:peg|piao|piano|performance|programma|dup|bilancio|triennio|plan)\b[^0-9]{0,60}((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b/i;
+const ENTE_RE =
+  /^(comune|citt[aà]|provincia|unione|regione|azienda|consorzio)\s+(di\s+)?\S.{1,60}$/i;
+
+/** Plan year, ente and kind from what the document says near its top. */
+export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; kind?: string } {
+  let anno: number | undefined;
+  let range: number | undefined;
+  let ente: string | undefined;
+  let kind: string | undefined;
+  for (const g of grids) {
+    const rows = Math.min(g.rows.length, 400);
+    for (let r = 0; r < rows; r++) {
+      const row = g.rows[r];
+      if (!Array.isArray(row)) continue;
+      const width = Math.min(row.length, 60);
+      for (let c = 0; c < width; c++) {
+        if (row[c] === null || row[c] === undefined) continue;
+        const t = cellText(g, r, c);
+        if (t.length === 0 || t.length > 300) continue;
+        if (anno === undefined) {
+          const m = ANNO_RE.exec(t);
+          if (m) anno = Number(m[1]);
+        }
+        if (range === undefined) {
+          const m = RANGE_RE.exec(t);
+          if (m) range = Number(m[1]);
+        }
+        if (!ente && ENTE_RE.test(t.trim()) && t.length < 60 && !/metropolitana/i.test(t))
+          ente = t.trim();
+        if (!kind) {
+          const f = fold(t);
+          if (/\bpiao\b/.test(f)) kind = "PIAO";
+          else if (/\bpeg\b|piano esecutivo di gestione/.test(f)) kind = "PEG";
+          else if (/piano (della|delle) performance/.test(f)) kind = "Piano della performance";
+        }
+      }
+      if (anno !== undefined && ente && kind) break;
+    }
+  }
+  const out: { year?: number; ente?: string; kind?: string } = {};
+  const year = anno ?? range;
+  if (year !== undefined) out.year = year;
+  if (ente) out.ente = ente;
+  if (kind) out.kind = kind;
+  return out;
+}
+
+/** No year written as such: the year the targets mention most (`entro il 31 dicembre 2017`). */
+function yearFromTargets(list: RawObjective[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const o of list)
+    for (const i of o.indicators) {
+      if (!i.target) continue;
+      for (const m of i.target.matchAll(/\b((?:19|20)\d\d)\b/g)) {
+        const y = Number(m[1]);
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+    }
+  let best: number | undefined;
+  let n = 0;
+  for (const [y, k] of counts)
+    if (k > n || (k === n && best !== undefined && y < best)) [best, n] = [y, k];
+  return best;
+}
