@@ -40,8 +40,7 @@ export const targetNotChallenging: Check = {
       let target = rule.value;
       let base = past.value;
       if (rule.unit === "percent") {
-        // Compare in percentage points whatever the scale each was written in.
-        if (target <= 1) target *= 100;
+        // Percent targets are in points (75% -> 75); a past value written as a fraction (0,8) is 80.
         if (!past.percent && base <= 1) base *= 100;
         if (target >= 100) continue;
       } else if (past.percent) continue; // a percentage against a count: not comparable
