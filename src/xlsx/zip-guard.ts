@@ -187,6 +187,38 @@ function readUint64(view: DataView, at: number): number {
   return hi * 0x100000000 + lo;
 }
 
+/** The first KB decode as UTF-8 text with no control characters but tab/CR/LF. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  let text: string;
+  try {
+    // A multi-byte character cut at the end of the sample is not an error.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(
+      head.subarray(0, cutToCharBoundary(head))
+    );
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  return text.length > 0 && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+}
+
+function cutToCharBoundary(b: Uint8Array): number {
+  let end = b.length;
+  // Step back over continuation bytes and the lead byte of a possibly incomplete sequence.
+  let i = end - 1;
+  let k = 0;
+  while (i >= 0 && k < 3 && (b[i] & 0xc0) === 0x80) {
+    i--;
+    k++;
+  }
+  if (i >= 0 && b[i] >= 0xc0) {
+    const need = b[i] >= 0xf0 ? 4 : b[i] >= 0xe0 ? 3 : 2;
+    if (end - i < need) end = i;
+  }
+  return end;
+}
+
 /** Content of a stored (uncompressed) entry, e.g. an ODF `mimetype`; null when compressed. */
 function storedText(bytes: Uint8Array, entry: ZipEntryInfo): string | null {
   if (entry.method !== 0 || entry.compressedSize > 1024) return null;
@@ -228,6 +260,14 @@ export function guardWorkbookBytes(
       throw new PegInputError(
         `Impossibile leggere "${fileName}": non è un vero file .xlsx ma un file XML/HTML con un'estensione Excel. ` +
           `Aprilo in Excel e salvalo come "Cartella di lavoro di Excel (.xlsx)".`,
+        "FILE_NOT_XLSX",
+        fileName
+      );
+    }
+    if (looksLikeText(bytes)) {
+      throw new PegInputError(
+        `Impossibile leggere "${fileName}": è un file di testo (ad esempio CSV) con un'estensione Excel. ` +
+          `Rinominalo con l'estensione .csv o .txt, oppure aprilo in Excel e salvalo come .xlsx.`,
         "FILE_NOT_XLSX",
         fileName
       );

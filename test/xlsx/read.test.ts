@@ -196,6 +196,11 @@ describe("readXlsxGrids: refusals", () => {
     );
   });
 
+  it("says when a text file was given an Excel extension", async () => {
+    const b = new TextEncoder().encode("Codice;Obiettivo;Peso\n1;Qualità;20%\n");
+    await expectPegError(readXlsxGrids(b, "pesi.xlsx"), "FILE_NOT_XLSX", /file di testo.*\.csv/);
+  });
+
   it("refuses a zip that is not a workbook", async () => {
     const zip = new JSZip();
     zip.file("word/document.xml", "<w:document/>");
