@@ -206,6 +206,13 @@ function displayText(value: CellValue, numFmt: string | undefined): string | nul
   if (value instanceof Date) return formatDate(value);
   if (typeof value === "number" && numFmt && isPercentFormat(numFmt))
     return formatPercentText(value, numFmt);
+  // Fixed decimals (`0.00`, `#,##0.00`): shown as Italian Excel shows them ("8,00"), targets are read as written.
+  const fixed = typeof value === "number" && numFmt ? /^(#,##)?0\.(0{1,10})$/.exec(numFmt) : null;
+  if (fixed && typeof value === "number") {
+    const [int, dec] = Math.abs(value).toFixed(fixed[2].length).split(".");
+    const grouped = fixed[1] ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
+    return `${value < 0 ? "-" : ""}${grouped},${dec}`;
+  }
   return null;
 }
 
