@@ -5,8 +5,9 @@
  * sorted by severity, then objective.
  */
 import type { Grid } from "./grid";
-import { emptyModel, type PegModel } from "./model";
+import type { PegModel } from "./model";
 import { parseSettings, type Settings } from "./settings";
+import { buildModel } from "./structure";
 import { applyManualVerdicts, auditModel, sortFindings } from "./audit";
 
 export interface AnalyzeOptions {
@@ -18,27 +19,6 @@ export interface AnalyzeOptions {
   /** Name of the settings file for error messages. */
   settingsLabel?: string;
 }
-
-export interface BuildOptions {
-  files: string[];
-  year?: number;
-  asOf?: string | null;
-}
-
-type BuildModel = (grids: Grid[], options: BuildOptions) => PegModel;
-
-/**
- * PLACEHOLDER until src/core/structure.ts (the recognizer, issue 3) lands: then this becomes
- * `import { buildModel } from "./structure"`.
- */
-const buildModel: BuildModel = (grids, options) => {
-  const model = emptyModel(
-    options.files,
-    grids.map((g) => g.sheet)
-  );
-  if (options.year !== undefined) model.plan.year = options.year;
-  return model;
-};
 
 /** Settings given as raw JSON are validated; throws a PegInputError (Italian) when wrong. */
 export function resolveSettings(
