@@ -317,6 +317,35 @@ describe("ACTUAL_MISSING", () => {
   });
 });
 
+describe("ACTUAL_MISSING without an as-of date", () => {
+  it("a stray actual in one objective does not put the whole plan in reporting", () => {
+    const m = model({
+      operationalObjectives: [op("1"), op("2"), op("3")],
+      indicators: [
+        ind("1"),
+        ind("1"),
+        ind("2"),
+        ind("2", { actual: "3", status: "met", achievement: 1 }),
+        ind("3"),
+      ],
+    });
+    expect(of(m, "ACTUAL_MISSING").map((f) => f.objectiveCode)).toEqual(["2"]);
+  });
+
+  it("half of the plan with actuals means the consuntivo is being filled in", () => {
+    const m = model({
+      operationalObjectives: [op("1"), op("2")],
+      indicators: [
+        ind("1", { actual: "3", status: "met", achievement: 1 }),
+        ind("1", { actual: "5", status: "met", achievement: 1 }),
+        ind("2"),
+        ind("2", { target: "si", rule: { text: "si", op: "done" } }),
+      ],
+    });
+    expect(of(m, "ACTUAL_MISSING").map((f) => f.objectiveCode)).toEqual(["2", "2"]);
+  });
+});
+
 describe("DUPLICATE_CODE and ORPHAN_OBJECTIVE", () => {
   it("reports two objectives sharing a code", () => {
     const m = model({

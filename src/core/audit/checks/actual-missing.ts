@@ -1,7 +1,9 @@
 /**
  * ACTUAL_MISSING (info): no actual for a target that needs one. Before year end every target is
- * still open, so by default ("auto") it is reported only once the plan is being reported on:
- * some indicator of the plan already has an actual, or the as-of date is past the plan year.
+ * still open, so by default ("auto") it is reported only where reporting has started: the as-of
+ * date is past the plan year, or at least half of the plan's indicators have an actual (the
+ * consuntivo is being filled in), or other indicators of the same objective have one. A stray
+ * number in a plan without a consuntivo must not turn every target into a finding.
  * Deadlines still ahead of the as-of date, qualitative and unreadable targets, overdue ones
  * (TARGET_OVERDUE says it) and manual verdicts are left out.
  */
@@ -14,11 +16,13 @@ function hasActual(ind: Indicator): boolean {
   return ind.actual !== null && String(ind.actual).trim() !== "";
 }
 
-function reporting(ctx: AuditContext): boolean {
+/** Whole plan in reporting: "always", as-of past the plan year, or half the indicators have actuals. */
+function planReporting(ctx: AuditContext): boolean {
   const mode = ctx.settings.actualMissing;
   if (mode !== "auto") return mode === "always";
   if (ctx.asOf && ctx.year !== undefined && ctx.asOf > `${ctx.year}-12-31`) return true;
-  return ctx.model.indicators.some(hasActual);
+  const inds = ctx.model.indicators;
+  return inds.length > 0 && inds.filter(hasActual).length >= inds.length / 2;
 }
 
 function laterDeadline(ind: Indicator, asOf: string | undefined): boolean {
@@ -29,9 +33,12 @@ function laterDeadline(ind: Indicator, asOf: string | undefined): boolean {
 export const actualMissing: Check = {
   code: "ACTUAL_MISSING",
   run(ctx) {
-    if (!reporting(ctx)) return [];
+    if (ctx.settings.actualMissing === "never") return [];
+    const whole = planReporting(ctx);
     const out = [];
     for (const ind of ctx.model.indicators) {
+      if (!whole && !(ctx.indicatorsByObjective.get(ind.objectiveCode) ?? []).some(hasActual))
+        continue;
       if (hasActual(ind) || hasManualVerdict(ind)) continue;
       if (ind.status !== "pending" || !ind.target?.trim()) continue;
       if (ind.rule && (ind.rule.op === "qualitative" || ind.rule.op === "unparsed")) continue;
