@@ -45,6 +45,8 @@ module.exports = async (env, argv) => {
       filename: "[name].js",
       chunkFilename: "chunks/[name].[contenthash:8].js",
       publicPath: "auto",
+      // The runtime then reads globalThis directly instead of falling back to new Function("return this").
+      environment: { globalThis: true, arrowFunction: true, const: true, destructuring: true, optionalChaining: true },
       clean: { keep: /^(cli|bench\.cjs)/ },
     },
     resolve: {
@@ -70,9 +72,8 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Shared runtime: the pane page also registers the custom functions.
-        chunks: ["functions", "taskpane"],
-        chunksSortMode: "manual",
+        // Shared runtime: taskpane.js imports the custom functions, so this page registers them too.
+        chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({

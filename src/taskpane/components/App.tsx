@@ -1,0 +1,146 @@
+/**
+ * The pane: four tabs over one PaneHost. State lives here; tabs get data and plain callbacks.
+ */
+import { useCallback, useEffect, useState } from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { PaneHost, StructureOutcome } from "../host";
+import type { PaneSettings } from "../analysis";
+import { translator, type Key, type Lang } from "../i18n";
+import { isPegInputError } from "../../core/errors";
+import { StructureTab } from "./StructureTab";
+import { ChecksTab } from "./ChecksTab";
+import { SummaryTab } from "./SummaryTab";
+import { SettingsTab } from "./SettingsTab";
+
+const useStyles = makeStyles({
+  root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+type TabId = "structure" | "checks" | "summary" | "settings";
+
+export interface AppProps {
+  host: PaneHost;
+  initialLang?: Lang;
+}
+
+/** Italian text of an error for the user: our own messages as they are, anything else generic. */
+export function errorText(e: unknown, unexpected: string): string {
+  if (isPegInputError(e)) return e.message;
+  // CustomFunctions/Office errors carry no message a user can act on; log it for support.
+  console.error(e);
+  return unexpected;
+}
+
+export function App({ host, initialLang = "it" }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const t = translator(lang);
+  const [tab, setTab] = useState<TabId>("structure");
+  const [settings, setSettings] = useState<PaneSettings>({});
+  const [result, setResult] = useState<StructureOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ value: number; step: Key } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(host.fileName());
+
+  useEffect(() => {
+    host.loadSettings().then(setSettings, (e: unknown) => setError(errorText(e, translator("it")("unexpected"))));
+  }, [host]);
+
+  const run = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await host.structure(settings, (value, step) => setProgress({ value, step }));
+      setResult(outcome);
+    } catch (e) {
+      setError(errorText(e, t("unexpected")));
+      setProgress(null);
+    } finally {
+      setBusy(false);
+    }
+  }, [host, settings, t]);
+
+  const pickFile = useCallback(
+    async (file: File) => {
+      setError(null);
+      setResult(null);
+      setProgress(null);
+      await host.setFile?.(file);
+      setFileName(host.fileName());
+    },
+    [host]
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "it" ? "it-IT" : "en-US"}>
+      <main className={styles.root}>
+        <div className={styles.header}>
+          <Text weight="semibold" size={500}>
+            {t("title")}
+          </Text>
+          <Button size="small" appearance="subtle" onClick={() => setLang(lang === "it" ? "en" : "it")} data-testid="lang">
+            {t("language")}
+          </Button>
+        </div>
+        <Text size={200} className={styles.note}>
+          {host.mode === "standalone" ? t("standaloneNote") : t("officeNote")}
+        </Text>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="structure">{t("tabStructure")}</Tab>
+          <Tab value="checks" data-testid="tab-checks">
+            {t("tabChecks")}
+            {result ? ` (${result.model.findings.length})` : ""}
+          </Tab>
+          <Tab value="summary">{t("tabSummary")}</Tab>
+          <Tab value="settings">{t("tabSettings")}</Tab>
+        </TabList>
+        {error && (
+          <MessageBar intent="error" data-testid="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {tab === "structure" && (
+          <StructureTab
+            t={t}
+            mode={host.mode}
+            fileName={fileName}
+            busy={busy}
+            progress={progress}
+            result={result}
+            onPickFile={pickFile}
+            onRun={run}
+          />
+        )}
+        {tab === "checks" && <ChecksTab t={t} findings={result?.model.findings ?? null} onSelect={host.select} />}
+        {tab === "summary" && (
+          <SummaryTab t={t} spec={result?.spec ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
+        )}
+        {tab === "settings" && (
+          <SettingsTab
+            t={t}
+            mode={host.mode}
+            settings={settings}
+            onSave={async (s) => {
+              await host.saveSettings(s);
+              setSettings(s);
+            }}
+          />
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

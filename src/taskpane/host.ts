@@ -1,0 +1,76 @@
+/**
+ * The pane's only door to Excel: every Office.js call of the task pane is here (through the
+ * src/excel adapter). Components get a PaneHost and call plain async functions, so the same
+ * components run standalone (standalone.ts) with a local file.
+ */
+import type { SheetSpec } from "../core/sheets/types";
+import { readWorkbookGrids } from "../excel/read";
+import { writeWorkbookSpec } from "../excel/write";
+import { selectWhere, type SelectResult } from "../excel/select";
+import { loadWorkbookSettings, saveWorkbookSettings } from "../excel/settings";
+import { analyzeGrids, cleanSettings, type Analysis, type PaneSettings } from "./analysis";
+import type { Key } from "./i18n";
+
+export type Progress = (fraction: number, step: Key) => void;
+
+export interface StructureOutcome extends Analysis {
+  /** Standalone: the structured workbook to download. */
+  download?: { url: string; fileName: string };
+}
+
+export interface PaneHost {
+  mode: "office" | "standalone";
+  /** Name shown for the workbook (base name only: a path may hold a user name). */
+  fileName(): string | null;
+  /** Standalone only: pick the local file to work on. */
+  setFile?(file: File): Promise<void>;
+  structure(settings: PaneSettings, progress: Progress): Promise<StructureOutcome>;
+  /** Write the Riepilogo sheet; returns the message key to show. */
+  writeSummary(summary: SheetSpec): Promise<Key>;
+  select(where: string): Promise<SelectResult>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+}
+
+function baseName(url: string | undefined | null): string | null {
+  if (!url) return null;
+  const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? "").split("?")[0];
+  return name || null;
+}
+
+/** Which host to use: Excel when Office.js loaded and says so, else standalone. */
+export async function detectOffice(timeoutMs = 4000): Promise<boolean> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
+  const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
+  return Promise.race([ready, timeout]).catch(() => false);
+}
+
+export function createOfficeHost(): PaneHost {
+  const fileName = () => baseName(Office.context?.document?.url) ?? "Cartella di lavoro";
+  return {
+    mode: "office",
+    fileName,
+    async structure(settings, progress) {
+      progress(0.1, "stepRead");
+      const grids = await Excel.run((ctx) => readWorkbookGrids(ctx));
+      progress(0.4, "stepAnalyze");
+      const analysis = analyzeGrids(grids, fileName(), settings);
+      progress(0.6, "stepWrite");
+      await Excel.run((ctx) =>
+        writeWorkbookSpec(ctx, analysis.spec, {
+          onProgress: (done, total) => progress(0.6 + (0.35 * done) / total, "stepWrite"),
+        })
+      );
+      progress(1, "stepDone");
+      return analysis;
+    },
+    async writeSummary(summary) {
+      await Excel.run((ctx) => writeWorkbookSpec(ctx, { sheets: [summary] }));
+      return "summaryWritten";
+    },
+    select: (where) => Excel.run((ctx) => selectWhere(ctx, where)),
+    loadSettings: async () => cleanSettings(await Excel.run((ctx) => loadWorkbookSettings(ctx))),
+    saveSettings: (settings) => Excel.run((ctx) => saveWorkbookSettings(ctx, settings)),
+  };
+}
