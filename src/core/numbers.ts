@@ -8,7 +8,7 @@
  * by exactly three digits groups thousands (`1.200` -> 1200), otherwise it is a decimal mark
  * (`0.2`, `3.5`, `0.200`). Several `,` in groups of three are English thousands (`1,200,000`).
  */
-import { findDates } from "./dates";
+import { findDates, type DateSpan } from "./dates";
 
 export type QuantityUnit = "percent" | "euro" | "days" | "months" | "hours" | "years" | "ratio";
 
@@ -145,7 +145,7 @@ interface WholeNumber {
 
 function parseWhole(text: string): WholeNumber | null {
   let t = text.trim();
-  if (t.length === 0 || t.length > 400) return null;
+  if (t.length === 0 || t.length > 1000) return null;
   const sp = SPACE_THOUSANDS_RE.exec(t);
   if (sp) t = sp[1] + sp[2].replace(SPACES_RE, "") + sp[3];
   else t = t.replace(SPACES_RE, " ");
@@ -395,6 +395,20 @@ const STRONG_QUANTIFIER_RE =
 const RATIO_CONTEXT_RE =
   /(gradimento|voto|punteggio|valutazione|livello|soddisfazione|giudizio|media|scala|rating)[^\n;]{0,25}$/iu;
 
+const OP_BEFORE_RATIO_RE = /(?:>=|<=|>|<|=|≥|≤|almeno|minimo|massimo|pari a|pari al)\s*$/i;
+const SHORT_SLASH_RE = /^\d{1,2}\/\d{1,2}$/;
+
+/** A `d/m` written as a score (`gradimento 4/5`, `>= 8/10`), not a date. */
+export function isRatioSpan(text: string, d: DateSpan): boolean {
+  if (d.precision !== "day" || d.hasYear || !SHORT_SLASH_RE.test(d.raw) || (d.d ?? 99) > d.m)
+    return false;
+  const before = text.slice(Math.max(0, d.index - 40), d.index);
+  return RATIO_CONTEXT_RE.test(before) || OP_BEFORE_RATIO_RE.test(before);
+}
+
+/** At most this many numbers are read from one text. */
+const MAX_NUMBERS = 200;
+
 export interface FindNumbersOptions {
   /** Also read numbers written in words after a quantifier (`Almeno due`, `minimo tre`). */
   words?: boolean;
@@ -452,27 +466,21 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
   const hasDigit = HAS_DIGIT_RE.test(text);
   if (hasDigit) {
     const dates = findDates(text, 2000);
+    let di = 0;
     NUM_RE.lastIndex = 0;
     for (let m = NUM_RE.exec(text); m; m = NUM_RE.exec(text)) {
+      if (out.length >= MAX_NUMBERS) break;
       const signStr = m[1] ?? "";
       const spaced = m[2] !== "";
       let raw = m[3];
       const numStart = m.index + signStr.length + m[2].length;
       // A date covers this number: skip it whole (unless it is a score such as `gradimento 3/4`).
       let inDate = false;
-      for (const d of dates) {
-        if (numStart >= d.index && numStart < d.end) {
-          inDate = true;
-          const ratio =
-            d.precision === "day" &&
-            !d.hasYear &&
-            /^\d{1,2}\/\d{1,2}$/.test(d.raw) &&
-            (d.d ?? 99) <= (d.m ?? 0) &&
-            RATIO_CONTEXT_RE.test(text.slice(Math.max(0, d.index - 40), d.index));
-          if (ratio) inDate = false;
-          else NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, d.end);
-          break;
-        }
+      while (di < dates.length && dates[di].end <= numStart) di++;
+      if (di < dates.length && numStart >= dates[di].index && numStart < dates[di].end) {
+        const d = dates[di];
+        inDate = !isRatioSpan(text, d);
+        if (inDate) NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, d.end);
       }
       if (inDate) continue;
       const trimmed = raw.replace(/[.,]+$/, "");

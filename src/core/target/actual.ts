@@ -3,7 +3,7 @@
  * `fatto`, `realizzato`, `15/09/2025`, a JS Date, an Excel number, `in corso`.
  */
 import { dateToIso, excelSerialToIso, findDates } from "../dates";
-import { findNumbers, parseItalianQuantity, type FoundNumber } from "../numbers";
+import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
 import { cleanText, fold } from "./text";
 
 export interface ActualNumber {
@@ -32,6 +32,8 @@ export interface ActualReading {
   /** The text, cleaned (for matching). */
   text: string;
 }
+
+const MAX_ACTUAL_NUMBERS = 40;
 
 const EMPTY: ActualReading = Object.freeze({
   empty: true,
@@ -85,6 +87,8 @@ const NEG_RE =
   /(?:^|[^\p{L}])(?:non\s+(?:(?:e'|e|sono|stat[oaie]|ancora|piu'?|del tutto|completamente)\s+)*(?:\p{L}+at[oaie]|\p{L}+ut[oaie]|\p{L}+it[oaie]|fatt[oaie]|svolt[oaie]|conclus[oaie]|redatt[oaie]|predispost[oaie]|sottoscritt[oaie]|trasmess[oaie]|chius[oaie]|evas[oaie]|avvenut[oaie]|raggiunto|realizzabile|possibile)|mancat[oaie]|nessun[oa]?|niente|annullat[oaie]|sospes[oaie]|rinviat[oaie]|parzial\w*|in parte)(?![\p{L}])/u;
 const PROGRESS_RE =
   /(?:^|[^\p{L}])(?:in corso|in fase di|in itinere|in via di|avviat[oaie]|iniziat[oaie]|in lavorazione|in attesa|da completare|da ultimare|da avviare|in svolgimento|work in progress|wip)(?![\p{L}])/u;
+const FUTURE_RE =
+  /(?:^|[^\p{L}])(?:avverra|sara|saranno|verra|verranno|si terra|si svolgera|si realizzera|prevista per|previsto per|previsti per|previste per|programmat[oaie] per|rinviat[oaie]|posticipat[oaie]|slitta(?:t[oaie])?|non ancora)(?![\p{L}])/u;
 const ZERO_RE = /(?:^|[^\p{L}])(?:nessun[oa]?|zero|niente)(?![\p{L}])/u;
 const SI_HEAD_RE = /^(?:si|x|ok)(?:[\s.,;:()-]|$)/;
 const NO_HEAD_RE = /^no(?:[\s.,;:()-]|$)/;
@@ -132,7 +136,7 @@ export function readActual(actual: unknown, year?: number): ActualReading {
       return { ...EMPTY, empty: false, numbers: [n], dates: [], text };
     }
   }
-  text = cleanText(text);
+  text = cleanText(text.length > 4000 ? text.slice(0, 4000) : text);
   if (text.length === 0) return EMPTY;
   const lc = fold(text);
   const lcTrim = lc.replace(/[.!;,\s]+$/, "");
@@ -145,7 +149,8 @@ export function readActual(actual: unknown, year?: number): ActualReading {
   const found = findNumbers(text, { words: true });
   const numbers: ActualNumber[] = [];
   for (const f of found) {
-    if (f.year && found.length > 1) continue;
+    if (numbers.length >= MAX_ACTUAL_NUMBERS) break;
+    if (f.year) continue;
     const n: ActualNumber = { value: f.value };
     if (f.unit) n.unit = f.unit;
     if (f.max !== undefined) n.max = f.max;
@@ -154,8 +159,12 @@ export function readActual(actual: unknown, year?: number): ActualReading {
     if (f.sign) n.sign = f.sign;
     numbers.push(n);
   }
-  const dates = findDates(text, year).map((d) => d.date);
-  const neg = NEG_RE.test(lc) || NO_HEAD_RE.test(lc);
+  const dates: string[] = [];
+  for (const d of findDates(text, year)) {
+    if (dates.length >= MAX_ACTUAL_NUMBERS) break;
+    if (!isRatioSpan(text, d)) dates.push(d.date);
+  }
+  const neg = NEG_RE.test(lc) || NO_HEAD_RE.test(lc) || FUTURE_RE.test(lc);
   const progress = !neg && PROGRESS_RE.test(lc);
   const yes = !neg && (SI_HEAD_RE.test(lc) || YES_RE.test(lc));
   if (numbers.length === 0 && ZERO_RE.test(lc)) numbers.push({ value: 0 });

@@ -30,6 +30,9 @@ interface Prepared {
   numeric: TargetRule[];
   terms: RuleTerms[];
   deadlines: string[];
+  /** The deadline leaves, and their indexes sorted by date. */
+  deadlineLeaves: TargetRule[];
+  deadlineOrder: number[];
   /** Latest year written in a deadline, to complete actual dates such as `15/09`. */
   year: number | undefined;
 }
@@ -56,7 +59,20 @@ function prepare(rule: TargetRule): Prepared {
     const y = +d.slice(0, 4);
     if (Number.isInteger(y) && (year === undefined || y > year)) year = y;
   }
-  p = { leaves, numeric, terms: numeric.length > 1 ? numeric.map(ruleTerms) : [], deadlines, year };
+  const deadlineLeaves = leaves.filter((l) => l.op === "deadline");
+  const deadlineOrder = deadlineLeaves
+    .map((l, i) => ({ d: typeof l.date === "string" ? l.date : "", i }))
+    .sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i))
+    .map((x) => x.i);
+  p = {
+    leaves,
+    numeric,
+    terms: numeric.map(ruleTerms),
+    deadlines,
+    deadlineLeaves,
+    deadlineOrder,
+    year,
+  };
   prepared.set(rule, p);
   return p;
 }
@@ -140,12 +156,16 @@ function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): n
   return v;
 }
 
-type LeafResult = { status: "met" | "missed" | "pending" | "unknown"; achievement: number };
+type LeafResult = {
+  status: "met" | "missed" | "pending" | "unknown" | "skip";
+  achievement: number;
+};
 
 const MET: LeafResult = { status: "met", achievement: 1 };
 const MISSED: LeafResult = { status: "missed", achievement: 0 };
 const PENDING: LeafResult = { status: "pending", achievement: 0 };
 const UNKNOWN: LeafResult = { status: "unknown", achievement: 0 };
+const SKIP: LeafResult = { status: "skip", achievement: 0 };
 
 function fromCompare(c: { met: boolean; achievement: number }): LeafResult {
   return c.met ? MET : { status: "missed", achievement: c.achievement };
@@ -196,21 +216,18 @@ function relativeLeaf(
   return fromCompare(compare("between", base - delta, v, base + delta));
 }
 
-function latest(dates: string[]): string | undefined {
-  let best: string | undefined;
-  for (const d of dates) if (best === undefined || d > best) best = d;
-  return best;
-}
-
+/**
+ * A deadline against a completion date (or none: then `SI`/`fatto`, `in corso`, `NO`, or a later
+ * phase's date). Without any evidence the deadline is left out of the verdict (`skip`).
+ */
 function deadlineLeaf(
   rule: TargetRule,
+  done: string | undefined,
   reading: ActualReading,
-  ctx: EvalContext,
-  othersReported: boolean
+  laterDone: boolean
 ): LeafResult {
   const date = rule.date;
-  if (typeof date !== "string") return UNKNOWN;
-  let done = latest(reading.dates);
+  if (typeof date !== "string") return SKIP;
   if (done === undefined && reading.cell && reading.numbers.length === 1) {
     const v = reading.numbers[0].value;
     const serial = serialDate(v);
@@ -219,10 +236,11 @@ function deadlineLeaf(
     else if (v === 0) return MISSED;
   }
   if (done !== undefined) return done <= date ? MET : MISSED;
+  if (laterDone) return MET;
   if (reading.no) return MISSED;
-  if (reading.inProgress) return typeof ctx.asOf === "string" && ctx.asOf > date ? MISSED : PENDING;
-  if (reading.yes || othersReported) return MET;
-  return UNKNOWN;
+  if (reading.inProgress) return PENDING;
+  if (reading.yes) return MET;
+  return SKIP;
 }
 
 function doneLeaf(reading: ActualReading): LeafResult {
@@ -261,36 +279,50 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
     assigned = p.numeric.map(() => undefined);
     if (reading.numbers.length === 1) assigned[0] = reading.numbers[0];
     else if (reading.numbers.length > 1) {
-      const idx = assignNumbers(p.numeric, p.numeric.map(ruleTerms), reading.numbers);
+      const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
       assigned[0] = idx[0] >= 0 ? reading.numbers[idx[0]] : undefined;
     }
   } else {
     const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
     assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
   }
-  const othersReported = assigned.some((a) => a !== undefined);
+  // Completion dates to deadlines, latest with latest (`avvio entro …, conclusione entro …`).
+  const dl = p.deadlineLeaves;
+  const doneDates: (string | undefined)[] = new Array(dl.length).fill(undefined);
+  const laterDone: boolean[] = new Array(dl.length).fill(false);
+  if (dl.length > 0 && reading.dates.length > 0) {
+    const dates = reading.dates.length > 1 ? [...reading.dates].sort() : reading.dates;
+    for (let i = dl.length - 1, j = dates.length - 1; i >= 0; i--, j--) {
+      if (j >= 0) doneDates[p.deadlineOrder[i]] = dates[j];
+      else laterDone[p.deadlineOrder[i]] = true;
+    }
+  }
 
   let sum = 0;
   let known = 0;
   let metCount = 0;
   let pending = 0;
+  let n = 0;
   let ni = 0;
-  const results: LeafResult[] = [];
+  let di = 0;
   for (const leaf of p.leaves) {
     let r: LeafResult;
-    if (leaf.op === "deadline") r = deadlineLeaf(leaf, reading, ctx, othersReported);
-    else if (leaf.op === "done") r = doneLeaf(reading);
+    if (leaf.op === "deadline") {
+      r = deadlineLeaf(leaf, doneDates[di], reading, laterDone[di]);
+      di++;
+    } else if (leaf.op === "done") r = doneLeaf(reading);
     else if (NUMERIC_OPS.has(leaf.op) || leaf.op === "relative")
       r = numericLeaf(leaf, assigned[ni++], reading, ctx);
     else r = UNKNOWN;
-    results.push(r);
+    if (r.status === "skip") continue;
+    n++;
     if (r.status === "met" || r.status === "missed") {
       known++;
       sum += r.achievement;
       if (r.status === "met") metCount++;
     } else if (r.status === "pending") pending++;
   }
-  const n = results.length;
+
   if (known === 0) {
     if (pending > 0) return isOverdue(p, ctx.asOf) ? R_OVERDUE : R_PENDING;
     return { status: "qualitative", achievement: null };

@@ -16,7 +16,7 @@
  */
 import type { TargetRule } from "../model";
 import { findDateRange, findDates, isoDate } from "../dates";
-import { findNumbers, type FoundNumber } from "../numbers";
+import { findNumbers, isRatioSpan, type FoundNumber } from "../numbers";
 import { cleanText, fold, splitParts, stripListMarker } from "./text";
 
 export interface ReadContext {
@@ -38,6 +38,11 @@ interface Segment {
   lc: string;
   year: number;
 }
+
+/** Limits that keep absurd inputs fast: no real target comes near them. */
+const MAX_READ = 4000;
+const MAX_NUMBERS_PER_PART = 40;
+const MAX_RULES = 24;
 
 // ---------------------------------------------------------------------------------------------
 // Keyword sets (on folded text: lower case, no accents)
@@ -127,7 +132,7 @@ const BETWEEN_DASH_RE = /^\s*(?:-|–|÷)\s*$/;
 const INCREASE_RE =
   /(?:^|[^\p{L}])(?:increment[oai]|incrementare|aument[oai]|aumentare|crescita|crescere|miglioramento|migliorare|innalzamento|potenziamento|maggiorazione|variazione positiva)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 const DECREASE_RE =
-  /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|taglio|risparmio|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+  /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 const CHANGE_AFTER_RE =
   /^\s*(?:in\s+(piu'?|meno)|di\s+(incremento|aumento|crescita|riduzione|diminuzione))/;
 const RISPETTO_AFTER_RE =
@@ -266,6 +271,15 @@ function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined
   return before.slice(-5).join(" ");
 }
 
+const ZERO_RE = /^(?:nessun[oa]?|zero|assenza (?:di|del|dei|delle|degli)|0)\s+(\p{L}[\p{L}' ]*)$/u;
+
+/** `Nessun reclamo`, `zero infortuni`: at most 0. */
+export function readZero(seg: Segment): TargetRule | null {
+  const m = ZERO_RE.exec(seg.lc.trim().replace(/[.;]+$/, ""));
+  if (!m) return null;
+  return rule(seg.text, "<=", { value: 0, unit: "count", direction: "lower", noun: m[1].trim() });
+}
+
 /** Relative claims: `+5% rispetto all'esercizio precedente`, `riduzione del 10%`, `mantenimento`. */
 export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundNumber>): Claim[] {
   const out: Claim[] = [];
@@ -335,7 +349,9 @@ function readTrend(seg: Segment): Claim | null {
 /** Deadlines: `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da 01/01/2025 a giugno 2025`, `entro fine anno`. */
 export function readDeadlines(seg: Segment): Claim[] {
   const out: Claim[] = [];
-  const spans = findDates(seg.text, seg.year);
+  const spans = findDates(seg.text, seg.year)
+    .filter((d) => !isRatioSpan(seg.text, d))
+    .slice(0, MAX_RULES);
   const used = new Set<number>();
   if (spans.length > 0) {
     const range = findDateRange(spans, seg.text);
@@ -562,11 +578,12 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
 
 function readSegment(text: string, year: number): TargetRule {
   const seg: Segment = { text, lc: fold(text), year };
-  const direct = readPlaceholder(seg) ?? readGarbled(seg) ?? readDone(seg);
+  const direct = readPlaceholder(seg) ?? readGarbled(seg) ?? readDone(seg) ?? readZero(seg);
   if (direct) return direct;
 
   const hasDigit = /\d/.test(text);
-  const nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true }) : [];
+  let nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true }) : [];
+  if (nums.length > MAX_NUMBERS_PER_PART) nums = nums.slice(0, MAX_NUMBERS_PER_PART);
   const used = new Set<FoundNumber>();
   const deadlines = readDeadlines(seg);
   const relatives = nums.length ? readRelative(seg, nums, used) : [];
@@ -603,6 +620,7 @@ function readSegment(text: string, year: number): TargetRule {
     return readFallback(seg, nums.some((n) => !n.year) && hasDigit);
   }
   claims.sort((a, b) => a.start - b.start);
+  if (claims.length > MAX_RULES) claims = claims.slice(0, MAX_RULES);
   if (claims.length === 1) return { ...claims[0].rule, text };
   // Each sub-rule keeps the words since the previous claim, so its noun can be matched.
   let prev = 0;
@@ -631,6 +649,11 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
       ? ctx.year
       : new Date().getFullYear();
   const cleaned = cleanText(raw);
+  if (cleaned.length > MAX_READ) {
+    // Beyond any real target: read the beginning only.
+    const head = readTargetText(cleaned.slice(0, MAX_READ), ctx);
+    return { ...head, text: stripListMarker(cleaned.replace(/\s*\n\s*/g, " ")) };
+  }
   const display = stripListMarker(cleaned.replace(/\s*\n\s*/g, " "));
   if (!cleaned) return { text: "", op: "unparsed" };
   const parts = splitParts(cleaned);
@@ -651,5 +674,5 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
     };
   }
   if (subs.length === 1) return { ...subs[0], text: display };
-  return { text: display, op: "all", rules: subs };
+  return { text: display, op: "all", rules: subs.slice(0, MAX_RULES) };
 }
