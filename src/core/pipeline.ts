@@ -6,7 +6,7 @@
  */
 import type { Grid } from "./grid";
 import type { PegModel } from "./model";
-import { parseSettings, type Settings } from "./settings";
+import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
 import { buildModel } from "./structure";
 import { applyManualVerdicts, auditModel, sortFindings } from "./audit";
 
@@ -33,7 +33,11 @@ export function resolveSettings(
 /** Audit a model already built: manual verdicts applied, findings merged and sorted. */
 export function auditBuiltModel(model: PegModel, settings: Settings): PegModel {
   const withVerdicts = applyManualVerdicts(model);
-  const findings = [...withVerdicts.findings, ...auditModel(withVerdicts, settings)];
+  // The settings' checks/severities apply to the recognizer's findings too (LAYOUT_NOT_RECOGNIZED).
+  const recognized = withVerdicts.findings
+    .filter((f) => checkEnabled(settings, f.code))
+    .map((f) => ({ ...f, severity: severityFor(settings, f.code, f.severity) }));
+  const findings = [...recognized, ...auditModel(withVerdicts, settings)];
   return { ...withVerdicts, findings: sortFindings(findings, withVerdicts) };
 }
 

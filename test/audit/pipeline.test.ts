@@ -55,6 +55,16 @@ describe("auditBuiltModel", () => {
     const out = auditBuiltModel(m, parseSettings({}));
     expect(out.findings.map((f) => f.code)).toEqual(["WEIGHTS_SUM", "LAYOUT_NOT_RECOGNIZED"]);
     expect(out.indicators[0].status).toBe("met");
+    const quiet = auditBuiltModel(m, parseSettings({ checks: { LAYOUT_NOT_RECOGNIZED: false } }));
+    expect(quiet.findings.map((f) => f.code)).toEqual(["WEIGHTS_SUM"]);
+    const loud = auditBuiltModel(
+      m,
+      parseSettings({ severities: { LAYOUT_NOT_RECOGNIZED: "error" } })
+    );
+    expect(loud.findings.map((f) => [f.code, f.severity])).toEqual([
+      ["WEIGHTS_SUM", "error"],
+      ["LAYOUT_NOT_RECOGNIZED", "error"],
+    ]);
   });
 });
 

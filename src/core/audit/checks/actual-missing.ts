@@ -35,10 +35,12 @@ export const actualMissing: Check = {
   run(ctx) {
     if (ctx.settings.actualMissing === "never") return [];
     const whole = planReporting(ctx);
+    const started = new Set<string>();
+    if (!whole)
+      for (const ind of ctx.model.indicators) if (hasActual(ind)) started.add(ind.objectiveCode);
     const out = [];
     for (const ind of ctx.model.indicators) {
-      if (!whole && !(ctx.indicatorsByObjective.get(ind.objectiveCode) ?? []).some(hasActual))
-        continue;
+      if (!whole && !started.has(ind.objectiveCode)) continue;
       if (hasActual(ind) || hasManualVerdict(ind)) continue;
       if (ind.status !== "pending" || !ind.target?.trim()) continue;
       if (ind.rule && (ind.rule.op === "qualitative" || ind.rule.op === "unparsed")) continue;
