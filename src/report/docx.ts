@@ -10,6 +10,7 @@ import {
   HeadingLevel,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -24,33 +25,43 @@ import { groupHeading, groupTable, overallTable, subtitleLines, type TableText }
 const FONT = "Calibri";
 /** A4 in twentieths of a point, 2 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const CONTENT = PAGE.width - 2 * PAGE.margin;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-/** Relative widths of the columns (Obiettivo / Settore takes the room). */
-function widths(headers: string[]): number[] {
-  const w = headers.map((h) => {
+/** Column widths in twips: numbers and Esito get what their words need, the title takes the rest. */
+function widths(t: TableText, content: number): number[] {
+  const longest = (i: number) =>
+    Math.max(t.headers[i].length, ...t.rows.map((r) => r[i]?.length ?? 0));
+  const fixed = t.headers.map((h, i) => {
     switch (h) {
       case "Obiettivo":
       case "Settore":
-        return 34;
-      case "Esito":
-      case "Esiti":
-        return 16;
-      case "Dirigente":
-        return 14;
+        return 0;
       case "Codice":
-        return 11;
+        // Codes such as 2_1201_0401 must not break across lines.
+        return Math.min(2200, Math.max(900, longest(i) * 105 + 220));
+      case "Peso":
+        return 900;
+      case "Obiettivi":
+        return 1300;
       case "% raggiungimento":
-        return 13;
+        return 2000;
+      case "Punteggio":
+        return 1450;
+      case "Esito":
+        return 1750;
+      case "Esiti":
+        return 2400;
+      case "Dirigente":
+        return 1900;
       default:
-        return 10;
+        return 1200;
     }
   });
-  const sum = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => Math.floor((x / sum) * CONTENT));
+  const flexible = fixed.filter((w) => w === 0).length || 1;
+  const rest = Math.max(1500, content - fixed.reduce((a, b) => a + b, 0));
+  return fixed.map((w) => (w === 0 ? Math.floor(rest / flexible) : w));
 }
 
 function cell(
@@ -72,8 +83,8 @@ function cell(
   });
 }
 
-function table(t: TableText): Table {
-  const w = widths(t.headers);
+function table(t: TableText, content: number): Table {
+  const w = widths(t, content);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -95,7 +106,7 @@ function table(t: TableText): Table {
     ),
   });
   return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
+    width: { size: w.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: w,
     rows: [header, ...body, total],
   });
@@ -134,17 +145,21 @@ function heading(s: string, level: 1 | 2): Paragraph {
 }
 
 export function summaryDocument(summary: Summary): Document {
+  // With names the table has one more column: landscape keeps the titles readable.
+  const landscape = summary.withNames;
+  const pageWidth = landscape ? PAGE.height : PAGE.width;
+  const content = pageWidth - 2 * PAGE.margin;
   const children: (Paragraph | Table)[] = [heading(summary.title, 1)];
   for (const l of subtitleLines(summary)) children.push(text(l));
   if (summary.groups.length === 0)
     children.push(text("Nessun obiettivo operativo trovato nel piano."));
   for (const g of summary.groups) {
     children.push(heading(groupHeading(summary, g), 2));
-    children.push(table(groupTable(summary, g)));
+    children.push(table(groupTable(summary, g), content));
   }
   if (summary.groups.length > 0) {
     children.push(heading("Riepilogo per settore", 2));
-    children.push(table(overallTable(summary)));
+    children.push(table(overallTable(summary), content));
   }
   children.push(text(""));
   for (const n of summary.notes) children.push(text(n, { size: 18, color: "404040" }));
@@ -158,7 +173,11 @@ export function summaryDocument(summary: Summary): Document {
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
             margin: {
               top: PAGE.margin,
               bottom: PAGE.margin,
