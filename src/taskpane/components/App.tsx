@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
   note: { color: tokens.colorNeutralForeground3 },
+  tabs: { flexWrap: "wrap" },
 });
 
 type TabId = "structure" | "checks" | "summary" | "settings";
@@ -99,7 +100,7 @@ export function App({ host, initialLang = "it" }: AppProps) {
         <Text size={200} className={styles.note}>
           {host.mode === "standalone" ? t("standaloneNote") : t("officeNote")}
         </Text>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="structure">{t("tabStructure")}</Tab>
           <Tab value="checks" data-testid="tab-checks">
             {t("tabChecks")}
