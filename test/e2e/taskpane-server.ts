@@ -9,7 +9,15 @@ import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
 
-export const ROOT = path.join(__dirname, "..", "..");
+/** The project root: the nearest folder upwards with package.json (also from a bundled bench script). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
+}
+
+export const ROOT = projectRoot();
 export const DIST = path.join(ROOT, "dist");
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
