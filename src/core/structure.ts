@@ -30,7 +30,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   const list = Array.isArray(grids) ? grids.filter((g) => g && Array.isArray(g.rows)) : [];
   const findings: Finding[] = [];
   const docYear = detectPlanYear(list);
-  let planYear = options.year ?? docYear.year;
+  let planYear = Number.isInteger(options.year) ? options.year : docYear.year;
   let counter = 0;
   const newKey = () => `k${++counter}`;
   const objectives: RawObjective[] = [];
@@ -80,7 +80,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       if (o.missione) s.missione = o.missione;
       if (o.programma) s.programma = o.programma;
       if (unitId) s.unitId = unitId;
-      if (o.weight !== null) s.weight = o.weight;
+      if (finite(o.weight) !== null) s.weight = o.weight;
       strategic.push(s);
     } else {
       const op: OperationalObjective = {
@@ -88,7 +88,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
         code: o.code,
         title: o.title,
         strategicCode,
-        weight: o.weight,
+        weight: finite(o.weight),
         source: o.source,
       };
       if (o.description) op.description = o.description;
@@ -100,7 +100,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       if (o.weightSource) op.weightSource = o.weightSource;
       if (o.criteria) op.criteria = o.criteria;
       if (o.phases.length > 0) op.phases = o.phases;
-      if (o.declaredWeightTotal !== undefined && o.declaredWeightTotal !== null) {
+      if (finite(o.declaredWeightTotal) !== null) {
         op.declaredWeightTotal = o.declaredWeightTotal;
         if (o.declaredWeightTotalSource) op.declaredWeightTotalSource = o.declaredWeightTotalSource;
       }
@@ -111,15 +111,21 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf))
     );
     for (const rr of o.reports) {
-      const comps = rr.components.map((c) => {
-        const out: Report["components"][number] = { label: c.label, value: c.value, max: c.max };
-        if (c.source) out.source = c.source;
-        return out;
-      });
+      const comps = rr.components
+        .filter((c) => Number.isFinite(c.value))
+        .map((c) => {
+          const out: Report["components"][number] = {
+            label: c.label,
+            value: c.value,
+            max: finite(c.max),
+          };
+          if (c.source) out.source = c.source;
+          return out;
+        });
       const rep: Report = {
         objectiveCode: objCode,
         components: comps,
-        declaredTotal: rr.declaredTotal,
+        declaredTotal: finite(rr.declaredTotal),
         computedTotal: comps.length > 0 ? round(comps.reduce((a, c) => a + c.value, 0)) : null,
         source: rr.source,
       };
@@ -143,12 +149,38 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   if (planYear !== undefined) model.plan.year = planYear;
   if (docYear.ente) model.plan.ente = docYear.ente;
   if (docYear.kind) model.plan.kind = docYear.kind;
-  // The schema owns the output: a value that does not pass is a bug, surfaced in tests.
-  return PegModelSchema.parse(model);
+  // The schema owns the output. A value that does not pass is a bug (the property tests look for
+  // it); the user still gets a valid model and a finding instead of a crash.
+  const checked = PegModelSchema.safeParse(model);
+  if (checked.success) return checked.data;
+  return {
+    ...model,
+    units: [],
+    strategicObjectives: [],
+    operationalObjectives: [],
+    indicators: [],
+    reports: [],
+    findings: [
+      ...findings,
+      {
+        severity: "error",
+        code: "STRUCTURE_INVALID",
+        message:
+          "La lettura della struttura ha prodotto dati non validi: segnala il file al supporto di PEG Performance.",
+      },
+    ],
+  };
 }
 
-function round(n: number): number {
+/** Sums of decimals without float dust (80 + 15 = 95, not 94.99999); null when not finite. */
+function round(n: number): number | null {
+  if (!Number.isFinite(n)) return null;
+  if (Math.abs(n) > 1e6) return n;
   return Math.round(n * 1e9) / 1e9;
+}
+
+function finite(n: number | null | undefined): number | null {
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 
 function toIndicator(
@@ -278,6 +310,7 @@ class UnitTable {
 const ANNO_RE = /\banno\s+((?:19|20)\d\d)\b/i;
 const RANGE_RE =
   /\b(?:peg|piao|piano|performance|programma|dup|bilancio|triennio|plan)\b[^0-9]{0,60}((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b/i;
+const SINGLE_RE = /\b(?:peg|piao|performance|esercizio|obiettivi)\b[^0-9]{0,40}((?:19|20)\d\d)\b/i;
 const ENTE_RE =
   /^(comune|citt[aà]|provincia|unione|regione|azienda|consorzio)\s+(di\s+)?\S.{1,60}$/i;
 
@@ -285,6 +318,7 @@ const ENTE_RE =
 export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; kind?: string } {
   let anno: number | undefined;
   let range: number | undefined;
+  let single: number | undefined;
   let ente: string | undefined;
   let kind: string | undefined;
   for (const g of grids) {
@@ -305,6 +339,10 @@ export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; k
           const m = RANGE_RE.exec(t);
           if (m) range = Number(m[1]);
         }
+        if (single === undefined) {
+          const m = SINGLE_RE.exec(t);
+          if (m) single = Number(m[1]);
+        }
         if (!ente && ENTE_RE.test(t.trim()) && t.length < 60 && !/metropolitana/i.test(t))
           ente = t.trim();
         if (!kind) {
@@ -318,7 +356,7 @@ export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; k
     }
   }
   const out: { year?: number; ente?: string; kind?: string } = {};
-  const year = anno ?? range;
+  const year = anno ?? range ?? single;
   if (year !== undefined) out.year = year;
   if (ente) out.ente = ente;
   if (kind) out.kind = kind;

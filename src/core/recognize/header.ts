@@ -77,6 +77,10 @@ const RULES: Rule[] = [
     role: "stratTitle",
   },
   {
+    re: /^((descrizione|nome|denominazione|titolo) (dell'?)?)?indicator|^kpi\b|^misurator|^indicators?\b|^parametr/,
+    role: "indicator",
+  },
+  {
     re: /descrizione (dell'?)?obiettivo|modalita'? di attuazione|fasi di attuazione|^fasi$|^fase$|^n\.? fasi$|tempi programmati|^azioni$|cronoprogramma|^attivita'?( previste)?$|^tempistica/,
     role: "phase",
   },
@@ -85,7 +89,6 @@ const RULES: Rule[] = [
     role: "opTitle",
   },
   { re: /risultat[oi] attes|^innovazion/, role: "expected" },
-  { re: /^indicator|^kpi\b|^misurator|^indicators?\b|^parametr/, role: "indicator" },
   { re: /unita'? di misura|^u\.? ?m\.?$|^unit\b|^unita'?$/, role: "unit" },
   {
     re: /valor[ei] storic|valore (attuale|iniziale|di partenza|di riferimento|di base)|baseline|^storico|^dato storico|^serie storica|^anno precedente/,
@@ -119,7 +122,21 @@ const RULES: Rule[] = [
   },
 ];
 
-export function roleOf(text: string): { role: Role; year?: number } | null {
+type RoleHit = { role: Role; year?: number } | null;
+// Big sheets repeat the same texts: remember recent answers (bounded, keyed by the raw text).
+const roleCache = new Map<string, RoleHit>();
+
+export function roleOf(text: string): RoleHit {
+  if (text.length > 90) return null;
+  const hit = roleCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = computeRole(text);
+  if (roleCache.size > 5000) roleCache.clear();
+  roleCache.set(text, out);
+  return out;
+}
+
+function computeRole(text: string): RoleHit {
   const c = cleanText(text);
   if (c.length === 0 || c.length > 70) return null;
   const y = asYear(c) ?? asYear(c.replace(/\s+/g, ""));

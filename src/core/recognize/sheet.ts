@@ -472,15 +472,18 @@ class SheetWalker {
     let dimension: string | null = null;
     let prev = null as RawIndicator | null;
     let owner: RawObjective | null = null;
-    const nextRef = (after: number[]): number => {
-      if (!codeCol) return Infinity;
-      for (const k of after) {
-        const m = /^(\d{1,2})\b/.exec(this.rows.text(k, codeCol.col));
-        if (m) return Number(m[1]);
+    // For each row, the number of the next numbered row below it (one pass, from the bottom).
+    const nextRefs: number[] = new Array<number>(rows.length).fill(Infinity);
+    if (codeCol) {
+      let next = Infinity;
+      for (let i = rows.length - 1; i >= 0; i--) {
+        nextRefs[i] = next;
+        const m = /^(\d{1,2})\b/.exec(this.rows.text(rows[i], codeCol.col));
+        if (m) next = Number(m[1]);
       }
-      return Infinity;
-    };
-    for (const r of rows) {
+    }
+    for (let ri = 0; ri < rows.length; ri++) {
+      const r = rows[ri];
       const cells = this.rows.cells(r);
       if (cells.every((c) => letterCount(c.text) === 0 && !/\d/.test(c.text) && c.text !== "-"))
         continue;
@@ -556,7 +559,7 @@ class SheetWalker {
       }
       if (!name) name = cells.find((c) => letterCount(c.text) >= 4)?.text ?? "";
       if (!name) continue;
-      owner = this.ownerFor(ref, name, r, nextRef(rows.slice(rows.indexOf(r) + 1)));
+      owner = this.ownerFor(ref, name, r, nextRefs[ri]);
       const targets = new Map<string, string | null>();
       const yearsOf = targetCols.map((c) => c.year);
       let target: string | null = null;
