@@ -275,15 +275,21 @@ export function labelMatches(label: string, key: string): boolean {
   return kw.length > 0 && kw.every((k) => lw.some((l) => l.startsWith(stem(k))));
 }
 
-/** The component's maximum: as written in the report, else the settings' maximum for its label. */
+/**
+ * The component's maximum: stated in its label ("qualitativa (max 30)"), else the settings' maximum
+ * for its label words, else the model's `max`. The settings come before the model's value because
+ * a reader may fill `max` from the largest value seen in the column, which can never reveal a
+ * component over its maximum; a different maximum is configured in peg.config.json.
+ */
 export function componentMax(
   label: string,
-  written: number | null | undefined,
+  modelMax: number | null | undefined,
   maxima: Settings["maxima"]
 ): number | null {
-  if (typeof written === "number") return written;
+  const stated = /\bmax(?:imo)?\.?\s*(\d+(?:[.,]\d+)?)/i.exec(label);
+  if (stated) return Number(stated[1].replace(",", "."));
   for (const [key, max] of Object.entries(maxima)) if (labelMatches(label, key)) return max;
-  return null;
+  return typeof modelMax === "number" ? modelMax : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -201,7 +201,7 @@ describe("SCORE_TOTAL_MISMATCH and SCORE_OVER_MAX", () => {
     const written = model({
       reports: [
         report("3", [60], 60, {
-          components: [{ label: "risultato", value: 60, max: 50, source: "R!B2" }],
+          components: [{ label: "progetti", value: 60, max: 50, source: "R!B2" }],
         }),
       ],
     });

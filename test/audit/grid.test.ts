@@ -88,3 +88,99 @@ describe("audit of a pasted plan", () => {
     expect(off.findings.map((f) => f.code)).toContain("TARGET_OVERDUE");
   });
 });
+
+describe("audit of a plan with the dirigente's report", () => {
+  const HEAD1 = [
+    "codice ob strategico",
+    "Obiettivi strategici",
+    "Codice ob operativo",
+    'obiettivi operativi "rivisti" o accorpati',
+    "Obiettivi operativi collegati",
+    "Dirigente",
+    "NOTE",
+    "Indicatori proposti",
+    "STRATEGICITA'",
+    "COMPLESSITA'",
+    "IMPATTO e/o INNOVATIVITA'",
+    "ECONOMICITA'",
+    "PESO DELL'OBIETTIVO",
+    "REPORT DEL DIRIGENTE",
+  ];
+  const HEAD2 = [
+    ...Array(14).fill(""),
+    "valutazione di risultato",
+    "valutazione qualitativa",
+    "tabella",
+  ];
+  const row = (
+    codes: [string, string],
+    title: string,
+    indicator: string,
+    peso: string,
+    report: string,
+    scores: string[]
+  ) => [
+    codes[0],
+    `Strategico ${codes[0]}`,
+    codes[1],
+    "",
+    title,
+    "Conti",
+    "",
+    indicator,
+    "A",
+    "A",
+    "A",
+    "A",
+    peso,
+    report,
+    ...scores,
+  ];
+
+  it("SCORE_TOTAL_MISMATCH for 80+15 written as 100, SCORE_OVER_MAX over 20, WEIGHT_MISSING", () => {
+    const m = plan([
+      [],
+      HEAD1,
+      HEAD2,
+      row(
+        ["2_1201_0", "2_1201_0401"],
+        "1.1) Politiche sociali",
+        "Erogazione di almeno 100 pasti",
+        "27",
+        "110 pasti erogati",
+        ["80", "15", "100"]
+      ),
+      row(
+        ["4_1202", "4_1202_0801"],
+        "1.2) Welfare generativo",
+        "1) Firma di almeno 10 patti",
+        "27",
+        "10 patti firmati",
+        ["80", "25", "105"]
+      ),
+      row(
+        ["6_1203", "6_1203_0601"],
+        "2) Nuove forme di abitare",
+        "1) Almeno 25 alloggi assegnati",
+        "",
+        "25 alloggi",
+        ["80", "20", "100"]
+      ),
+    ]);
+    const got = m.findings.map((f) => `${f.severity} ${f.code} ${f.objectiveCode}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        "error SCORE_TOTAL_MISMATCH 2_1201_0401",
+        "error SCORE_OVER_MAX 4_1202_0801",
+        "warning WEIGHT_MISSING 6_1203_0601",
+      ])
+    );
+    expect(m.findings.filter((f) => f.severity === "error")).toHaveLength(2);
+    const over = m.findings.find((f) => f.code === "SCORE_OVER_MAX");
+    expect(over?.message).toMatch(/vale 25, oltre il massimo di 20/);
+    const mismatch = m.findings.find((f) => f.code === "SCORE_TOTAL_MISMATCH");
+    expect(mismatch?.message).toMatch(
+      /totale dichiarato è 100, ma le componenti sommano a 95 \(80 \+ 15\)/
+    );
+  });
+});

@@ -156,7 +156,9 @@ describe("report components", () => {
     expect(labelMatches("valutazione dei comportamenti", "qualitativa")).toBe(false);
     const maxima = parseSettings({}).maxima;
     expect(componentMax("risultati raggiunti", null, maxima)).toBe(80);
-    expect(componentMax("qualitativa", 30, maxima)).toBe(30);
+    expect(componentMax("valutazione qualitativa (max 30)", null, maxima)).toBe(30);
+    expect(componentMax("valutazione qualitative", 25, maxima)).toBe(20); // settings before a read max
+    expect(componentMax("comportamenti", 30, maxima)).toBe(30);
     expect(componentMax("altro", null, maxima)).toBeNull();
     const [ok, wrong, over] = scoreReports(
       [report("1", [80, 20], 100), report("2", [80, 15], 100), report("3", [80, 25], 105)],
