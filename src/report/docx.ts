@@ -40,21 +40,21 @@ function widths(t: TableText, content: number): number[] {
         return 0;
       case "Codice":
         // Codes such as 2_1201_0401 must not break across lines.
-        return Math.min(2200, Math.max(900, longest(i) * 105 + 220));
+        return Math.min(2400, Math.max(900, longest(i) * 125 + 250));
       case "Peso":
-        return 900;
+        return 800;
       case "Obiettivi":
-        return 1300;
+        return 1100;
       case "% raggiungimento":
-        return 2000;
-      case "Punteggio":
-        return 1450;
-      case "Esito":
         return 1750;
+      case "Punteggio":
+        return 1250;
+      case "Esito":
+        return 1650;
       case "Esiti":
-        return 2400;
+        return 2200;
       case "Dirigente":
-        return 1900;
+        return 1700;
       default:
         return 1200;
     }
@@ -67,7 +67,7 @@ function widths(t: TableText, content: number): number[] {
 function cell(
   text: string,
   width: number,
-  opts: { bold?: boolean; right?: boolean; shade?: string }
+  opts: { bold?: boolean; right?: boolean; shade?: string; size?: number }
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -77,7 +77,7 @@ function cell(
     children: [
       new Paragraph({
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: opts.bold, font: FONT, size: 18 })],
+        children: [new TextRun({ text, bold: opts.bold, font: FONT, size: opts.size ?? 18 })],
       }),
     ],
   });
@@ -89,7 +89,7 @@ function table(t: TableText, content: number): Table {
     tableHeader: true,
     cantSplit: true,
     children: t.headers.map((h, i) =>
-      cell(h, w[i], { bold: true, right: t.numeric.has(i), shade: "D9E2F3" })
+      cell(h, w[i], { bold: true, right: t.numeric.has(i), shade: "D9E2F3", size: 16 })
     ),
   });
   const body = t.rows.map(
