@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyzeWorkbook } from "../../src/core/pipeline";
 import { textToGrid } from "../../src/core/textgrid";
+import { readXlsxGrids } from "../../src/xlsx/read";
 import type { Finding, PegModel } from "../../src/core/model";
 
 interface GoldFinding {
@@ -36,28 +37,46 @@ function sameObjective(model: PegModel, f: Finding, gold: string): boolean {
   return !!o && fold(o.title).startsWith(fold(gold));
 }
 
+function check(gold: { findings: GoldFinding[] }, model: () => PegModel): void {
+  it("reports every finding gold lists, with its code and objective", () => {
+    const m = model();
+    const missing = gold.findings.filter(
+      (g) => !m.findings.some((f) => f.code === g.code && sameObjective(m, f, g.objective))
+    );
+    expect(missing.map((g) => `${g.code} ${g.objective}`)).toEqual([]);
+  });
+
+  it("reports no error gold does not list", () => {
+    const m = model();
+    const extra = m.findings.filter(
+      (f) =>
+        f.severity === "error" &&
+        !gold.findings.some((g) => g.code === f.code && sameObjective(m, f, g.objective))
+    );
+    expect(extra.map((f) => `${f.code} ${f.objectiveCode}: ${f.message}`)).toEqual([]);
+  });
+}
+
 describe.each(seeds)("%s", (seed) => {
   const dir = path.join(FIXTURES, seed);
   const gold = JSON.parse(fs.readFileSync(path.join(dir, "gold.json"), "utf8")) as {
     year?: number;
     findings: GoldFinding[];
   };
-  const grid = textToGrid(fs.readFileSync(path.join(dir, "input.txt"), "utf8"), "input.txt");
-  const model = analyzeWorkbook([grid], { files: ["input.txt"], year: gold.year });
 
-  it("reports every finding gold lists, with its code and objective", () => {
-    const missing = gold.findings.filter(
-      (g) => !model.findings.some((f) => f.code === g.code && sameObjective(model, f, g.objective))
-    );
-    expect(missing.map((g) => `${g.code} ${g.objective}`)).toEqual([]);
+  describe("input.txt", () => {
+    const grid = textToGrid(fs.readFileSync(path.join(dir, "input.txt"), "utf8"), "input.txt");
+    const model = analyzeWorkbook([grid], { files: ["input.txt"], year: gold.year });
+    check(gold, () => model);
   });
 
-  it("reports no error gold does not list", () => {
-    const extra = model.findings.filter(
-      (f) =>
-        f.severity === "error" &&
-        !gold.findings.some((g) => g.code === f.code && sameObjective(model, f, g.objective))
-    );
-    expect(extra.map((f) => `${f.code} ${f.objectiveCode}: ${f.message}`)).toEqual([]);
+  const xlsx = path.join(dir, "input.xlsx");
+  (fs.existsSync(xlsx) ? describe : describe.skip)("input.xlsx", () => {
+    let model: PegModel;
+    beforeAll(async () => {
+      const grids = await readXlsxGrids(new Uint8Array(fs.readFileSync(xlsx)), "input.xlsx");
+      model = analyzeWorkbook(grids, { files: ["input.xlsx"], year: gold.year });
+    });
+    check(gold, () => model);
   });
 });
