@@ -92,8 +92,12 @@ module.exports = async (env, argv) => {
             to: "manifest.xml",
             info: { minimized: true },
             // Production manifests point at the deployed host; set ADDIN_URL to rewrite localhost.
-            transform: (content) =>
-              process.env.ADDIN_URL ? content.toString().split(DEV_URL).join(process.env.ADDIN_URL.replace(/\/?$/, "/")) : content,
+            transform: (content) => {
+              if (!process.env.ADDIN_URL) return content;
+              const base = process.env.ADDIN_URL.replace(/\/?$/, "/");
+              // Page URLs get the full base; the AppDomain (an origin) gets the origin.
+              return content.toString().split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
+            },
           },
         ],
       }),
