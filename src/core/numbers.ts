@@ -276,8 +276,8 @@ const HAS_DIGIT_RE = /\d/;
 const NUM_RE = /(?<![\p{L}\d_]|\d[.,])(\+\/-|\+-|±|[-+−–])?(\s?)(\d[\d.,]*)/gu;
 const UNIT_AFTER_RE =
   /\s*(?:(%|per\s?cento\b|percento\b)|(€|euro\b|eur\b)|(gg\.?\s*lavorativ[ie]\b|gg\.?|giorni\b|giorno\b|gg\b)|(mesi\b|mese\b)|(ore\b|ora\b|h\b)|(anni\b|anno\b)|(?:\/|\bsu\s+)\s?(\d+(?:[.,]\d+)?)(?![\d/]))/iuy;
+const UNIT_START = new Set([..."%€/pPeEgGmMoOhHaAsS"]);
 const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
-const WORD_RE = /\s*([\p{L}][\p{L}'’]*)/uy;
 const LEADING_PREPS = new Set([
   "di",
   "del",
@@ -384,10 +384,12 @@ const YEAR_PREV = new Set([
   "dup",
   "triennio",
 ]);
-const BEFORE_WORDS_RE = /([\p{L}][\p{L}'’]*)/gu;
-const CLAUSE_BREAK_G = /[;:()[\]\n\r\t]|\d|\be\b|\bed\b/gu;
 const WORD_NUM_RE =
   /(?<![\p{L}\d])(zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/giu;
+const WORDNUM_HINT_RE =
+  /almeno|minimo|massimo|min\.|max\.|pari|numer|n\.|nr\.|non |[<>=≥≤(]|entro|oltre|più|meno/i;
+const FIRST_WORDNUM_RE =
+  /^\s*(?:zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/iu;
 const QUANTIFIER_BEFORE_RE =
   /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|[(><=≥≤])\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
 const STRONG_QUANTIFIER_RE =
@@ -412,48 +414,98 @@ const MAX_NUMBERS = 200;
 export interface FindNumbersOptions {
   /** Also read numbers written in words after a quantifier (`Almeno due`, `minimo tre`). */
   words?: boolean;
+  /** The dates of the same text, when already found (`findDates`), to skip them. */
+  dates?: DateSpan[];
 }
 
+const LETTER_RE = /\p{L}/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c === 0x2019) return false;
+  return LETTER_RE.test(text[i]);
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 39 || c === 0x2019 || isLetterAt(text, i);
+}
+
+/** The words after a number (`74 pasti erogati e …` -> `pasti erogati`), lower case. */
 function readNoun(text: string, from: number): { noun?: string; end: number } {
-  const words: string[] = [];
+  let words: string[] | null = null;
   let pos = from;
   let end = from;
   let leading = true;
+  const len = text.length;
   for (let guard = 0; guard < 12; guard++) {
-    WORD_RE.lastIndex = pos;
-    const m = WORD_RE.exec(text);
-    if (!m) break;
-    const w = m[1].toLowerCase();
+    let i = pos;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) i++;
+      else break;
+    }
+    if (i >= len || !isLetterAt(text, i)) break;
+    let j = i + 1;
+    while (j < len && isWordChar(text, j)) j++;
+    const w = text.slice(i, j).toLowerCase();
     if (leading && LEADING_PREPS.has(w)) {
-      pos = WORD_RE.lastIndex;
+      pos = j;
       continue;
     }
     leading = false;
     if (NOUN_STOP.has(w) || w.length > 40) break;
-    if (words.length >= 6) break;
-    words.push(w);
-    pos = WORD_RE.lastIndex;
+    if (words !== null && words.length >= 6) break;
+    (words ??= []).push(w);
+    pos = j;
     end = pos;
   }
+  if (words === null) return { end };
   while (words.length > 0 && INNER_OK.has(words[words.length - 1])) words.pop();
   return words.length > 0 ? { noun: words.join(" "), end } : { end };
 }
 
+/** Up to six words before a number in the same clause (stops at `;`, `:`, brackets, digits, `e`). */
 function readBefore(text: string, index: number): string | undefined {
-  const start = Math.max(0, index - 80);
-  let seg = text.slice(start, index);
-  // Stop at the previous clause break (another number, `;`, `e`, a parenthesis).
-  let cut = -1;
-  const re = CLAUSE_BREAK_G;
-  re.lastIndex = 0;
-  for (let m = re.exec(seg); m; m = re.exec(seg)) cut = m.index + m[0].length;
-  if (cut >= 0) seg = seg.slice(cut);
+  const stop = Math.max(0, index - 80);
   const words: string[] = [];
-  BEFORE_WORDS_RE.lastIndex = 0;
-  for (let m = BEFORE_WORDS_RE.exec(seg); m; m = BEFORE_WORDS_RE.exec(seg))
-    words.push(m[1].toLowerCase());
+  let i = index - 1;
+  while (i >= stop && words.length < 6) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 48 && c <= 57) ||
+      c === 59 ||
+      c === 58 ||
+      c === 40 ||
+      c === 41 ||
+      c === 91 ||
+      c === 93 ||
+      c === 10 ||
+      c === 13 ||
+      c === 9
+    )
+      break;
+    if (!isWordChar(text, i)) {
+      i--;
+      continue;
+    }
+    let j = i;
+    while (j - 1 >= stop && isWordChar(text, j - 1)) j--;
+    // A word cut by the window's start is not a word.
+    if (j === stop && stop > 0 && isWordChar(text, stop - 1)) break;
+    let k = j;
+    while (k <= i && !isLetterAt(text, k)) k++;
+    if (k <= i) {
+      const w = text.slice(k, i + 1).toLowerCase();
+      if (w === "e" || w === "ed") break;
+      words.push(w);
+    }
+    i = j - 1;
+  }
   if (words.length === 0) return undefined;
-  return words.slice(-6).join(" ");
+  words.reverse();
+  return words.join(" ");
 }
 
 /**
@@ -465,7 +517,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
   if (typeof text !== "string" || text.length === 0) return out;
   const hasDigit = HAS_DIGIT_RE.test(text);
   if (hasDigit) {
-    const dates = findDates(text, 2000);
+    const dates = options.dates ?? findDates(text, 2000);
     let di = 0;
     NUM_RE.lastIndex = 0;
     for (let m = NUM_RE.exec(text); m; m = NUM_RE.exec(text)) {
@@ -522,13 +574,21 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       if (sign) found.sign = sign;
       // Currency before: `€ 1.200.000`, `euro 50.000`.
       const before = text.slice(Math.max(0, found.index - 8), found.index);
-      const cur = CURRENCY_BEFORE_RE.exec(before);
+      const cur =
+        before.indexOf("€") >= 0 || before.indexOf("r") >= 0 || before.indexOf("R") >= 0
+          ? CURRENCY_BEFORE_RE.exec(before)
+          : null;
       if (cur) {
         found.unit = "euro";
         found.index = found.index - (before.length - cur.index);
       }
-      UNIT_AFTER_RE.lastIndex = rawEnd;
-      const u = UNIT_AFTER_RE.exec(text);
+      let u: RegExpExecArray | null = null;
+      let q = rawEnd;
+      while (q < text.length && text.charCodeAt(q) === 32) q++;
+      if (q < text.length && UNIT_START.has(text[q])) {
+        UNIT_AFTER_RE.lastIndex = rawEnd;
+        u = UNIT_AFTER_RE.exec(text);
+      }
       let after = rawEnd;
       if (u) {
         if (u[1]) found.unit = "percent";
@@ -567,7 +627,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       out.push(found);
     }
   }
-  if (options.words) {
+  if (options.words && (WORDNUM_HINT_RE.test(text) || FIRST_WORDNUM_RE.test(text))) {
     WORD_NUM_RE.lastIndex = 0;
     for (let m = WORD_NUM_RE.exec(text); m; m = WORD_NUM_RE.exec(text)) {
       const v = WORD_NUMBERS[m[1].toLowerCase()];

@@ -2,7 +2,7 @@
  * Reading an actual value (consuntivo) the way targets are read: `74`, `74 pasti erogati`, `SI`,
  * `fatto`, `realizzato`, `15/09/2025`, a JS Date, an Excel number, `in corso`.
  */
-import { dateToIso, excelSerialToIso, findDates } from "../dates";
+import { dateToIso, excelSerialToIso, findDates, isoDate } from "../dates";
 import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
 import { cleanText, fold } from "./text";
 
@@ -17,20 +17,52 @@ export interface ActualNumber {
 
 export interface ActualReading {
   /** No actual at all (null, empty text). */
-  empty: boolean;
-  numbers: ActualNumber[];
+  readonly empty: boolean;
+  readonly numbers: ActualNumber[];
   /** ISO dates written in the actual, in order. */
-  dates: string[];
+  readonly dates: string[];
   /** Said done (`SI`, `fatto`, `realizzato`, true). */
-  yes: boolean;
-  /** Said not done (`NO`, `non realizzato`, false). */
-  no: boolean;
+  readonly yes: boolean;
+  /** Said not done (`NO`, `non realizzato`, `avverrà nel 2026`, false). */
+  readonly no: boolean;
   /** Under way (`in corso`, `avviato`). */
-  inProgress: boolean;
+  readonly inProgress: boolean;
   /** A number typed in a cell (may be a percent-formatted fraction or a date serial). */
-  cell: boolean;
-  /** The text, cleaned (for matching). */
-  text: string;
+  readonly cell: boolean;
+  /** The text, cleaned. */
+  readonly text: string;
+}
+
+/** A reading whose words (done / not done / under way) are looked at only when asked. */
+class TextReading implements ActualReading {
+  readonly empty = false;
+  readonly cell = false;
+  private flags = -1;
+  constructor(
+    readonly text: string,
+    private readonly lc: string,
+    readonly numbers: ActualNumber[],
+    readonly dates: string[]
+  ) {}
+  private read(): number {
+    if (this.flags < 0) {
+      const lc = this.lc;
+      const neg = NEG_RE.test(lc) || NO_HEAD_RE.test(lc) || FUTURE_RE.test(lc);
+      const progress = !neg && PROGRESS_RE.test(lc);
+      const yes = !neg && (SI_HEAD_RE.test(lc) || YES_RE.test(lc));
+      this.flags = (neg ? 1 : 0) | (progress ? 2 : 0) | (yes ? 4 : 0);
+    }
+    return this.flags;
+  }
+  get no(): boolean {
+    return (this.read() & 1) !== 0;
+  }
+  get inProgress(): boolean {
+    return (this.read() & 2) !== 0;
+  }
+  get yes(): boolean {
+    return (this.read() & 4) !== 0;
+  }
 }
 
 const MAX_ACTUAL_NUMBERS = 40;
@@ -108,45 +140,156 @@ function fromNumber(v: number): ActualReading {
   };
 }
 
+function simple(
+  text: string,
+  numbers: ActualNumber[],
+  dates: string[],
+  yes = false,
+  no = false
+): ActualReading {
+  return { empty: false, numbers, dates, yes, no, inProgress: false, cell: false, text };
+}
+
+/**
+ * A plain numeral (`74`, `-3`, `11,38`, `92%`, `0.92`) read by hand, the common case; null for
+ * anything else (thousands groups, currency, words), which the general reader handles.
+ */
+function fastNumber(s: string): ActualNumber | null {
+  const len = s.length;
+  if (len === 0 || len > 24) return null;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let neg = false;
+  let plus = false;
+  if (c === 45 /* - */ || c === 43 /* + */) {
+    neg = c === 45;
+    plus = c === 43;
+    i++;
+  }
+  let int = 0;
+  let digits = 0;
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    int = int * 10 + (c - 48);
+    digits++;
+  }
+  if (digits === 0 || digits > 15) return null;
+  let value = int;
+  if (i < len && (c === 44 /* , */ || c === 46) /* . */) {
+    const sep = c;
+    const start = ++i;
+    for (; i < len; i++) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+    }
+    const fd = i - start;
+    if (fd === 0) return null;
+    // `1.200` groups thousands: leave it to the general reader.
+    if (sep === 46 && fd === 3 && s.charCodeAt(neg || plus ? 1 : 0) !== 48) return null;
+    value = Number(s.slice(neg || plus ? 1 : 0, start - 1) + "." + s.slice(start, i));
+  }
+  let percent = false;
+  while (i < len && s.charCodeAt(i) === 32) i++;
+  if (i < len && s.charCodeAt(i) === 37 /* % */) {
+    percent = true;
+    i++;
+  }
+  if (i !== len) return null;
+  const n: ActualNumber = { value: neg ? -value : value };
+  if (percent) n.unit = "percent";
+  if (plus) n.sign = "+";
+  else if (neg) n.sign = "-";
+  return n;
+}
+
+const FAST_DATE_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+const NEEDS_CLEAN_RE =
+  /[<>=&\\$\u0000-\u001f\u007f-\u00a0\u2000-\u206f\u2190-\u22ff\ufb00-\uffff’‘`´“”«»]|\s\s/;
+const LETTER_RE = /\p{L}/u;
+
+/**
+ * Readings of actual texts, by year and text: a workbook recalculates the same cells again and
+ * again (PEG.ESITO, PEG.GRADO), and a reading never changes. Bounded; emptied when full.
+ */
+const CACHE_MAX = 4096;
+const CACHE_TEXT_MAX = 300;
+const cache = new Map<string, ActualReading>();
+let cacheEnabled = true;
+
+/** Turn the reading cache off (benchmarks measure the reader itself) or on. */
+export function setActualCache(enabled: boolean): void {
+  cacheEnabled = enabled;
+  cache.clear();
+}
+
 /** The actual read once: numbers with their nouns, dates, done / not done / under way. */
 export function readActual(actual: unknown, year?: number): ActualReading {
+  if (
+    typeof actual === "string" &&
+    cacheEnabled &&
+    actual.length <= CACHE_TEXT_MAX &&
+    actual.length > 2
+  ) {
+    const key = year === undefined ? actual : year + "\u0001" + actual;
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = readActualUncached(actual, year);
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(key, r);
+    }
+    return r;
+  }
+  return readActualUncached(actual, year);
+}
+
+function readActualUncached(actual: unknown, year?: number): ActualReading {
   if (actual === null || actual === undefined) return EMPTY;
   if (typeof actual === "number") return fromNumber(actual);
-  if (typeof actual === "boolean") {
-    return { ...EMPTY, empty: false, yes: actual, no: !actual, numbers: [], dates: [] };
-  }
+  if (typeof actual === "boolean") return simple("", [], [], actual, !actual);
   if (actual instanceof Date) {
     const iso = dateToIso(actual);
-    return iso ? { ...EMPTY, empty: false, numbers: [], dates: [iso] } : EMPTY;
+    return iso ? simple("", [], [iso]) : EMPTY;
   }
   if (typeof actual !== "string") {
-    if (Array.isArray(actual)) return actual.length > 0 ? readActual(actual[0], year) : EMPTY;
+    if (Array.isArray(actual))
+      return actual.length > 0 ? readActualUncached(actual[0], year) : EMPTY;
     return EMPTY;
   }
   let text = actual.trim();
   if (text.length === 0) return EMPTY;
-  // Fast path: one number (`74`, `92%`, `€ 1.388.000`, `11,38`).
+  // Fast paths: a plain number (`74`, `92%`), a date (`15/09/2025`).
+  const fast = fastNumber(text);
+  if (fast) return simple(text, [fast], []);
+  const fd = FAST_DATE_RE.exec(text);
+  if (fd) {
+    const d = +fd[1];
+    const m = +fd[2];
+    if (d >= 1 && d <= 31 && m >= 1 && m <= 12) return simple(text, [], [isoDate(+fd[3], m, d)]);
+  }
   if (text.length < 40 && PLAIN_NUM_RE.test(text)) {
     const q = parseItalianQuantity(text);
     if (q) {
       const n: ActualNumber = { value: q.value };
       if (q.unit) n.unit = q.unit;
-      if (/^\+/.test(text)) n.sign = "+";
+      if (text.charCodeAt(0) === 43) n.sign = "+";
       else if (q.value < 0) n.sign = "-";
-      return { ...EMPTY, empty: false, numbers: [n], dates: [], text };
+      return simple(text, [n], []);
     }
   }
-  text = cleanText(text.length > 4000 ? text.slice(0, 4000) : text);
+  if (text.length > 4000) text = text.slice(0, 4000);
+  if (NEEDS_CLEAN_RE.test(text)) text = cleanText(text);
   if (text.length === 0) return EMPTY;
   const lc = fold(text);
-  const lcTrim = lc.replace(/[.!;,\s]+$/, "");
-  if (YES_WHOLE.has(lcTrim))
-    return { ...EMPTY, empty: false, yes: true, numbers: [], dates: [], text };
-  if (NO_WHOLE.has(lcTrim))
-    return { ...EMPTY, empty: false, no: true, numbers: [], dates: [], text };
-  if (/^[-–—/?]+$|^n\.?\s?[dac]\.?$|^nd$/.test(lcTrim)) return EMPTY;
+  if (LETTER_RE.test(lc) || lc.length < 4) {
+    const lcTrim = lc.replace(/[.!;,\s]+$/, "");
+    if (YES_WHOLE.has(lcTrim)) return simple(text, [], [], true);
+    if (NO_WHOLE.has(lcTrim)) return simple(text, [], [], false, true);
+    if (/^[-–—/?]+$|^n\.?\s?[dac]\.?$|^nd$/.test(lcTrim)) return EMPTY;
+  }
 
-  const found = findNumbers(text, { words: true });
+  const spans = findDates(text, year);
+  const found = findNumbers(text, { words: true, dates: spans });
   const numbers: ActualNumber[] = [];
   for (const f of found) {
     if (numbers.length >= MAX_ACTUAL_NUMBERS) break;
@@ -160,15 +303,12 @@ export function readActual(actual: unknown, year?: number): ActualReading {
     numbers.push(n);
   }
   const dates: string[] = [];
-  for (const d of findDates(text, year)) {
+  for (const d of spans) {
     if (dates.length >= MAX_ACTUAL_NUMBERS) break;
     if (!isRatioSpan(text, d)) dates.push(d.date);
   }
-  const neg = NEG_RE.test(lc) || NO_HEAD_RE.test(lc) || FUTURE_RE.test(lc);
-  const progress = !neg && PROGRESS_RE.test(lc);
-  const yes = !neg && (SI_HEAD_RE.test(lc) || YES_RE.test(lc));
   if (numbers.length === 0 && ZERO_RE.test(lc)) numbers.push({ value: 0 });
-  return { empty: false, numbers, dates, yes, no: neg, inProgress: progress, cell: false, text };
+  return new TextReading(text, lc, numbers, dates);
 }
 
 /** An Excel date serial typed as a number (roughly 1955..2173), as ISO. */

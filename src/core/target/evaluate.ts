@@ -258,6 +258,50 @@ function isOverdue(p: Prepared, asOf: unknown): boolean {
   return false;
 }
 
+const NONE: (ActualNumber | undefined)[] = [];
+
+function verdict(r: LeafResult, p: Prepared, asOf: unknown): EvalResult {
+  switch (r.status) {
+    case "met":
+      return { status: "met", achievement: 1 };
+    case "missed":
+      return { status: "missed", achievement: Math.min(clamp01(r.achievement), JUST_BELOW_ONE) };
+    case "pending":
+      return isOverdue(p, asOf) ? R_OVERDUE : R_PENDING;
+    default:
+      return { status: "qualitative", achievement: null };
+  }
+}
+
+/** One rule (the common case): no matching, no arrays. */
+function single(
+  p: Prepared,
+  leaf: TargetRule,
+  reading: ActualReading,
+  ctx: EvalContext
+): EvalResult {
+  switch (leaf.op) {
+    case "deadline": {
+      const ds = reading.dates;
+      let done: string | undefined;
+      for (let i = 0; i < ds.length; i++) if (done === undefined || ds[i] > done) done = ds[i];
+      return verdict(deadlineLeaf(leaf, done, reading, false), p, ctx.asOf);
+    }
+    case "done":
+      return verdict(doneLeaf(reading), p, ctx.asOf);
+    default: {
+      const ns = reading.numbers;
+      let n: ActualNumber | undefined;
+      if (ns.length === 1) n = ns[0];
+      else if (ns.length > 1) {
+        const idx = assignNumbers(p.numeric, p.terms, ns)[0];
+        n = idx >= 0 ? ns[idx] : undefined;
+      }
+      return verdict(numericLeaf(leaf, n, reading, ctx), p, ctx.asOf);
+    }
+  }
+}
+
 const R_PENDING: EvalResult = Object.freeze({ status: "pending", achievement: null }) as EvalResult;
 const R_OVERDUE: EvalResult = Object.freeze({ status: "overdue", achievement: null }) as EvalResult;
 
@@ -272,24 +316,21 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
   const reading = readActual(actual, year);
   if (reading.empty) return isOverdue(p, ctx.asOf) ? R_OVERDUE : R_PENDING;
 
-  // Numbers to numeric rules: one rule takes the best-fitting number; several share by noun.
-  let assigned: (ActualNumber | undefined)[];
-  if (p.numeric.length === 0) assigned = [];
-  else if (p.numeric.length === 1 || reading.numbers.length <= 1) {
-    assigned = p.numeric.map(() => undefined);
-    if (reading.numbers.length === 1) assigned[0] = reading.numbers[0];
-    else if (reading.numbers.length > 1) {
+  if (p.leaves.length === 1) return single(p, p.leaves[0], reading, ctx);
+
+  // Numbers to numeric rules, shared by noun.
+  let assigned: (ActualNumber | undefined)[] = NONE;
+  if (p.numeric.length > 0 && reading.numbers.length > 0) {
+    if (reading.numbers.length === 1) assigned = [reading.numbers[0]];
+    else {
       const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
-      assigned[0] = idx[0] >= 0 ? reading.numbers[idx[0]] : undefined;
+      assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
     }
-  } else {
-    const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
-    assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
   }
   // Completion dates to deadlines, latest with latest (`avvio entro …, conclusione entro …`).
   const dl = p.deadlineLeaves;
-  const doneDates: (string | undefined)[] = new Array(dl.length).fill(undefined);
-  const laterDone: boolean[] = new Array(dl.length).fill(false);
+  const doneDates: (string | undefined)[] = [];
+  const laterDone: boolean[] = [];
   if (dl.length > 0 && reading.dates.length > 0) {
     const dates = reading.dates.length > 1 ? [...reading.dates].sort() : reading.dates;
     for (let i = dl.length - 1, j = dates.length - 1; i >= 0; i--, j--) {

@@ -60,5 +60,5 @@ function safeText(text: unknown): string {
   }
 }
 
-export { readActual } from "./actual";
+export { readActual, setActualCache } from "./actual";
 export type { ActualReading } from "./actual";

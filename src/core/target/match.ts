@@ -70,9 +70,22 @@ const STOP = new Set([
 const WORD_RE = /[\p{L}]+/gu;
 const VOWELS_END_RE = /[aeiou]+$/;
 
+const stemCache = new Map<string, string[]>();
+const EMPTY_STEMS: string[] = [];
+
 /** Content words of a text, folded and stemmed (`famiglie` and `famiglia` -> `famigl`). */
 export function stems(text: string | undefined): string[] {
-  if (!text) return [];
+  if (!text) return EMPTY_STEMS;
+  let s = stemCache.get(text);
+  if (s === undefined) {
+    s = computeStems(text);
+    if (stemCache.size >= 4096) stemCache.clear();
+    stemCache.set(text, s);
+  }
+  return s;
+}
+
+function computeStems(text: string): string[] {
   const out: string[] = [];
   const m = fold(text).match(WORD_RE);
   if (!m) return out;

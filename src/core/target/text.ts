@@ -182,6 +182,7 @@ const ACCENTS: Record<string, string> = {
   ú: "u",
 };
 const ACCENT_RE = /[àáèéìíòóùú]/g;
+const ACCENT_TEST_RE = /[àáèéìíòóùú]/;
 
 /**
  * Lower case without Italian accents (`Più` -> `piu`), `'` kept. Same length as the input, so
@@ -197,5 +198,6 @@ export function fold(s: string): string {
     }
     lc = out;
   }
-  return lc.replace(ACCENT_RE, (c) => ACCENTS[c] ?? c);
+  ACCENT_TEST_RE.lastIndex = 0;
+  return ACCENT_TEST_RE.test(lc) ? lc.replace(ACCENT_RE, (c) => ACCENTS[c] ?? c) : lc;
 }
