@@ -6,7 +6,7 @@
  * Other exceljs users in the same process (the writer) keep the library's own behaviour.
  */
 import ExcelJS from "exceljs";
-import type { MergeArea } from "../core/grid";
+import type { Grid, MergeArea } from "../core/grid";
 import { parseA1 } from "../core/grid";
 
 interface WorksheetInternals {
@@ -66,4 +66,33 @@ export function newReaderWorkbook(): ExcelJS.Workbook {
 /** Merges recorded for a worksheet of a reader workbook, or undefined when exceljs expanded them. */
 export function recordedMerges(ws: ExcelJS.Worksheet): MergeArea[] | undefined {
   return mergesBySheet.get(ws);
+}
+
+/** Merged areas keep their value in the top-left cell only (some writers repeat it in every cell). */
+export function blankCovered(grid: Grid, merges: MergeArea[]): void {
+  const rows = grid.rows;
+  // Overlapping merges (invalid, hostile) could repeat the work: stop after a generous budget.
+  let budget = 50_000_000;
+  for (const m of merges) {
+    if (budget <= 0) break;
+    const bottom = Math.min(m.bottom, rows.length - 1);
+    for (let r = m.top; r <= bottom; r++) {
+      const row = rows[r];
+      const right = Math.min(m.right, row.length - 1);
+      budget -= Math.max(0, right - m.left + 1);
+      for (let c = m.left; c <= right; c++) {
+        if (r === m.top && c === m.left) continue;
+        row[c] = null;
+        const t = grid.text?.[r];
+        if (t && c < t.length) t[c] = null;
+      }
+    }
+  }
+  // Blanking may leave trailing empty cells and rows: trim again.
+  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  if (grid.text) {
+    grid.text.length = rows.length;
+    grid.text.forEach((t, i) => (t.length = rows[i].length));
+  }
 }

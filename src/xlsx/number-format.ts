@@ -55,3 +55,21 @@ export function formatPercentText(value: number, fmt: string): string {
   const grouped = code.includes(",") ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : digits;
   return `${neg ? "-" : ""}${grouped}${dec ? "," + dec : ""}%`;
 }
+
+/**
+ * Displayed text of a number where it matters to a reader of targets: percentages ("15%") and
+ * fixed decimals (`0.00`, `#,##0.00`: "8,00", as Italian Excel shows them; targets are read as
+ * written). Null when the plain value says it all.
+ */
+export function numberDisplayText(value: number, numFmt: string | undefined): string | null {
+  if (!numFmt) return null;
+  if (isPercentFormat(numFmt)) return formatPercentText(value, numFmt);
+  const fixed = /^(#,##)?0\.(0{1,10})$/.exec(numFmt);
+  if (fixed) {
+    const [int, dec] = Math.abs(value).toFixed(fixed[2].length).split(".");
+    const grouped = fixed[1] ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
+    const negative = value < 0 && /[1-9]/.test(int + dec);
+    return `${negative ? "-" : ""}${grouped},${dec}`;
+  }
+  return null;
+}

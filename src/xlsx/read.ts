@@ -6,8 +6,10 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { PegInputError, isPegInputError } from "../core/errors";
 import { DEFAULT_LIMITS, guardWorkbookBytes, type ReadLimits } from "./zip-guard";
-import { formatPercentText, isPercentFormat } from "./number-format";
-import { newReaderWorkbook, recordedMerges } from "./light-merges";
+import { numberDisplayText } from "./number-format";
+import { blankCovered, newReaderWorkbook, recordedMerges } from "./light-merges";
+import { fastReadGrids } from "./fast-read";
+import { InflateLimitError, hasNativeInflate, inflateEntry } from "./inflate";
 
 export { DEFAULT_LIMITS, type ReadLimits } from "./zip-guard";
 
@@ -16,40 +18,44 @@ const T_MERGE = 1;
 
 type RawValue = ExcelJS.CellValue | undefined;
 
+/** Sheets bigger than this (uncompressed XML) are read by the lean reader, not by exceljs. */
+export const FAST_READ_THRESHOLD = 8 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** "auto": exceljs for ordinary workbooks, the lean reader for big ones. */
+  engine?: "auto" | "exceljs" | "fast";
+}
+
 /** Read every worksheet of an .xlsx/.xlsm file. Throws PegInputError (Italian) on any failure. */
 export async function readXlsxGrids(
   bytes: Uint8Array,
   fileName: string,
-  limits: ReadLimits = DEFAULT_LIMITS
+  limits: ReadLimits = DEFAULT_LIMITS,
+  options: ReadOptions = {}
 ): Promise<Grid[]> {
-  guardWorkbookBytes(bytes, fileName, limits);
-  const wb = newReaderWorkbook();
+  const entries = guardWorkbookBytes(bytes, fileName, limits);
+  let engine = options.engine ?? "auto";
+  if (engine === "auto") {
+    const sheetBytes = entries
+      .filter((e) => e.name.startsWith("xl/worksheets/") || e.name === "xl/sharedStrings.xml")
+      .reduce((n, e) => n + e.uncompressedSize, 0);
+    engine = sheetBytes > FAST_READ_THRESHOLD ? "fast" : "exceljs";
+  }
   try {
-    // exceljs types ask for a Buffer; JSZip underneath takes any Uint8Array.
-    await wb.xlsx.load(
-      bytes as unknown as ExcelJS.Buffer,
-      {
-        ignoreNodes: [
-          "dataValidations",
-          "conditionalFormatting",
-          "extLst",
-          "picture",
-          "drawing",
-          "legacyDrawing",
-          // Hyperlink cells then read as their plain text, which is all a grid keeps.
-          "hyperlinks",
-          "rowBreaks",
-          "pageSetup",
-          "headerFooter",
-          "printOptions",
-          "pageMargins",
-          "sheetProtection",
-          "tableParts",
-        ],
-      } as Partial<ExcelJS.XlsxReadOptions>
-    );
+    if (engine === "fast") return await fastReadGrids(bytes, entries);
+    // exceljs inflates every entry in full: first check that none expands past its declared size.
+    if (hasNativeInflate()) for (const e of entries) await inflateEntry(bytes, e, false);
+    return await readWithExceljs(bytes);
   } catch (e) {
     if (isPegInputError(e)) throw e;
+    if (e instanceof InflateLimitError) {
+      throw new PegInputError(
+        `Il file "${fileName}" non viene aperto per sicurezza: l'elemento interno "${e.entry}" si espande oltre ` +
+          `la dimensione dichiarata (archivio manomesso o "zip bomb"). Salvalo di nuovo da Excel come .xlsx.`,
+        "FILE_ZIP_BOMB",
+        fileName
+      );
+    }
     throw new PegInputError(
       `Impossibile leggere "${fileName}": il file è danneggiato o incompleto (${shortReason(e)}). ` +
         `Aprilo in Excel e salvalo di nuovo come .xlsx.`,
@@ -57,6 +63,33 @@ export async function readXlsxGrids(
       fileName
     );
   }
+}
+
+async function readWithExceljs(bytes: Uint8Array): Promise<Grid[]> {
+  const wb = newReaderWorkbook();
+  // exceljs types ask for a Buffer; JSZip underneath takes any Uint8Array.
+  await wb.xlsx.load(
+    bytes as unknown as ExcelJS.Buffer,
+    {
+      ignoreNodes: [
+        "dataValidations",
+        "conditionalFormatting",
+        "extLst",
+        "picture",
+        "drawing",
+        "legacyDrawing",
+        // Hyperlink cells then read as their plain text, which is all a grid keeps.
+        "hyperlinks",
+        "rowBreaks",
+        "pageSetup",
+        "headerFooter",
+        "printOptions",
+        "pageMargins",
+        "sheetProtection",
+        "tableParts",
+      ],
+    } as Partial<ExcelJS.XlsxReadOptions>
+  );
   const grids: Grid[] = [];
   for (const ws of wb.worksheets) grids.push(worksheetToGrid(ws));
   return grids;
@@ -113,35 +146,6 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   if (merges.length > 0) grid.merges = merges;
   if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
   return grid;
-}
-
-/** Merged areas keep their value in the top-left cell only (some writers repeat it in every cell). */
-function blankCovered(grid: Grid, merges: MergeArea[]): void {
-  const rows = grid.rows;
-  // Overlapping merges (invalid, hostile) could repeat the work: stop after a generous budget.
-  let budget = 50_000_000;
-  for (const m of merges) {
-    if (budget <= 0) break;
-    const bottom = Math.min(m.bottom, rows.length - 1);
-    for (let r = m.top; r <= bottom; r++) {
-      const row = rows[r];
-      const right = Math.min(m.right, row.length - 1);
-      budget -= Math.max(0, right - m.left + 1);
-      for (let c = m.left; c <= right; c++) {
-        if (r === m.top && c === m.left) continue;
-        row[c] = null;
-        const t = grid.text?.[r];
-        if (t && c < t.length) t[c] = null;
-      }
-    }
-  }
-  // Blanking may leave trailing empty cells and rows: trim again.
-  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  if (grid.text) {
-    grid.text.length = rows.length;
-    grid.text.forEach((t, i) => (t.length = rows[i].length));
-  }
 }
 
 function fillHoles<T>(arr: (T | null | undefined)[], length = arr.length): (T | null)[] {
@@ -204,15 +208,7 @@ function richText(parts: unknown[]): string | null {
 /** The text a person sees, where it matters: percentages (0.15 -> "15%") and dates (dd/mm/yyyy). */
 function displayText(value: CellValue, numFmt: string | undefined): string | null {
   if (value instanceof Date) return formatDate(value);
-  if (typeof value === "number" && numFmt && isPercentFormat(numFmt))
-    return formatPercentText(value, numFmt);
-  // Fixed decimals (`0.00`, `#,##0.00`): shown as Italian Excel shows them ("8,00"), targets are read as written.
-  const fixed = typeof value === "number" && numFmt ? /^(#,##)?0\.(0{1,10})$/.exec(numFmt) : null;
-  if (fixed && typeof value === "number") {
-    const [int, dec] = Math.abs(value).toFixed(fixed[2].length).split(".");
-    const grouped = fixed[1] ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
-    return `${value < 0 ? "-" : ""}${grouped},${dec}`;
-  }
+  if (typeof value === "number") return numberDisplayText(value, numFmt);
   return null;
 }
 

@@ -6,6 +6,8 @@ import { readXlsxGrids } from "../../src/xlsx/read";
 import { PegInputError } from "../../src/core/errors";
 import { formatPercentText, isPercentFormat } from "../../src/xlsx/number-format";
 import { DEFAULT_LIMITS } from "../../src/xlsx/zip-guard";
+import * as zlib from "zlib";
+import { buildZip } from "../cli/hostile";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
@@ -224,6 +226,39 @@ describe("readXlsxGrids: refusals", () => {
     );
     const ratio = { ...DEFAULT_LIMITS, ratioFloorBytes: 1024 * 1024 };
     await expectPegError(readXlsxGrids(b, "bomba.xlsx", ratio), "FILE_ZIP_BOMB", /rapporto/);
+  });
+
+  it("refuses an archive whose entries expand past their declared size, with either reader", async () => {
+    const zeros = new Uint8Array(20 * 1024 * 1024);
+    const entry = (name: string, data: Uint8Array, declared = data.length) => ({
+      name,
+      method: 8,
+      data: zlib.deflateRawSync(data),
+      crc: zlib.crc32(data),
+      size: declared,
+    });
+    const text = (s: string) => new TextEncoder().encode(s);
+    const b = buildZip([
+      entry("[Content_Types].xml", text("<Types/>")),
+      entry(
+        "xl/workbook.xml",
+        text('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+      ),
+      entry(
+        "xl/_rels/workbook.xml.rels",
+        text(
+          '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        )
+      ),
+      entry("xl/worksheets/sheet1.xml", zeros, 1000),
+    ]);
+    for (const engine of ["exceljs", "fast"] as const) {
+      await expectPegError(
+        readXlsxGrids(new Uint8Array(b), "bugiardo.xlsx", undefined, { engine }),
+        "FILE_ZIP_BOMB",
+        /oltre la dimensione dichiarata/
+      );
+    }
   });
 
   it("refuses a file over the size cap", async () => {
