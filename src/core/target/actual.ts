@@ -205,6 +205,7 @@ function fastNumber(s: string): ActualNumber | null {
 
 const FAST_DATE_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 const NEEDS_CLEAN_RE =
+  // eslint-disable-next-line no-control-regex
   /[<>=&\\$\u0000-\u001f\u007f-\u00a0\u2000-\u206f\u2190-\u22ff\ufb00-\uffff’‘`´“”«»]|\s\s/;
 const LETTER_RE = /\p{L}/u;
 
