@@ -144,11 +144,11 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 /** Is this check enabled? All are, unless `checks` says false. */
 export function checkEnabled(settings: Settings, code: string): boolean {
-  return settings.checks[code] !== false;
+  return !Object.hasOwn(settings.checks, code) || settings.checks[code] !== false;
 }
 
 export function severityFor(settings: Settings, code: string, fallback: Severity): Severity {
-  return settings.severities[code] ?? fallback;
+  return Object.hasOwn(settings.severities, code) ? settings.severities[code] : fallback;
 }
 
 function pathText(path: readonly PropertyKey[]): string {
