@@ -56,6 +56,7 @@ process.on("exit", (code) => {
     removed,
     changed,
     maxRssKb: process.resourceUsage().maxRSS,
+    cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
   };
   try {
     fs.writeFileSync(reportPath, JSON.stringify(report));

@@ -243,7 +243,8 @@ function strategicSheet(name: string, payloads: string[]): XSheet {
   return { name, rows, merges: ["N1:P1"] };
 }
 
-async function validPlanXlsx(): Promise<Buffer> {
+/** A small well-formed plan (two objectives, four indicators). */
+export async function validPlanXlsx(): Promise<Buffer> {
   return buildXlsx([
     {
       name: "Piano 2025",
@@ -1125,13 +1126,13 @@ export const HOSTILE_CASES: HostileCase[] = [
       buildXlsx([
         { name: "Scheda l'A!", rows: planTable("PIANO 2025", normalPlanRows()) },
         { name: "Piano 2025 – 😀", rows: [["x"]] },
-        { name: '=HYPERLINK("http://x")', rows: [["y"]] },
+        { name: "=HYPERLINK(A1)", rows: [["y"]] },
         { name: "a".repeat(31), rows: [["z"]] },
       ]),
     expect: "ok",
     depth: "full",
     planned: true,
-    sheets: ["Scheda l'A!", "Piano 2025 – 😀", '=HYPERLINK("http://x")'],
+    sheets: ["Scheda l'A!", "Piano 2025 – 😀", "=HYPERLINK(A1)"],
   },
   {
     id: "invalid-sheet-names",

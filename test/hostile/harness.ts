@@ -52,6 +52,7 @@ export interface ProtoReport {
   removed: string[];
   changed: string[];
   maxRssKb: number;
+  cpuMs: number;
 }
 
 export interface CliRun {
@@ -61,6 +62,8 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   wallMs: number;
+  /** User + system CPU time of the child (what the program itself needed). */
+  cpuMs: number;
   /** Peak resident set size in KiB (the larger of the two measurements). */
   peakRssKb: number;
   proto: ProtoReport | null;
@@ -141,10 +144,15 @@ export async function runCli(bundle: string, args: string[], cwd: string): Promi
     proto = null;
   }
   let timeRss = 0;
+  let timeCpuMs = 0;
   if (HAS_GNU_TIME) {
     try {
-      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timePath, "utf8"));
+      const t = readFileSync(timePath, "utf8");
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
       if (m) timeRss = Number(m[1]);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(t);
+      const sys = /System time \(seconds\): ([\d.]+)/.exec(t);
+      if (user && sys) timeCpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
     } catch {
       // killed before time wrote its report
     }
@@ -158,6 +166,7 @@ export async function runCli(bundle: string, args: string[], cwd: string): Promi
     stdout: Buffer.concat(out).toString("utf8"),
     stderr: Buffer.concat(err).toString("utf8"),
     wallMs,
+    cpuMs: Math.max(timeCpuMs, proto?.cpuMs ?? 0),
     peakRssKb: Math.max(timeRss, proto?.maxRssKb ?? 0, polledPeak),
     proto,
     killedFor,
@@ -170,7 +179,7 @@ export function sha256(file: string): string {
 
 /** Words that only an Italian message holds (the CLI's English mode is not used here). */
 const ITALIAN =
-  /\b(il|lo|la|le|non|è|del|della|dei|questo|salva|salvalo|cartella|foglio|vuoto|troppo|troppe|protetto|formato|impossibile|leggere|contiene|aprilo|riga|righe|colonne|errore)\b/i;
+  /\b(il|lo|la|le|non|è|del|della|dei|questo|salva|salvalo|cartella|foglio|vuoto|troppo|troppe|protetto|formato|impossibile|leggere|contiene|aprilo|riga|righe|colonne|errore|deve|indica|indicare|ricevuto|uscita|ingresso|coincide|nessun|nessuna)\b/i;
 
 /**
  * What a refusal must look like: Italian, naming the file, no stack trace, no JS error type, no
@@ -196,7 +205,10 @@ export function runProblems(run: CliRun): string[] {
   const p: string[] = [];
   if (run.killedFor) p.push(`ucciso: ${run.killedFor}`);
   if (run.signal) p.push(`terminato dal segnale ${run.signal}`);
-  if (run.wallMs > LIMIT_MS) p.push(`tempo ${Math.round(run.wallMs)} ms > ${LIMIT_MS} ms`);
+  // Wall time over the limit counts unless the program's own CPU time fits in it: on a shared CI
+  // machine a run may wait for a core, which is not the program's doing.
+  if (run.wallMs > LIMIT_MS && run.cpuMs > LIMIT_MS)
+    p.push(`tempo ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms) > ${LIMIT_MS} ms`);
   if (run.peakRssKb > LIMIT_RSS_KB)
     p.push(`memoria di picco ${run.peakRssKb} KiB > ${LIMIT_RSS_KB} KiB`);
   if (!run.proto) p.push("nessun rapporto sui prototipi (il processo non è uscito normalmente)");
@@ -211,5 +223,5 @@ export function runProblems(run: CliRun): string[] {
 }
 
 export function describeRun(run: CliRun): string {
-  return `peg ${run.args.map((a) => (a.length > 60 ? `${a.slice(0, 60)}…` : a)).join(" ")} -> exit ${run.code}, ${Math.round(run.wallMs)} ms, ${Math.round(run.peakRssKb / 1024)} MiB; stderr: ${run.stderr.trim().slice(0, 400)}`;
+  return `peg ${run.args.map((a) => (a.length > 60 ? `${a.slice(0, 60)}…` : a)).join(" ")} -> exit ${run.code}, ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms), ${Math.round(run.peakRssKb / 1024)} MiB; stderr: ${run.stderr.trim().slice(0, 400)}`;
 }

@@ -56,7 +56,35 @@ function cellText(v: ExcelJS.CellValue): string | null {
   return null;
 }
 
-export async function checkXlsx(file: string): Promise<OutputCheck & { formulas: string[] }> {
+/** Sheet XML part (xl/worksheets/sheetN.xml) -> sheet name, from workbook.xml and its rels. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wb = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!wb || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[1])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) out.set(part, decodeEntities(name));
+  }
+  return out;
+}
+
+/**
+ * `skipSheets`: the input's own sheets, which `structure --out` copies unchanged by design (their
+ * formulas are the user's, not made from text); only the sheets the product wrote are checked.
+ */
+export async function checkXlsx(
+  file: string,
+  skipSheets: ReadonlySet<string> = new Set()
+): Promise<OutputCheck & { formulas: string[] }> {
   const problems: string[] = [];
   const texts: string[] = [];
   const formulas: string[] = [];
@@ -71,6 +99,7 @@ export async function checkXlsx(file: string): Promise<OutputCheck & { formulas:
       formulas,
     };
   }
+  const partNames = await sheetParts(zip);
   for (const name of Object.keys(zip.files)) {
     if (/externalLink/i.test(name)) problems.push(`${name}: collegamento esterno nel file scritto`);
     if (!/\.(xml|rels)$/.test(name)) continue;
@@ -78,7 +107,7 @@ export async function checkXlsx(file: string): Promise<OutputCheck & { formulas:
     const bad = xmlProblem(xml, name);
     if (bad) problems.push(bad);
     if (/<ddeLink|<oleLink/i.test(xml)) problems.push(`${name}: collegamento DDE/OLE`);
-    if (/^xl\/worksheets\/.*\.xml$/.test(name)) {
+    if (/^xl\/worksheets\/.*\.xml$/.test(name) && !skipSheets.has(partNames.get(name) ?? "")) {
       for (const m of xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)) {
         const f = decodeEntities(m[1]);
         formulas.push(f);
@@ -98,6 +127,7 @@ export async function checkXlsx(file: string): Promise<OutputCheck & { formulas:
     return { problems, texts, formulas };
   }
   for (const ws of wb.worksheets) {
+    if (skipSheets.has(ws.name)) continue;
     texts.push(ws.name);
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
