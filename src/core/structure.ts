@@ -15,7 +15,8 @@ import {
   type StrategicObjective,
   type Unit,
 } from "./model";
-import { evaluateTarget, readTarget } from "./target/index";
+import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./target/index";
+import type { TargetRule } from "./model";
 import { recognizeSheet } from "./recognize/sheet";
 import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
 import { fold, overlap } from "./recognize/text";
@@ -67,6 +68,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   const operational: OperationalObjective[] = [];
   const indicators: Indicator[] = [];
   const reports: Report[] = [];
+  const memo = new EngineMemo();
   for (const o of kept) {
     const id = ids.get(o.key)!;
     const unitId = units.idFor(o.people);
@@ -108,7 +110,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
     }
     const objCode = o.code ?? id;
     o.indicators.forEach((ri, i) =>
-      indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf))
+      indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf, memo))
     );
     for (const rr of o.reports) {
       const comps = rr.components
@@ -183,12 +185,44 @@ function finite(n: number | null | undefined): number | null {
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The target engine is pure: plans repeat the same targets (`100%`, `SI`, `Entro il 31/12`) and
+ * actuals, so each distinct reading is computed once per model.
+ */
+class EngineMemo {
+  private rules = new Map<string, TargetRule>();
+  private evals = new Map<string, Evaluation>();
+  read(key: string, text: string, ctx: TargetContext): TargetRule {
+    let rule = this.rules.get(key);
+    if (!rule) {
+      rule = readTarget(text, ctx);
+      if (this.rules.size < 50000) this.rules.set(key, rule);
+    }
+    return rule;
+  }
+  evaluate(
+    ruleKey: string,
+    rule: TargetRule,
+    actual: Indicator["actual"],
+    ctx: TargetContext
+  ): Evaluation {
+    const key = `${ruleKey}\u0002${typeof actual}\u0001${actual ?? ""}\u0001${ctx.asOf ?? ""}`;
+    let ev = this.evals.get(key);
+    if (!ev) {
+      ev = evaluateTarget(rule, actual, ctx);
+      if (this.evals.size < 50000) this.evals.set(key, ev);
+    }
+    return ev;
+  }
+}
+
 function toIndicator(
   ri: RawIndicator,
   id: string,
   objCode: string,
   year: number | undefined,
-  asOf: string | null | undefined
+  asOf: string | null | undefined,
+  memo: EngineMemo
 ): Indicator {
   const baselineValue = ri.baseline ? firstUsable(ri.baseline) : null;
   const ctx = { year, asOf: asOf ?? null, baseline: baselineValue };
@@ -197,8 +231,9 @@ function toIndicator(
   let achievement: number | null = null;
   if (ri.target !== null && ri.target.trim() !== "") {
     try {
-      rule = readTarget(ri.target, ctx);
-      const ev = evaluateTarget(rule, ri.actual, ctx);
+      const ruleKey = `${year ?? ""}\u0001${baselineValue ?? ""}\u0001${ri.target}`;
+      rule = memo.read(ruleKey, ri.target, ctx);
+      const ev = memo.evaluate(ruleKey, rule, ri.actual, ctx);
       status = ev.status;
       achievement =
         ev.achievement === null || !Number.isFinite(ev.achievement)

@@ -199,18 +199,22 @@ export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null
   const cells = rows.cells(r);
   if (cells.length < 2) return null;
   let roleCells = 0;
+  let monthCells = 0;
   let key = 0;
   const roleSet = new Set<Role>();
   for (const cell of cells) {
     if (cell.text.length > 90) return null;
+    // Labels carry no numbers but years (`Indicatore 1.2 …` is data, `Target 2025` a label).
+    if (typeof cell.value === "number" && asYear(cell.text) === null) continue;
+    if (/\d/.test(cell.text.replace(/\b(19|20)\d\d\b/g, ""))) continue;
     const ro = roleOf(cell.text);
     if (!ro) continue;
+    if (ro.role === "month") monthCells++;
     roleCells++;
     if (ro.role === "yearMark") continue;
     roleSet.add(ro.role);
     if (KEY_ROLES.has(ro.role)) key++;
   }
-  const monthCells = cells.filter((c) => roleOf(c.text)?.role === "month").length;
   if (monthCells >= 6) return buildHeader(g, rows, r, r);
   if (roleSet.size < 2 || key === 0) return null;
   if (cells.length - roleCells > 2 && roleCells * 2 < cells.length + 2) return null;

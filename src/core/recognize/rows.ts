@@ -13,14 +13,15 @@ export interface Cell {
 
 export class RowReader {
   readonly count: number;
-  private cache = new Map<number, Cell[]>();
+  // One entry per row, filled on first use: a sheet is walked more than once (table ends, reading).
+  private cache: (Cell[] | undefined)[] = [];
   constructor(readonly grid: Grid) {
     this.count = Array.isArray(grid.rows) ? grid.rows.length : 0;
   }
 
   cells(r: number): Cell[] {
     if (r < 0 || r >= this.count) return [];
-    let out = this.cache.get(r);
+    let out = this.cache[r];
     if (out) return out;
     out = [];
     const row = this.grid.rows[r];
@@ -34,9 +35,7 @@ export class RowReader {
         out.push({ col: c, text, value: v, shown });
       }
     }
-    // Keep memory flat on big sheets: only a window of rows stays cached.
-    if (this.cache.size > 512) this.cache.clear();
-    this.cache.set(r, out);
+    this.cache[r] = out;
     return out;
   }
 

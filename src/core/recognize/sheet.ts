@@ -30,6 +30,7 @@ const UNIT_ROLES = new Set<Role>([
 ]);
 const MISSIONE_RE =
   /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
+const TOTAL_RE = /^\s*total[ei]\b/i;
 const DUP_CODE_RE = /^\d{1,2}_(\d{2})(\d{2})(?:_\d+)?$/;
 const HEADING_SKIP_RE =
   /^(indicatori|anno\b|peg\b|piano\b|comune\b|citta\b|provincia\b|scheda obiettivi|performance \d)/;
@@ -335,7 +336,7 @@ class SheetWalker {
       blanks = 0;
       out.push(r);
       // A TOTALE row closes the table.
-      if (/^total[ei]\b/.test(fold(this.rows.cells(r)[0].text))) break;
+      if (TOTAL_RE.test(this.rows.cells(r)[0].text)) break;
     }
     return out;
   }
@@ -719,7 +720,7 @@ class SheetWalker {
       const st = sTitle ? this.rows.text(r, sTitle.col) : "";
       const oc = oCode ? this.rows.text(r, oCode.col) : "";
       const ot = oTitle ? this.rows.text(r, oTitle.col) : "";
-      if (/^total[ei]\b/.test(fold(cells[0].text))) continue;
+      if (TOTAL_RE.test(cells[0].text)) continue;
       if (strategicIndex || (onlyStrategic && !indicatorsHere)) {
         const code = sc || oc || null;
         const title = ot || st || code || "";

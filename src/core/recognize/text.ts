@@ -6,6 +6,8 @@
 /** Cell text without HTML tags, markdown emphasis/headings and repeated spaces. */
 export function cleanText(s: string): string {
   if (!s) return "";
+  // Most cells hold plain text: skip the regular expressions.
+  if (!/[<*#&\u00a0\n\r\t]|\s\s/.test(s)) return s.trim();
   let t = s;
   if (t.includes("<")) t = t.replace(/<\/?[a-zA-Z][^>]{0,80}>/g, " ");
   if (t.includes("*")) t = t.replace(/\*{2,}/g, "");
@@ -16,6 +18,8 @@ export function cleanText(s: string): string {
 
 /** Lower case, accents removed, typographic apostrophes unified: for matching, never for output. */
 export function fold(s: string): string {
+  // ASCII text needs no Unicode normalization (the common case, and a hot path on big sheets).
+  if (!/[^\x00-\x7f]/.test(s)) return s.replace(/`/g, "'").toLowerCase();
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
