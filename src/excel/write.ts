@@ -53,6 +53,11 @@ function payloadSize(rows: unknown[][]): number {
   return n;
 }
 
+/** Office.js wants "#RRGGBB"; the sheet model gives "RRGGBB". */
+export function htmlColor(c: string): string {
+  return /^[0-9a-f]{6}$/i.test(c) ? `#${c.toUpperCase()}` : c;
+}
+
 const SUBTOTAL_CODE = { sum: 109, average: 101, count: 103 } as const;
 
 /** The totals-row cell of a column: its label, or SUBTOTAL over the column. */
@@ -208,13 +213,13 @@ async function writeSheet(
         // A formula rule: exact match ("RAGGIUNTO" must not colour "NON RAGGIUNTO").
         const f = range.conditionalFormats.add("Custom");
         f.custom.rule.formula = `=${L}2=${quoteFormulaText(cf.text)}`;
-        f.custom.format.fill.color = cf.fill;
-        if (cf.font) f.custom.format.font.color = cf.font;
+        f.custom.format.fill.color = htmlColor(cf.fill);
+        if (cf.font) f.custom.format.font.color = htmlColor(cf.font);
       } else {
         const f = range.conditionalFormats.add("DataBar");
         f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
         f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
-        f.dataBar.positiveFormat.fillColor = cf.color;
+        f.dataBar.positiveFormat.fillColor = htmlColor(cf.color);
         f.dataBar.positiveFormat.gradientFill = false;
       }
     }

@@ -39,8 +39,8 @@ function sheetSpec(
     ]),
     freeze: { rows: 1, cols: 0 },
     conditional: [
-      { kind: "textEquals", column: 4, text: "RAGGIUNTO", fill: "#C6EFCE", font: "#006100" },
-      { kind: "dataBar", column: 3, color: "#5B9BD5" },
+      { kind: "textEquals", column: 4, text: "RAGGIUNTO", fill: "C6EFCE", font: "006100" },
+      { kind: "dataBar", column: 3, color: "5b9bd5" },
     ],
     validations: [{ column: 3, kind: "decimal", min: 0, max: 1, prompt: "Peso tra 0% e 100%" }],
   };
@@ -178,6 +178,9 @@ describe("writing the structured sheets", () => {
     };
     expect(bar.range).toBe("D2:D3");
     expect(bar.dataBar.positiveFormat.fillColor).toBe("#5B9BD5");
+    expect((custom.custom.format as unknown as { font: { color: string } }).font.color).toBe(
+      "#006100"
+    );
     // The source sheet is untouched.
     expect(book.sheet("Scheda 1").cells.size).toBe(0);
   });
