@@ -10,7 +10,6 @@ import { assertNotInput, writeFileAtomic } from "../../src/cli/fs-safe";
 import { loadConfig } from "../../src/cli/config";
 import { evaluateOne, readBatch } from "../../src/cli/commands/target";
 import { PegInputError } from "../../src/core/errors";
-import { readTarget } from "../../src/core/target";
 
 let dir: string;
 beforeAll(() => {
@@ -216,26 +215,21 @@ describe("peg target in-process", () => {
     expect(Object.keys(j)).toEqual(["rule", "status", "achievement"]);
   });
 
-  // Compared once the target engine lands (the placeholder reads everything as unparsed).
-  const engineReady = readTarget(">=2").op !== "unparsed";
-  (engineReady ? it : it.skip)(
-    "matches every expected status and achievement of test/fixtures/targets.tsv",
-    () => {
-      const text = fs.readFileSync(path.join(__dirname, "..", "fixtures", "targets.tsv"), "utf8");
-      const inputs = readBatch(text, "targets.tsv");
-      const expected = text
-        .split(/\r?\n/)
-        .slice(1)
-        .filter((l) => l.trim() !== "")
-        .map((l) => l.split("\t"));
-      expect(inputs).toHaveLength(expected.length);
-      inputs.forEach((input, i) => {
-        const got = evaluateOne(input);
-        const [status, achievement] = [expected[i][5], expected[i][6]];
-        expect({ row: i + 2, status: got.status }).toEqual({ row: i + 2, status });
-        if (achievement === "" || achievement === undefined) expect(got.achievement).toBeNull();
-        else expect(got.achievement).toBeCloseTo(Number(achievement), 2);
-      });
-    }
-  );
+  it("matches every expected status and achievement of test/fixtures/targets.tsv", () => {
+    const text = fs.readFileSync(path.join(__dirname, "..", "fixtures", "targets.tsv"), "utf8");
+    const inputs = readBatch(text, "targets.tsv");
+    const expected = text
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l.trim() !== "")
+      .map((l) => l.split("\t"));
+    expect(inputs).toHaveLength(expected.length);
+    inputs.forEach((input, i) => {
+      const got = evaluateOne(input);
+      const [status, achievement] = [expected[i][5], expected[i][6]];
+      expect({ row: i + 2, status: got.status }).toEqual({ row: i + 2, status });
+      if (achievement === "" || achievement === undefined) expect(got.achievement).toBeNull();
+      else expect(got.achievement).toBeCloseTo(Number(achievement), 2);
+    });
+  });
 });

@@ -298,10 +298,12 @@ describe("peg target", () => {
       const j = JSON.parse(line);
       expect(Object.keys(j)).toEqual(["rule", "status", "achievement"]);
       expect(typeof j.rule.text).toBe("string");
-      // The rule keeps the text as written (list markers aside): its words come from this row's target.
-      const target = rows[i].split("\t")[0].trim().toLowerCase();
-      const firstWord = (j.rule.text as string).toLowerCase().split(/\s+/)[0] ?? "";
-      expect(target.includes(firstWord)).toBe(true);
+      // Each line answers its own row, in order: the expected columns of the fixture.
+      const cols = rows[i].split("\t");
+      const [status, achievement] = [cols[5], cols[6] ?? ""];
+      expect({ row: i + 2, status: j.status }).toEqual({ row: i + 2, status });
+      if (achievement === "") expect(j.achievement).toBeNull();
+      else expect(j.achievement).toBeCloseTo(Number(achievement), 2);
     });
     expect(sha(file)).toBe(before);
   });
