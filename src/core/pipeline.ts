@@ -5,6 +5,7 @@
  * sorted by severity, then objective.
  */
 import type { Grid } from "./grid";
+import { isStructuredGrid } from "./sheets/build";
 import type { PegModel } from "./model";
 import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
 import { buildModel } from "./structure";
@@ -43,7 +44,9 @@ export function auditBuiltModel(model: PegModel, settings: Settings): PegModel {
 
 export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegModel {
   const settings = resolveSettings(options);
-  const model = buildModel(grids, {
+  // Sheets written by `peg structure --out` are output, not plan: reading them would count twice.
+  const plan = grids.filter((g) => !isStructuredGrid(g));
+  const model = buildModel(plan.length > 0 ? plan : grids, {
     files: options.files,
     year: settings.year,
     asOf: settings.asOf ?? null,
