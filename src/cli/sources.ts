@@ -82,6 +82,13 @@ export async function readInputBytes(
         name
       );
     }
+    if (!st.isFile()) {
+      throw new PegInputError(
+        `"${name}" non è un file normale (dispositivo o pipe): indica il file del piano.`,
+        "FILE_READ",
+        name
+      );
+    }
     size = st.size;
   } catch (e) {
     if (isPegInputError(e)) throw e;
