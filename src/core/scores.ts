@@ -43,10 +43,9 @@ export function readNumber(v: unknown): ReadNumber | null {
   return Number.isFinite(n) ? { value: sign * n, percent } : null;
 }
 
-function flatten(values: unknown): unknown[] {
-  if (!Array.isArray(values)) return [values];
-  const out: unknown[] = [];
-  for (const v of values) out.push(...flatten(v));
+function flatten(values: unknown, out: unknown[] = []): unknown[] {
+  if (!Array.isArray(values)) out.push(values);
+  else for (const v of values) flatten(v, out);
   return out;
 }
 

@@ -58,8 +58,13 @@ export function formatAuditTable(model: PegModel, options: { fileLabel?: string 
     if (g) g.push(f);
     else groups.set(key, [f]);
   }
-  const codeWidth = Math.max(...findings.map((f) => f.code.length));
-  const whereWidth = Math.min(30, Math.max(4, ...findings.map((f) => (f.where ?? "").length)));
+  let codeWidth = 0;
+  let whereWidth = 4;
+  for (const f of findings) {
+    codeWidth = Math.max(codeWidth, f.code.length);
+    whereWidth = Math.max(whereWidth, (f.where ?? "").length);
+  }
+  whereWidth = Math.min(30, whereWidth);
   for (const [key, list] of groups) {
     lines.push("");
     if (key === "") lines.push("Piano (rilievi non legati a un obiettivo)");

@@ -43,10 +43,17 @@ export function rangeOf(sources: readonly (string | undefined | null)[]): string
   }
   const parts: string[] = [];
   for (const [sheet, cells] of bySheet) {
-    const top = Math.min(...cells.map((c) => c.row));
-    const bottom = Math.max(...cells.map((c) => c.row));
-    const left = Math.min(...cells.map((c) => c.col));
-    const right = Math.max(...cells.map((c) => c.col));
+    // Loops, not Math.min(...cells): a hostile plan may give 100,000 cells.
+    let top = Infinity;
+    let bottom = -Infinity;
+    let left = Infinity;
+    let right = -Infinity;
+    for (const c of cells) {
+      if (c.row < top) top = c.row;
+      if (c.row > bottom) bottom = c.row;
+      if (c.col < left) left = c.col;
+      if (c.col > right) right = c.col;
+    }
     const start = a1(top, left);
     const end = a1(bottom, right);
     parts.push(`${sheetPrefix(sheet)}!${start === end ? start : `${start}:${end}`}`);

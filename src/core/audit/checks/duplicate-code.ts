@@ -13,14 +13,12 @@ function titleWords(t: string): Set<string> {
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 3)
+      .filter((w) => w.length >= 3 || /^\d+$/.test(w))
   );
 }
 
 /** Same objective written twice (an index table and its scheda): titles share most words. */
-function sameObjective(a: string, b: string): boolean {
-  const wa = titleWords(a);
-  const wb = titleWords(b);
+function sameObjective(wa: Set<string>, wb: Set<string>): boolean {
   if (wa.size === 0 || wb.size === 0) return wa.size === wb.size;
   // One-word titles say too little: only an identical one is the same objective.
   if (Math.min(wa.size, wb.size) < 2) return wa.size === wb.size && [...wa].every((w) => wb.has(w));
@@ -29,11 +27,22 @@ function sameObjective(a: string, b: string): boolean {
   return common / Math.min(wa.size, wb.size) >= 0.8;
 }
 
-/** One representative per distinct objective among those sharing a code. */
+/**
+ * One representative per distinct objective among those sharing a code. Pairwise comparison is
+ * bounded: past 100 distinct titles (a hostile plan) only identical titles are merged.
+ */
 function distinctObjectives<T extends { title: string }>(list: readonly T[]): T[] {
-  const out: T[] = [];
-  for (const o of list) if (!out.some((d) => sameObjective(d.title, o.title))) out.push(o);
-  return out;
+  const out: { o: T; words: Set<string>; key: string }[] = [];
+  const seen = new Set<string>();
+  for (const o of list) {
+    const words = titleWords(o.title);
+    const key = [...words].sort().join(" ");
+    if (seen.has(key)) continue;
+    if (out.length < 100 && out.some((d) => sameObjective(d.words, words))) continue;
+    seen.add(key);
+    out.push({ o, words, key });
+  }
+  return out.map((d) => d.o);
 }
 
 function normal(code: string): string {

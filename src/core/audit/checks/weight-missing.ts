@@ -3,7 +3,7 @@
  * some objectives weighed together (same dirigente or unit, else the plan) have a peso and others
  * do not.
  */
-import type { Finding, OperationalObjective, StrategicObjective } from "../../model";
+import type { Finding, OperationalObjective, Report, StrategicObjective } from "../../model";
 import type { AuditContext, Check } from "../context";
 import { num, objectiveKey, weightGroupLabel, weightGroups } from "../../scores";
 import { objectiveName, quote } from "../text";
@@ -17,8 +17,8 @@ function weightList(objectives: readonly (OperationalObjective | StrategicObject
   return `hanno un peso (${distinct.slice(0, 4).map(num).join(", ")}${distinct.length > 4 ? ", …" : ""})`;
 }
 
-function reportNote(ctx: AuditContext, key: string): string {
-  const r = ctx.model.reports.find((x) => x.objectiveCode === key && x.components.length > 0);
+function reportNote(key: string, reports: Map<string, Report>): string {
+  const r = reports.get(key);
   if (!r) return "";
   const sum = r.components.reduce((s, c) => s + c.value, 0);
   return `, pur essendo valutato nel report (${r.components.map((c) => num(c.value)).join("+")}=${num(r.declaredTotal ?? sum)})`;
@@ -51,12 +51,15 @@ function objectiveLevel(ctx: AuditContext): Finding[] {
   const ops = ctx.model.operationalObjectives;
   const groups = [...weightGroups(ops).values()];
   const anyWeighted = ops.some((o) => o.weight !== null);
+  const reports = new Map<string, Report>();
+  for (const r of ctx.model.reports)
+    if (r.components.length > 0 && !reports.has(r.objectiveCode)) reports.set(r.objectiveCode, r);
   const flag = (o: OperationalObjective | StrategicObjective, others: string, key: string) =>
     out.push(
       ctx.finding(
         "WEIGHT_MISSING",
         "warning",
-        `L'obiettivo ${objectiveName(o)} non ha un peso, mentre ${others}${reportNote(ctx, key)}: indicare il peso dell'obiettivo`,
+        `L'obiettivo ${objectiveName(o)} non ha un peso, mentre ${others}${reportNote(key, reports)}: indicare il peso dell'obiettivo`,
         {
           objectiveCode: key,
           where: ("weightSource" in o ? o.weightSource : undefined) ?? o.source,
@@ -66,13 +69,10 @@ function objectiveLevel(ctx: AuditContext): Finding[] {
   for (const group of groups) {
     const weighted = group.filter((o) => o.weight !== null);
     if (weighted.length > 0) {
+      const list = weightList(weighted);
       for (const o of group)
         if (o.weight === null)
-          flag(
-            o,
-            `gli altri obiettivi ${weightGroupLabel(o)} ${weightList(weighted)}`,
-            objectiveKey(o)
-          );
+          flag(o, `gli altri obiettivi ${weightGroupLabel(o)} ${list}`, objectiveKey(o));
     } else if (anyWeighted && groups.length > 1) {
       // A whole dirigente without pesi while others have them.
       for (const o of group) flag(o, "altri obiettivi del piano hanno un peso", objectiveKey(o));
@@ -80,10 +80,12 @@ function objectiveLevel(ctx: AuditContext): Finding[] {
   }
   const strategic = ctx.model.strategicObjectives;
   const sWeighted = strategic.filter((o) => typeof o.weight === "number");
-  if (sWeighted.length > 0)
+  if (sWeighted.length > 0) {
+    const list = weightList(sWeighted);
     for (const o of strategic)
       if (typeof o.weight !== "number")
-        flag(o, `gli altri obiettivi strategici ${weightList(sWeighted)}`, o.code ?? o.id);
+        flag(o, `gli altri obiettivi strategici ${list}`, o.code ?? o.id);
+  }
   return out;
 }
 
