@@ -554,8 +554,11 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       if (signStr) {
         const prevText = text.slice(0, m.index).trimEnd();
         const prevCh = prevText.length ? prevText[prevText.length - 1] : "";
+        // `10 - 20` is a range; `Valore 2024 + 5%` is a change on a year's value.
+        const afterYear = /(?:^|\D)(?:19|20)\d{2}$/.test(prevText);
         const afterNumber = /[\d%]/.test(prevCh);
-        const ok = !afterNumber && (!spaced || prevCh === "" || /[(:=<>≤≥]/.test(prevCh));
+        const ok =
+          afterYear || (!afterNumber && (!spaced || prevCh === "" || /[(:=<>≤≥]/.test(prevCh)));
         if (ok)
           sign =
             signStr === "+"

@@ -4,6 +4,7 @@
  */
 import { dateToIso, excelSerialToIso, findDates, isoDate } from "../dates";
 import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
+import { isReferenceNumber } from "./read";
 import { cleanText, fold } from "./text";
 
 export interface ActualNumber {
@@ -27,6 +28,8 @@ export interface ActualReading {
   readonly no: boolean;
   /** Under way (`in corso`, `avviato`). */
   readonly inProgress: boolean;
+  /** Says the target was reached (`obiettivo raggiunto`, `pienamente conseguito`). */
+  readonly reached?: boolean;
   /** A number typed in a cell (may be a percent-formatted fraction or a date serial). */
   readonly cell: boolean;
   /** The text, cleaned. */
@@ -50,7 +53,8 @@ class TextReading implements ActualReading {
       const neg = NEG_RE.test(lc) || NO_HEAD_RE.test(lc) || FUTURE_RE.test(lc);
       const progress = !neg && PROGRESS_RE.test(lc);
       const yes = !neg && (SI_HEAD_RE.test(lc) || YES_RE.test(lc));
-      this.flags = (neg ? 1 : 0) | (progress ? 2 : 0) | (yes ? 4 : 0);
+      const reached = !neg && REACHED_RE.test(lc);
+      this.flags = (neg ? 1 : 0) | (progress ? 2 : 0) | (yes ? 4 : 0) | (reached ? 8 : 0);
     }
     return this.flags;
   }
@@ -62,6 +66,9 @@ class TextReading implements ActualReading {
   }
   get yes(): boolean {
     return (this.read() & 4) !== 0;
+  }
+  get reached(): boolean {
+    return (this.read() & 8) !== 0;
   }
 }
 
@@ -119,6 +126,8 @@ const NEG_RE =
   /(?:^|[^\p{L}])(?:non\s+(?:(?:e'|e|sono|stat[oaie]|ancora|piu'?|del tutto|completamente)\s+)*(?:\p{L}+at[oaie]|\p{L}+ut[oaie]|\p{L}+it[oaie]|fatt[oaie]|svolt[oaie]|conclus[oaie]|redatt[oaie]|predispost[oaie]|sottoscritt[oaie]|trasmess[oaie]|chius[oaie]|evas[oaie]|avvenut[oaie]|raggiunto|realizzabile|possibile)|mancat[oaie]|nessun[oa]?|niente|annullat[oaie]|sospes[oaie]|rinviat[oaie]|parzial\w*|in parte)(?![\p{L}])/u;
 const PROGRESS_RE =
   /(?:^|[^\p{L}])(?:in corso|in fase di|in itinere|in via di|avviat[oaie]|iniziat[oaie]|in lavorazione|in attesa|da completare|da ultimare|da avviare|in svolgimento|work in progress|wip)(?![\p{L}])/u;
+const REACHED_RE =
+  /(?:^|[^\p{L}])(?:(?:pienamente|completamente|totalmente|interamente)\s+)?(?:raggiunt[oaie]|conseguit[oaie]|centrat[oaie]|superat[oaie])(?![\p{L}])/u;
 const FUTURE_RE =
   /(?:^|[^\p{L}])(?:avverra|sara|saranno|verra|verranno|si terra|si svolgera|si realizzera|prevista per|previsto per|previsti per|previste per|programmat[oaie] per|rinviat[oaie]|posticipat[oaie]|slitta(?:t[oaie])?|non ancora)(?![\p{L}])/u;
 const ZERO_RE = /(?:^|[^\p{L}])(?:nessun[oa]?|zero|niente)(?![\p{L}])/u;
@@ -294,7 +303,7 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
   const numbers: ActualNumber[] = [];
   for (const f of found) {
     if (numbers.length >= MAX_ACTUAL_NUMBERS) break;
-    if (f.year) continue;
+    if (f.year || (found.length > 1 && isReferenceNumber(lc, f))) continue;
     const n: ActualNumber = { value: f.value };
     if (f.unit) n.unit = f.unit;
     if (f.max !== undefined) n.max = f.max;

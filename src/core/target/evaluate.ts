@@ -22,6 +22,7 @@ export interface EvalResult {
   achievement: number | null;
 }
 
+const RATIO_TEXT_RE = /^\s*(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)\s*$/;
 const NUMERIC_OPS = new Set([">=", ">", "<=", "<", "=", "between"]);
 const JUST_BELOW_ONE = 1 - 1e-9;
 
@@ -144,6 +145,9 @@ function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): n
     // 0,92 against 95%: a percent-formatted cell gives the fraction.
     if (reading.cell || !Number.isInteger(v) || v === 1) v *= 100;
   }
+  // `45 su 50` against 90%.
+  if (rule.unit === "percent" && n.unit === "ratio" && finite(n.max) && n.max > 0)
+    return (v / n.max) * 100;
   if (
     rule.unit === "ratio" &&
     finite(rule.valueMax) &&
@@ -180,10 +184,22 @@ function numericLeaf(
   if (rule.op === "relative") return relativeLeaf(rule, n, reading, ctx);
   const target = rule.value;
   if (!finite(target)) return UNKNOWN;
+  if (n === undefined && rule.unit === "ratio") {
+    // `7/8` read as a date: against a score it is a score.
+    const m = RATIO_TEXT_RE.exec(reading.text);
+    if (m) n = { value: +m[1].replace(",", "."), unit: "ratio", max: +m[2] };
+  }
   if (n === undefined) {
-    if (reading.inProgress) return PENDING;
     if (reading.no) return fromCompare(compare(rule.op, target, 0, rule.valueMax));
-    if (reading.yes && target <= 1 && (rule.op === ">=" || rule.op === ">")) return MET;
+    if (reading.inProgress) return PENDING;
+    if (reading.reached) return MET;
+    // `fatto` for `Almeno 1` or `100%`.
+    if (
+      reading.yes &&
+      (rule.op === ">=" || rule.op === ">") &&
+      (target <= 1 || (rule.unit === "percent" && target <= 100))
+    )
+      return MET;
     return UNKNOWN;
   }
   const v = actualFor(rule, n, reading);

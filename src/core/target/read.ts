@@ -63,13 +63,17 @@ const ACTIVITY_START_RE =
   /^(?:monitoraggi[oi]|applicazione|revisione|aggiornament[oi]|attuazione|realizzazione|predisposizione|redazione|approvazione|adozione|verific[ah]e?|analisi|studio|definizione|elaborazione|avvio|attivazione|implementazione|gestione|organizzazione|miglioramento|consolidamento|completamento|supporto|coordinamento|partecipazione|promozione|sviluppo|valorizzazione|ricognizione|mappatura|pubblicazione|rendicontazione|report\w*|relazion[ei]|presentazione|individuazione|programmazione|pianificazione|progettazione|formazione|rilevazion[ei]|controll[oi]|standardizzazione|omogeneizzazione|digitalizzazione|riorganizzazione|razionalizzazione|integrazione|stesura|istruttori[ae]|trasmissione|invio|raccolta|ottimizzazione|potenziamento|prosecuzione|proseguimento|svolgimento|erogazione|mantenimento|garantire|assicurare|effettuare|attivit\w*|azion[ei]|incontr[oi]|riunion[ei]|tavol[oi]|sperimentazione|ricerca|censimento|aggiudicazione|affidamento|acquisizione|stipula|sottoscrizione|conclusione|chiusura|apertura|inserimento|costituzione|istituzione|nomina|convocazione|comunicazione|diffusione|informazione|sensibilizzazione|revisione|semplificazione|dematerializzazione|informatizzazione|riduzione|incremento|rispetto|adeguamento|recupero|bonifica|manutenzione|pulizia|vigilanza|assistenza|consulenza|collaborazione|condivisione|confronto|coinvolgimento|valutazione|misurazione|certificazione|nel\b|ad\b|in\b|entro\b|con\b|per\b|come\b|secondo\b|sulla base\b|in base\b)/;
 const QUALITATIVE_ANY_RE =
   /(?:^|[^\p{L}])(?:report|relazione|documento|delibera|deliberazione|determina|regolamento|piano|bilancio|rendiconto|progetto|procedura|protocollo|convenzione|accordo|atto|atti|provvedimento|verbale|elenco|banca dati|database|sistema|portale|sito|modulistica|circolare|direttiva|linee guida|vademecum|questionario|indagine|graduatoria|bando|avviso|gara|contratto)(?![\p{L}])/u;
+const QUALITATIVE_WORD_RE =
+  /(?:^|[^\p{L}])(?:tempestiv\p{L}*|puntual\p{L}*|regolar\p{L}*|complet[oaie]|adeguat\p{L}*|conform\p{L}*|positiv[oaie]|efficac\p{L}*|ottimal\p{L}*|soddisfacent\p{L}*|sufficient\p{L}*|buon[oaie]?|ottim[oaie]|elevat[oaie]|alt[oaie]|medi[oaie]|bass[oaie]|miglior\p{L}*|rispett\p{L}*|garantit\p{L}*|assicurat\p{L}*|effettuat\p{L}*|realizzat\p{L}*|attivat\p{L}*|svolt[oaie]|in linea|nei termini|a regime|on line|online|digitale)(?![\p{L}])/u;
+const OPERATOR_WORD_RE =
+  /[<>=]|(?:^|[^\p{L}])(?:almeno|minimo|massimo|non inferiore|non superiore|non piu'?|non meno|superiore|inferiore|maggiore|minore|pari|entro|oltre)(?![\p{L}])/u;
 const INFINITIVE_RE = /(?:^|\s)\p{L}{3,}(?:are|ere|ire)(?:\s|$)/u;
 const YEAR_WORD_RE = /(?:^|[^\d])(?:19|20)\d{2}(?!\d)/;
 
 const REFERENCE_BEFORE_RE =
   /(?:\bart\.?|\bartt\.?|\barticol[oi]|\bcomm[ai]|\blegge|\bl\.|\bd\.?\s?lgs\.?|\bdlgs|\bdpr|\bd\.p\.r\.?|\bdecreto|\bregolamento|\breg\.|\bdelibera\w*|\bdetermin\w*|\bcircolare|\bcap\.?|\bcapitol[oi]|\bmission[ei]|\bprogramm[ai]|\bcodice|\bcod\.|\bprot\.?|\bprotocollo|\ballegat[oi]|\bfase|\bfasi|\bobiettiv[oi]|\bob\.|\bpunt[oi]|\bpar\.|\bparagraf[oi]|\blett\.?|\bmod\.|\bmodello|\bscheda|\bd\.m\.|\bdm|\bl\.r\.|\blr|\bd\.g\.r\.|\bdgr|\bdcc|\bdgc|\bmisura|\bazione|\blinea|\bsezione|\btabella|\btab\.|\bpag\.?|\bversione|\bvers\.|\bv\.|\bcig|\bcup|\bai sensi|\bex\b|\bcivico|\bvia|\bpiazza|\blotto|\bstralcio|\bpiano|\bpeg|\bdup|\bpiao|\bogni)\s*(?:n\.?|nr\.?|n°|n\.ro)?\s*$/;
 const REFERENCE_AFTER_RE =
-  /^(?:\s*[°º]|\s*\/\s*(?:\d{2}|\d{4})(?!\d)|\s+del\s+(?:\d|(?:19|20)\d{2})|\s*bis\b|\s*ter\b)/;
+  /^(?:\s*[°º]|\s+(?:del|di ogni|di ciascun)\s+mese|\s*\/\s*(?:\d{2}|\d{4})(?!\d)|\s+del\s+(?:\d|(?:19|20)\d{2})|\s*bis\b|\s*ter\b)/;
 
 // Operators written before a number (folded text), each anchored at the end of the text before it.
 const FILL =
@@ -133,6 +137,10 @@ const INCREASE_RE =
   /(?:^|[^\p{L}])(?:increment[oai]|incrementare|aument[oai]|aumentare|crescita|crescere|miglioramento|migliorare|innalzamento|potenziamento|maggiorazione|variazione positiva)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 const DECREASE_RE =
   /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+const LOOSE_INC_RE =
+  /(?:^|[^\p{L}])(?:increment|aument|crescit|miglior|innalz|potenziament)\p{L}*(?![\p{L}])[^;]{0,50}?\s(?:del|di|pari al|dell')\s*(?:almeno\s+)?(?:il\s+)?$/u;
+const LOOSE_DEC_RE =
+  /(?:^|[^\p{L}])(?:riduzion|ridurre|diminuzion|diminuire|calo|contenimento|abbattimento|decrement|contrazion)\p{L}*(?![\p{L}])[^;]{0,50}?\s(?:del|di|pari al|dell')\s*(?:almeno\s+)?(?:il\s+)?$/u;
 const CHANGE_AFTER_RE =
   /^\s*(?:in\s+(piu'?|meno)|di\s+(incremento|aumento|crescita|riduzione|diminuzione))/;
 const RISPETTO_AFTER_RE =
@@ -150,11 +158,13 @@ const LOWER_WORDS_RE =
   /(?:^|[^\p{L}])(?:ritard\w*|tempi|tempo|durata|attesa|giacenz\w*|arretrat\w*|reclam\w*|ricors\w*|contenzios\w*|error\w*|rilievi|contestazion\w*|sanzion\w*|infortun\w*|sinistr\w*|assenz\w*|assenteismo|scart\w*|disserviz\w*|guast\w*|incident\w*|esposti|lamentel\w*|anomali\w*|non conformita|costo|costi|spesa|spese|debit\w*|residu\w*|insolut\w*|morosita|evasione fiscale|turn ?over|giorni di chiusura|chiusura)(?![\p{L}])/u;
 const RESPECT_WORDS_RE =
   /(?:^|[^\p{L}])(?:rispetto|riduzione|rispettare)\s+(?:de[il]|delle|della|dei|degli|i|il|le)?\s*(?:tempi|termini|tempo|scadenz\w*)/u;
+const HIGHER_DAYS_RE =
+  /(?:^|[^\p{L}])(?:apertur\p{L}*|apert[oaie]|servizio|attivit\p{L}*|formazione|giornate|presenz\p{L}*|copertura|erogazione|disponibilit\p{L}*|almeno|minimo)(?![\p{L}])/u;
 const DAYS_CONTEXT_RE = /(?:^|[^\p{L}])(?:giorni|gg|giornate lavorative)\.?\s*$/u;
 const YEAR_END_RE =
-  /(?:^|[^\p{L}])(?:entro|a|al|per|prima del(?:la)?)?\s*(?:la\s+)?(?:fine|termine|chiusura)\s+(?:dell'|del\s+)?(?:anno|esercizio|annualita)(?:\s+((?:19|20)\d{2}))?|(?:^|[^\p{L}])entro\s+(?:l'anno|l'esercizio|l'annualita|il\s+((?:19|20)\d{2})|((?:19|20)\d{2}))(?![\p{L}\d])/u;
+  /(?:^|[^\p{L}])(?:entro|a|al|per|prima del(?:la)?)?\s*(?:la\s+)?(?:fine|termine|chiusura)\s+(?:(?:dell'|del\s+)?(?:anno|esercizio|annualita)(?:\s+((?:19|20)\d{2}))?|(?:del\s+)?((?:19|20)\d{2})(?!\d))|(?:^|[^\p{L}])entro\s+(?:l'anno|l'esercizio|l'annualita|il\s+((?:19|20)\d{2})|((?:19|20)\d{2}))(?![\p{L}\d])/u;
 const DEADLINE_BEFORE_RE =
-  /(?:entro|scadenza|scade|termine|non oltre|al piu'? tardi|prima d(?:el|i|ella)|by|fine|a|al|il|per il|in data|data|fino al|realizzazione|attuazione|approvazione|adozione|completamento|conclusione|avvio|attivazione|pubblicazione|presentazione|trasmissione|invio|consegna)\s*(?:il|l'|la|del|di|mese di|fine|:|-)?\s*$/;
+  /(?:^|[^\p{L}'])(?:entro|scadenza|scade|termine|non oltre|al piu'? tardi|prima d(?:el|i|ella)|by|fine|a|al|il|per il|in data|data|fino al|realizzazione|attuazione|approvazione|adozione|completamento|conclusione|avvio|attivazione|pubblicazione|presentazione|trasmissione|invio|consegna)\s*(?:il|l'|la|del|di|mese di|fine|:|-)?\s*$/u;
 const NOT_DEADLINE_BEFORE_RE =
   /(?:\bdel|\bdal|\bdall'|\bn\.|\bnr\.|\bn°|rispetto al|approvat\w* (?:il|in data)|vigente|in vigore|\bdalla)\s*$/;
 const DATE_FILLER_RE =
@@ -288,8 +298,10 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
     const before = seg.lc.slice(Math.max(0, n.index - 60), n.index);
     const after = seg.lc.slice(n.end, n.end + 60);
     let sign: 1 | -1 | 0 | null = null;
-    const inc = INCREASE_RE.test(before);
-    const dec = !inc && DECREASE_RE.test(before);
+    const pct = n.unit === "percent";
+    const inc =
+      INCREASE_RE.test(before) || (pct && LOOSE_INC_RE.test(before) && !LOOSE_DEC_RE.test(before));
+    const dec = !inc && (DECREASE_RE.test(before) || (pct && LOOSE_DEC_RE.test(before)));
     const rispetto =
       RISPETTO_AFTER_RE.test(after) && RISPETTO_BASE_RE.test(seg.lc.slice(n.end, n.end + 80));
     const ca = CHANGE_AFTER_RE.exec(after);
@@ -380,8 +392,8 @@ export function readDeadlines(seg: Segment): Claim[] {
       if (used.has(s.index)) continue;
       const before = seg.lc.slice(Math.max(0, s.index - 30), s.index);
       let deadline: boolean;
-      if (DEADLINE_BEFORE_RE.test(before)) deadline = true;
-      else if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
+      if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
+      else if (DEADLINE_BEFORE_RE.test(before)) deadline = true;
       else if (s.precision === "day") deadline = true;
       else {
         const rest = (seg.lc.slice(0, s.index) + " " + seg.lc.slice(s.end)).replace(
@@ -407,7 +419,7 @@ export function readDeadlines(seg: Segment): Claim[] {
   if (out.length === 0) {
     const ye = YEAR_END_RE.exec(seg.lc);
     if (ye) {
-      const y = +(ye[1] ?? ye[2] ?? ye[3] ?? seg.year);
+      const y = +(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year);
       out.push({
         rule: rule(seg.text.slice(ye.index, ye.index + ye[0].length).trim(), "deadline", {
           date: isoDate(y, 12, 31),
@@ -431,13 +443,18 @@ function opBefore(before: string): { op: TargetRule["op"] | "pari"; at: number }
   return best;
 }
 
-function isReference(seg: Segment, n: FoundNumber): boolean {
+/** A number that names something (`art. 5`, `L. 241/90`, `delibera n. 12 del …`), not a quantity. */
+export function isReferenceNumber(lc: string, n: FoundNumber): boolean {
   if (n.word) return false;
-  const before = seg.lc.slice(Math.max(0, n.index - 24), n.index);
+  const before = lc.slice(Math.max(0, n.index - 24), n.index);
   if (REFERENCE_BEFORE_RE.test(before)) return true;
   if (n.unit === "ratio" && n.max !== undefined && n.value > n.max) return true;
-  if (!n.unit && REFERENCE_AFTER_RE.test(seg.lc.slice(n.end, n.end + 12))) return true;
+  if (!n.unit && REFERENCE_AFTER_RE.test(lc.slice(n.end, n.end + 12))) return true;
   return false;
+}
+
+function isReference(seg: Segment, n: FoundNumber): boolean {
+  return isReferenceNumber(seg.lc, n);
 }
 
 function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] {
@@ -530,7 +547,9 @@ export function readComparisons(
     let assumed = false;
     if (op === "pari") op = lower ? "<=" : ">=";
     if (op === null) {
-      op = lower ? "<=" : ">=";
+      // `0`, `0 reclami`: zero is a ceiling; `30 gg` alone is a time limit.
+      const ceiling = n.value === 0 || (unit === "days" && !HIGHER_DAYS_RE.test(seg.lc));
+      op = lower || ceiling ? "<=" : ">=";
       assumed = !(unit === "percent" || unit === "ratio");
     }
     used.add(n);
@@ -567,6 +586,8 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
     hasFrequency(seg) ||
     ACTIVITY_START_RE.test(lc) ||
     QUALITATIVE_ANY_RE.test(lc) ||
+    QUALITATIVE_WORD_RE.test(lc) ||
+    OPERATOR_WORD_RE.test(lc) ||
     YEAR_WORD_RE.test(lc) ||
     ws.length >= 4 ||
     (ws.length >= 2 && INFINITIVE_RE.test(lc))
@@ -592,6 +613,27 @@ function readSegment(text: string, year: number): TargetRule {
   for (const c of relatives) stops.push(c.end);
   let numeric = nums.length ? readComparisons(seg, nums, used, stops) : [];
 
+  // `90% delle istanze evase entro 30 gg`: the days qualify the percentage.
+  const firstPct = numeric.find((c) => c.rule.unit === "percent");
+  if (firstPct)
+    numeric = numeric.filter(
+      (c) =>
+        !(
+          c.rule.unit === "days" &&
+          c.start > firstPct.start &&
+          !/;|\se\s/.test(seg.lc.slice(firstPct.end, c.start))
+        )
+    );
+  // `Tasso di copertura 80% (40 su 50)`: numbers in brackets explain the others.
+  if (numeric.length > 1 && text.indexOf("(") >= 0) {
+    const inParens = (at: number): boolean => {
+      const open = text.lastIndexOf("(", at);
+      return open >= 0 && text.lastIndexOf(")", at) < open;
+    };
+    const outside = numeric.filter((c) => !inParens(c.start));
+    if (outside.length > 0 && outside.length < numeric.length)
+      numeric = numeric.filter((c) => c.explicit || !inParens(c.start));
+  }
   // Explicit comparisons win over bare numbers in the same sentence (`<= 0 … termine di 30 gg`);
   // an implicit percentage wins over a bare count.
   if (numeric.some((c) => c.explicit)) numeric = numeric.filter((c) => c.explicit);
@@ -617,7 +659,10 @@ function readSegment(text: string, year: number): TargetRule {
   if (claims.length === 0) {
     if (DONE_HEAD_RE.test(seg.lc))
       return rule(text, "done", { unit: "boolean", direction: "higher" });
-    return readFallback(seg, nums.some((n) => !n.year) && hasDigit);
+    return readFallback(
+      seg,
+      (nums.some((n) => !n.year) && hasDigit) || findDates(text, year).length > 0
+    );
   }
   claims.sort((a, b) => a.start - b.start);
   if (claims.length > MAX_RULES) claims = claims.slice(0, MAX_RULES);
@@ -656,6 +701,8 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
   }
   const display = stripListMarker(cleaned.replace(/\s*\n\s*/g, " "));
   if (!cleaned) return { text: "", op: "unparsed" };
+  const placeholder = readPlaceholder({ text: display, lc: fold(display), year });
+  if (placeholder) return { ...placeholder, text: display };
   const parts = splitParts(cleaned);
   if (parts.length === 0) return { text: display, op: "unparsed" };
   if (parts.length === 1) return { ...readSegment(parts[0], year), text: display };
