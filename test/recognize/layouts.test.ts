@@ -323,3 +323,77 @@ describe("what is not a plan", () => {
     expect(m.indicators).toHaveLength(0);
   });
 });
+
+describe("more scheda shapes", () => {
+  it("labelled titles without numbers: `Obiettivo strategico:` then `Obiettivo operativo:` blocks", () => {
+    const g = tsv([
+      "Obiettivo strategico: Una città più accessibile",
+      "Obiettivo operativo: Abbattere le barriere negli edifici comunali",
+      "Centro di responsabilità: Lavori pubblici",
+      "Indicatore\tTarget\tPeso",
+      "Edifici adeguati\t>= 5\t100%",
+      "",
+      "Obiettivo operativo: Mappare i percorsi pedonali",
+      "Indicatore\tTarget\tPeso",
+      "Km mappati\t>= 20\t100%",
+    ]);
+    const m = build([g], 2025);
+    expect(m.strategicObjectives.map((s) => s.title)).toEqual(["Una città più accessibile"]);
+    expect(ops(m).map((o) => o.title)).toEqual([
+      "Abbattere le barriere negli edifici comunali",
+      "Mappare i percorsi pedonali",
+    ]);
+    const [a, b] = ops(m);
+    expect(m.indicators.filter((i) => i.objectiveCode === a.id).map((i) => i.name)).toEqual([
+      "Edifici adeguati",
+    ]);
+    expect(m.indicators.filter((i) => i.objectiveCode === b.id).map((i) => i.name)).toEqual([
+      "Km mappati",
+    ]);
+    expect(a.strategicCode).toBe(m.strategicObjectives[0].id);
+    expect(m.units.find((u) => u.id === a.unitId)?.settore).toBe("Lavori pubblici");
+  });
+
+  it("tables under plain headings become one objective per heading", () => {
+    const g = tsv([
+      "Ufficio tributi",
+      "Indicatore\tValore atteso\tPeso",
+      "Avvisi emessi\t>= 300\t100%",
+      "",
+      "Ufficio personale",
+      "Indicatore\tValore atteso\tPeso",
+      "Concorsi banditi\t>= 2\t100%",
+    ]);
+    const m = build([g], 2025);
+    expect(ops(m).map((o) => o.title)).toEqual(["Ufficio tributi", "Ufficio personale"]);
+    expect(m.indicators.map((i) => i.objectiveCode)).toEqual([ops(m)[0].id, ops(m)[1].id]);
+  });
+
+  it("`OB. 2 - titolo` and a PIAO table with baseline and three target years", () => {
+    const g = tsv([
+      "OB. 2 - Semplificare l'accesso ai servizi on line",
+      "Indicatore\tFormula\tBaseline\tTarget 2025\tTarget 2026\tTarget 2027",
+      "Servizi con SPID\tn. servizi / totale\t40%\t60%\t80%\t100%",
+    ]);
+    const m = build([g], 2026);
+    expect(ops(m).map((o) => o.code)).toEqual(["2"]);
+    const ind = m.indicators[0];
+    expect(ind.target).toBe("80%");
+    expect(ind.targets).toEqual({ "2025": "60%", "2026": "80%", "2027": "100%" });
+    expect(ind.baseline).toEqual({ "0": "40%" });
+  });
+
+  it("a matrix whose target column is `Risultato atteso`", () => {
+    const g = grid([
+      ["Cod.", "Obiettivo", "Indicatore", "Risultato atteso", "Peso"],
+      ["A.1", "Archivio digitale", "Fascicoli scansionati", "almeno 2.000", "70"],
+      [null, null, "Procedura approvata", "entro il 30/06/2025", "30"],
+    ]);
+    const m = build([g], 2025);
+    expect(ops(m).map((o) => o.code)).toEqual(["A.1"]);
+    expect(m.indicators.map((i) => [i.name, i.target, i.weight])).toEqual([
+      ["Fascicoli scansionati", "almeno 2.000", 0.7],
+      ["Procedura approvata", "entro il 30/06/2025", 0.3],
+    ]);
+  });
+});

@@ -47,6 +47,10 @@ class SheetWalker {
   private sheetPeople: RawPeople = {};
   private headings: { text: string; row: number }[] = [];
   private byCode = new Map<string, RawObjective>();
+  private strategicBlock: RawObjective | null = null;
+  /** Objectives named after a heading (no scheda title): a new heading starts a new one. */
+  private fromHeading = new Set<RawObjective>();
+  private lastTableEnd = -1;
 
   constructor(
     private grid: Grid,
@@ -71,7 +75,14 @@ class SheetWalker {
       }
       const title = detectTitle(this.rows, r);
       if (title) {
-        this.startBlock(title.code, title.title, r, !title.strong);
+        const o = this.startBlock(title.code, title.title, r, !title.strong);
+        if (title.level === "strategic") {
+          o.level = "strategic";
+          this.strategicBlock = o;
+        } else if (title.level === "operational" && this.strategicBlock) {
+          o.parentKey = this.strategicBlock.key;
+          o.strategicCode = this.strategicBlock.code;
+        }
         r = title.lastRow;
         continue;
       }
@@ -126,15 +137,19 @@ class SheetWalker {
 
   /** The objective for indicators found outside any scheda: named by the nearest heading above. */
   private orphan(r: number): RawObjective {
-    if (this.cur) return this.cur;
     let title = "";
+    let headingRow = -1;
     for (let i = this.headings.length - 1; i >= 0; i--) {
       const h = this.headings[i];
       if (r - h.row > 12) break;
       if (HEADING_SKIP_RE.test(fold(h.text))) continue;
       title = h.text;
+      headingRow = h.row;
       break;
     }
+    // Keep the current objective unless it was itself named by a heading and a new heading came.
+    if (this.cur && !(this.fromHeading.has(this.cur) && headingRow > this.lastTableEnd))
+      return this.cur;
     const o = this.newObjective(
       null,
       title || `Indicatori (riga ${r + 1})`,
@@ -142,6 +157,7 @@ class SheetWalker {
       cellRef(this.grid, r, 0)
     );
     o.people = { ...this.sheetPeople };
+    if (title) this.fromHeading.add(o);
     this.cur = o;
     return o;
   }
@@ -157,7 +173,7 @@ class SheetWalker {
     if (cells.length === 1) {
       const t = cells[0].text;
       const kv =
-        /^(dirigente|responsabile[^:]{0,30}|referente politico|settore|area|servizio)\s*:\s*(.+)$/i.exec(
+        /^(dirigente|responsabile[^:]{0,30}|referente politico|settore|area|servizio|centro di (?:costo|responsabilit[aà]))\s*:\s*(.+)$/i.exec(
           t
         );
       if (kv) {
@@ -270,7 +286,8 @@ class SheetWalker {
     }
     const section = readLineSection(items);
     if (section.indicators.length === 0 && !section.total) return r0;
-    const obj = this.orphan(r0);
+    const obj = this.cur && !this.fromHeading.has(this.cur) ? this.cur : this.orphan(r0);
+    this.lastTableEnd = Math.max(last, r0);
     for (const li of section.indicators) {
       const w = li.weight !== null ? readWeight(li.weight) : null;
       obj.indicators.push({
@@ -358,10 +375,12 @@ class SheetWalker {
     // Rows of a matrix or action list may start with a number and a title: only strong titles end them.
     const rows = this.tableRows(h, kind === "indicators" || kind === "phases" || kind === "other");
     const last = rows.length > 0 ? rows[rows.length - 1] : h.lastRow;
+    if (kind === "indicators" && this.cur && this.fromHeading.has(this.cur)) this.orphan(h.row);
     if (kind === "phases") this.readPhases(h, rows);
     else if (kind === "actions") this.readActions(h, rows);
     else if (kind === "matrix") this.readMatrix(h, rows);
     else if (kind === "indicators") this.readIndicators(h, rows);
+    if (kind !== "other") this.lastTableEnd = last;
     return last;
   }
 
@@ -463,7 +482,9 @@ class SheetWalker {
       (nameCol && nameCol.col > 0 && h.columns[nameCol.col - 1].role === null
         ? h.columns[nameCol.col - 1]
         : undefined);
-    const targetCols = this.cols(h, "target");
+    // `Risultato atteso` is the target when the table names no other.
+    const targetCols =
+      this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
     const actualCols = this.cols(h, "actual");
     const baseCols = this.cols(h, "baseline");
     const weightCol = this.col(h, "weight");
@@ -688,7 +709,8 @@ class SheetWalker {
     const oCode = this.col(h, "opCode") ?? this.col(h, "code");
     const opTitles = this.cols(h, "opTitle");
     const indCol = this.col(h, "indicator");
-    const targetCols = this.cols(h, "target");
+    const targetCols =
+      this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
     const actualCols = this.cols(h, "actual");
     const objWeightCol = this.col(h, "objWeight");
     const weightCol = this.col(h, "weight");

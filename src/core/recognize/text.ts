@@ -19,7 +19,7 @@ export function cleanText(s: string): string {
 /** Lower case, accents removed, typographic apostrophes unified: for matching, never for output. */
 export function fold(s: string): string {
   // ASCII text needs no Unicode normalization (the common case, and a hot path on big sheets).
-  if (!/[^\x00-\x7f]/.test(s)) return s.replace(/`/g, "'").toLowerCase();
+  if (!/[^ -~]/.test(s)) return s.replace(/`/g, "'").toLowerCase();
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

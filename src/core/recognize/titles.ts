@@ -14,10 +14,16 @@ export interface Title {
   lastRow: number;
   /** The kind word as written (`Scheda`, `Obiettivo`, `Servizio`), if any. */
   kind?: string;
+  /** `Obiettivo strategico: …` opens a strategic block. */
+  level?: "strategic" | "operational";
 }
 
+/** `Obiettivo operativo: testo` or `OBIETTIVO STRATEGICO | testo`: a labelled title without a number. */
+const LABELLED_RE =
+  /^obiettiv[oi]\s*(strategic[oi]|operativ[oi]|gestional[ei]|specific[oi]|esecutiv[oi]|di peg|di performance|annual[ei])?\s*(?:n\.?\s*)?([:.])?\s*(.*)$/i;
+
 const KIND_RE =
-  /^(obiettivo|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
+  /^(obiettivo|ob\.|obj\.?|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
 const KIND_ALONE_RE =
   /^(obiettivo|scheda|servizio|progetto|azione)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)\s*:?$/i;
 const TITOLO_RE = /^(\d{1,3})\s*[[(]?\s*(?:titolo|title|obiettivo|progetto)\s*[:.]\s*(.+)$/i;
@@ -87,6 +93,17 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
     return null;
   }
   m = NAMED_RE.exec(first);
+  const labelled = LABELLED_RE.exec(first);
+  if (labelled && (labelled[1] || labelled[2])) {
+    const level =
+      labelled[1] && /^strateg/i.test(labelled[1])
+        ? ("strategic" as const)
+        : ("operational" as const);
+    const rest = labelled[3].trim();
+    const value = rest || (cells.length === 2 ? cells[1].text : "");
+    if (letterCount(value) >= 8 && (rest ? !!labelled[2] : true) && !/^\d+$/.test(value))
+      return { code: null, title: value, strong: true, lastRow: r, level };
+  }
   if (m && !NAMED_STOP.has(fold(m[1]))) {
     const t = titleBelow(rows, r);
     if (t) return { code: null, title: t.title, strong: false, lastRow: t.row };
