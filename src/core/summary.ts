@@ -85,7 +85,11 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
   for (const o of model.operationalObjectives) {
     const key = objectiveKey(o);
     const fig = objectiveFigures(o, byObjective.get(key) ?? []);
-    const title = settoreOf(model, o.unitId);
+    const unit = o.unitId ? model.units.find((u) => u.id === o.unitId) : undefined;
+    const dirigente = o.dirigente ?? unit?.dirigente;
+    // Without a settore, a summary with names groups by dirigente; without names it cannot.
+    let title = settoreOf(model, o.unitId);
+    if (title === NO_SETTORE && withNames && dirigente) title = `Dirigente: ${dirigente}`;
     let g = groups.get(title);
     if (!g) {
       g = { title, rows: [], totals: emptyTotals() };
@@ -101,13 +105,9 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
       esito: fig.esito,
       indicators: fig.indicators.length,
     };
-    if (withNames) {
-      const unit = o.unitId ? model.units.find((u) => u.id === o.unitId) : undefined;
-      const d = o.dirigente ?? unit?.dirigente;
-      if (d) {
-        row.dirigente = d;
-        names.get(title)?.add(d);
-      }
+    if (withNames && dirigente) {
+      row.dirigente = dirigente;
+      names.get(title)?.add(dirigente);
     }
     g.rows.push(row);
   }

@@ -132,5 +132,6 @@ export function subtitleLines(summary: Summary): string[] {
 }
 
 export function groupHeading(summary: Summary, g: SummaryGroup): string {
-  return summary.withNames && g.dirigente ? `${g.title} — Dirigente: ${g.dirigente}` : g.title;
+  if (!summary.withNames || !g.dirigente || g.title.startsWith("Dirigente: ")) return g.title;
+  return `${g.title} — Dirigente: ${g.dirigente}`;
 }

@@ -132,3 +132,19 @@ describe("runSummary", () => {
     expect((e3 as Error).message).toMatch(/--out/);
   });
 });
+
+test("without a settore, a summary with names groups by dirigente", () => {
+  const m = sampleModel();
+  m.units = [
+    { id: "u1", dirigente: "Mario Conti" },
+    { id: "u2", dirigente: "Luisa Verdi" },
+  ];
+  const named = buildSummary(m, { withNames: true });
+  expect(named.groups.map((g) => g.title)).toEqual([
+    "Dirigente: Luisa Verdi",
+    "Dirigente: Mario Conti",
+  ]);
+  const anonymous = buildSummary(m, { withNames: false });
+  expect(anonymous.groups.map((g) => g.title)).toEqual(["(settore non indicato)"]);
+  expect(JSON.stringify(anonymous)).not.toMatch(/Conti|Verdi/);
+});

@@ -317,7 +317,7 @@ function strategicSheet(ctx: Ctx): SheetSpec {
       s.title,
       s.missione ?? null,
       s.programma ?? null,
-      settoreOf(model, s.unitId),
+      s.unitId ? settoreOf(model, s.unitId) : null,
       f(agg.count(), children.length),
       f(
         `IFERROR(${agg.average(`${op}[Raggiungimento]`, count)},"")`,
