@@ -9,6 +9,7 @@
  * - Formulas are written in the file's own syntax: `[@Col]` becomes `Table[[#This Row],[Col]]`
  *   (the `@` form exists only in Excel's user interface), with the cached result of the spec.
  * - Text is always written as a text value, so text starting with = + - @ is never a formula.
+ * - `Origine` links are HYPERLINK("#'Sheet'!A1", text) formulas with the text cached.
  */
 import ExcelJS from "exceljs";
 import { PegInputError } from "../core/errors";
@@ -118,6 +119,10 @@ function sheetExists(wb: ExcelJS.Workbook, location: string): boolean {
 
 type ExcelValue = ExcelJS.CellValue;
 
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): ExcelValue {
   if (v === null || v === undefined) return null;
   if (isFormulaCell(v)) {
@@ -128,7 +133,12 @@ function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): 
   if (isLinkCell(v)) {
     // A link to a sheet the output does not hold (a text input) stays plain text.
     if (!sheetExists(wb, v.location)) return v.text;
-    return { text: v.text, hyperlink: `#${v.location}`, tooltip: "Vai alla cella di origine" };
+    // HYPERLINK("#'Sheet'!A1"): an in-workbook jump in Excel and LibreOffice alike (exceljs would
+    // write a cell hyperlink as an external relationship), the same form the add-in writes.
+    return {
+      formula: `HYPERLINK(${quoted(`#${v.location}`)},${quoted(v.text)})`,
+      result: v.text,
+    } as ExcelJS.CellFormulaValue;
   }
   if (typeof v === "number" && !Number.isFinite(v)) return null;
   return v;
@@ -202,7 +212,7 @@ function formatColumn(
     if (c.numFmt) target.numFmt = c.numFmt;
     target.alignment = alignment;
     const v = values[r - 2]?.[i];
-    if (v && typeof v === "object" && "hyperlink" in v) {
+    if (v && typeof v === "object" && "formula" in v && v.formula.startsWith("HYPERLINK(")) {
       target.font = { color: { argb: "FF0563C1" }, underline: true };
     }
   }

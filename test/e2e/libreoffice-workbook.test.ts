@@ -130,6 +130,18 @@ describe("LibreOffice recomputes the structured workbook", () => {
     expect(n).toBeGreaterThan(40);
   });
 
+  run("Origine links are live HYPERLINK formulas showing the source cell", async () => {
+    const src = new ExcelJS.Workbook();
+    src.addWorksheet("Scheda 1").getCell("C4").value = 20;
+    src.addWorksheet("Report").getCell("N3").value = "x";
+    const input = new Uint8Array((await src.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = await writeStructuredWorkbook(input, buildWorkbookSpec(sampleModel()));
+    const computed = sheetsAsComputed((await stripNative(bytes)).file);
+    expect(cellOf(computed.get("Indicatori")!, "1.1#1", "Origine")).toBe("Scheda 1!C4");
+    expect(cellOf(computed.get("Report dirigenti")!, "1.1", "Origine")).toBe("Report!N3");
+    expect(computed.get("Scheda 1")?.[3]?.[2]).toBe("20");
+  });
+
   run("weight sums and scores as expected, and a weight typed by a user changes them", async () => {
     const bytes = await writeStructuredWorkbook(null, buildWorkbookSpec(sampleModel()));
     const before = sheetsAsComputed((await stripNative(bytes)).file);

@@ -168,10 +168,14 @@ describe("writeStructuredWorkbook", () => {
   test("Origine links jump to the source cell", () => {
     const ind = wb.getWorksheet("Indicatori")!;
     const link = rowOf(ind, "1.1#1").getCell(columnOf(ind, "Origine"));
-    expect(link.value).toMatchObject({ text: "Scheda 1!C4", hyperlink: "#'Scheda 1'!C4" });
+    expect(link.value).toEqual({
+      formula: `HYPERLINK("#'Scheda 1'!C4","Scheda 1!C4")`,
+      result: "Scheda 1!C4",
+    });
+    expect(link.font?.underline).toBe(true);
     const ver = wb.getWorksheet("Verifiche")!;
     expect(ver.getRow(2).getCell(columnOf(ver, "Origine")).value).toMatchObject({
-      hyperlink: "#'Scheda 1'!C11:C12",
+      formula: `HYPERLINK("#'Scheda 1'!C11:C12","Scheda 1!C11:C12")`,
     });
     for (const name of STRUCTURED_SHEET_NAMES) {
       const ws = wb.getWorksheet(name)!;
@@ -181,7 +185,7 @@ describe("writeStructuredWorkbook", () => {
       for (let r = 2; r <= n; r++) {
         const v = ws.getRow(r).getCell(col).value;
         if (ws.getRow(r).getCell(1).value === "Totale") continue;
-        expect(v).toMatchObject({ hyperlink: expect.stringMatching(/^#'/) });
+        expect(v).toMatchObject({ formula: expect.stringMatching(/^HYPERLINK\("#'/) });
       }
     }
   });
