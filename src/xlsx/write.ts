@@ -212,7 +212,12 @@ function formatColumn(
     if (c.numFmt) target.numFmt = c.numFmt;
     target.alignment = alignment;
     const v = values[r - 2]?.[i];
-    if (v && typeof v === "object" && "formula" in v && v.formula.startsWith("HYPERLINK(")) {
+    if (
+      v &&
+      typeof v === "object" &&
+      "formula" in v &&
+      String(v.formula).startsWith("HYPERLINK(")
+    ) {
       target.font = { color: { argb: "FF0563C1" }, underline: true };
     }
   }
