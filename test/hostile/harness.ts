@@ -6,7 +6,7 @@
  */
 import { spawn } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "fs";
 import * as path from "path";
 import { buildSync } from "esbuild";
 
@@ -159,7 +159,7 @@ export async function runCli(bundle: string, args: string[], cwd: string): Promi
   }
   rmSync(reportPath, { force: true });
   rmSync(timePath, { force: true });
-  return {
+  const result: CliRun = {
     args,
     code,
     signal,
@@ -171,6 +171,15 @@ export async function runCli(bundle: string, args: string[], cwd: string): Promi
     proto,
     killedFor,
   };
+  // PEG_HOSTILE_MEASURES=FILE keeps one JSON line per run (time, CPU, memory) for a report.
+  if (process.env.PEG_HOSTILE_MEASURES) {
+    const { code: exit, wallMs: wall, cpuMs: cpu, peakRssKb: rss } = result;
+    appendFileSync(
+      process.env.PEG_HOSTILE_MEASURES,
+      `${JSON.stringify({ args: args.map((a) => a.slice(0, 40)), exit, wall: Math.round(wall), cpu: Math.round(cpu), rssMiB: Math.round(rss / 1024) })}\n`
+    );
+  }
+  return result;
 }
 
 export function sha256(file: string): string {

@@ -147,7 +147,15 @@ export async function checkXlsx(
         }
         if (v && typeof v === "object" && "hyperlink" in v) {
           const h = String((v as { hyperlink?: string }).hyperlink ?? "");
-          if (codeTokenIn(h))
+          // A link back to a source cell ("#'Sheet'!B3") is fine whatever the sheet is called, as
+          // long as the name is quoted so the location cannot be read as anything else.
+          const internal =
+            /^#('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(
+              h
+            );
+          if (h.startsWith("#") && !internal)
+            problems.push(`${ws.name}!${cell.address}: collegamento interno malformato: ${h}`);
+          if (!h.startsWith("#") && codeTokenIn(h))
             problems.push(
               `${ws.name}!${cell.address}: collegamento ipertestuale dal testo in ingresso: ${h}`
             );

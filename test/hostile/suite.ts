@@ -253,10 +253,14 @@ export function defineHostileCases(cases: HostileCase[]): void {
           continue;
         }
         if (run.code !== 0) {
-          problems.push(
-            `${spec.args("F", spec.out).join(" ")}: exit ${run.code} su un file letto (${run.stderr.trim().slice(0, 300)})`
-          );
+          // A file that must be read must also be written; an "either" case may still be refused
+          // by one command (cleanly: Italian message, nothing written).
+          if (c.expect === "ok" || run.code !== 2)
+            problems.push(
+              `${spec.args("F", spec.out).join(" ")}: exit ${run.code} su un file letto (${run.stderr.trim().slice(0, 300)})`
+            );
           if (run.code === 2) note(spec.out, refusalProblems(run, c.fileName));
+          if (existsSync(outFile)) problems.push(`${spec.out}: scritto nonostante il rifiuto`);
           continue;
         }
         if (!existsSync(outFile)) {
