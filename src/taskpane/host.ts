@@ -13,6 +13,11 @@ import type { Key } from "./i18n";
 
 export type Progress = (fraction: number, step: Key) => void;
 
+/** Let the pane paint the progress bar before a long synchronous step. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export interface StructureOutcome extends Analysis {
   /** Standalone: the structured workbook to download. */
   download?: { url: string; fileName: string };
@@ -55,6 +60,7 @@ export function createOfficeHost(): PaneHost {
       progress(0.1, "stepRead");
       const grids = await Excel.run((ctx) => readWorkbookGrids(ctx));
       progress(0.4, "stepAnalyze");
+      await nextFrame();
       const analysis = analyzeGrids(grids, fileName(), settings);
       progress(0.6, "stepWrite");
       await Excel.run((ctx) =>

@@ -7,7 +7,7 @@ import type { Grid } from "../core/grid";
 import { PegInputError } from "../core/errors";
 import { textToGrid } from "../core/textgrid";
 import { analyzeGrids, type PaneSettings } from "./analysis";
-import type { PaneHost } from "./host";
+import { nextFrame, type PaneHost } from "./host";
 
 const XLSX = /\.(xlsx|xlsm)$/i;
 const TEXT = /\.(txt|tsv|csv)$/i;
@@ -49,6 +49,7 @@ export function createStandaloneHost(): PaneHost {
       progress(0.1, "stepRead");
       const g = await grids();
       progress(0.4, "stepAnalyze");
+      await nextFrame();
       const analysis = analyzeGrids(g, file!.name, current);
       progress(0.6, "stepWrite");
       const { writeStructuredWorkbook } = await import(
