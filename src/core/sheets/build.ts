@@ -718,6 +718,21 @@ const SEVERITY_LABEL: Record<Finding["severity"], string> = {
   info: "INFO",
 };
 
+/** Where a finding without `where` points: its indicator, else its objective. */
+function findingSource(ctx: Ctx, x: Finding): string | undefined {
+  if (x.indicatorId) {
+    const i = ctx.model.indicators.find((ind) => ind.id === x.indicatorId);
+    if (i) return i.source;
+  }
+  if (x.objectiveCode) {
+    const o = [...ctx.model.operationalObjectives, ...ctx.model.strategicObjectives].find(
+      (ob) => objectiveKey(ob) === x.objectiveCode
+    );
+    if (o) return o.source;
+  }
+  return undefined;
+}
+
 function checkSheet(ctx: Ctx): SheetSpec {
   const columns: ColumnSpec[] = [
     { header: "Gravità", width: 10, align: "center" },
@@ -737,7 +752,7 @@ function checkSheet(ctx: Ctx): SheetSpec {
     x.objectiveCode ?? null,
     x.indicatorId ?? null,
     x.message,
-    sourceLink(x.where),
+    sourceLink(x.where ?? findingSource(ctx, x)),
   ]);
   return {
     name: SHEET_NAMES.checks,
@@ -791,7 +806,8 @@ function summarySheet(ctx: Ctx): SheetSpec {
   columns.push(
     { header: "% raggiunti", numFmt: PCT1, width: 11 },
     { header: "Raggiungimento medio", numFmt: PCT1, width: 14 },
-    { header: "Punteggio", numFmt: NUM, width: 11 }
+    { header: "Punteggio", numFmt: NUM, width: 11 },
+    { header: "Origine", width: 20 }
   );
 
   const totals = new Array<number>(countCols.length + 1).fill(0);
@@ -850,7 +866,8 @@ function summarySheet(ctx: Ctx): SheetSpec {
         `IFERROR(${ao.average(ragg, ao.countNumbers(ragg))},"")`,
         grades.length ? grades.reduce((a, b) => a + b, 0) / grades.length : null
       ),
-      f(ao.sum(`${op}[Punteggio]`), score)
+      f(ao.sum(`${op}[Punteggio]`), score),
+      sourceLink(settoreSource(model, settore, objs))
     );
     return cells;
   });
@@ -870,6 +887,18 @@ function summarySheet(ctx: Ctx): SheetSpec {
     totalsRow: true,
     conditional: [{ kind: "dataBar", column: base + countCols.length + 1, color: "63BE7B" }],
   };
+}
+
+/** Where a settore is written: its unit's cell, else its first objective's. */
+function settoreSource(
+  model: PegModel,
+  settore: string,
+  objs: PegModel["operationalObjectives"]
+): string | undefined {
+  const unit = model.units.find(
+    (u) => (u.settore ?? u.servizio ?? u.area)?.trim() === settore && u.source
+  );
+  return unit?.source ?? objs[0]?.source;
 }
 
 function dirigentiOf(model: PegModel, objs: PegModel["operationalObjectives"]): string | null {
