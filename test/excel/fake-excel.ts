@@ -341,3 +341,28 @@ export function fakeContext(init: FakeSheetInit[]) {
   };
   return { context: context as unknown as Excel.RequestContext, book, tracker };
 }
+
+/** A grid (from the xlsx reader) as Excel would hand it over: a rectangle of values with number formats. */
+export function gridToFakeSheet(g: {
+  sheet: string;
+  rows: (string | number | boolean | Date | null)[][];
+  text?: (string | null)[][];
+  origin?: { row: number; col: number };
+}): FakeSheetInit {
+  const width = Math.max(1, ...g.rows.map((r) => r.length));
+  const values = g.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = row[c];
+      if (v instanceof Date) return Math.round(v.getTime() / 86400000 + 25569);
+      return v ?? "";
+    })
+  );
+  const numberFormat = g.rows.map((row, r) =>
+    Array.from({ length: width }, (_, c) => {
+      if (row[c] instanceof Date) return "dd/mm/yyyy";
+      return typeof row[c] === "number" && g.text?.[r]?.[c]?.includes("%") ? "0%" : "General";
+    })
+  );
+  const o = g.origin ?? { row: 0, col: 0 };
+  return { name: g.sheet, at: `${columnLetters(o.col)}${o.row + 1}`, values, numberFormat };
+}

@@ -11,8 +11,7 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { App } from "../../src/taskpane/components/App";
 import { createOfficeHost } from "../../src/taskpane/host";
 import { readXlsxGrids } from "../../src/xlsx/read";
-import type { Grid } from "../../src/core/grid";
-import { fakeContext, type FakeSheetInit } from "../excel/fake-excel";
+import { fakeContext, gridToFakeSheet } from "../excel/fake-excel";
 import { TextDecoder, TextEncoder } from "util";
 
 // jsdom has no TextDecoder; the xlsx reader (used here only to load the fixture) needs it.
@@ -27,31 +26,11 @@ Object.assign(globalThis, { TextDecoder, TextEncoder });
 const FIXTURE = path.join(__dirname, "..", "fixtures", "seed-001", "input.xlsx");
 const STRUCTURED = ["Obiettivi strategici", "Obiettivi operativi", "Indicatori", "Pesi", "Report dirigenti", "Verifiche", "Riepilogo"];
 
-/** A grid as Excel would hand it over: a rectangle of values with number formats. */
-function asSheet(g: Grid): FakeSheetInit {
-  const width = Math.max(1, ...g.rows.map((r) => r.length));
-  const values = g.rows.map((row, r) =>
-    Array.from({ length: width }, (_, c) => {
-      const v = row[c];
-      if (v instanceof Date) return Math.round(v.getTime() / 86400000 + 25569);
-      return v ?? "";
-    })
-  );
-  const numberFormat = g.rows.map((row, r) =>
-    Array.from({ length: width }, (_, c) => {
-      if (row[c] instanceof Date) return "dd/mm/yyyy";
-      return typeof row[c] === "number" && g.text?.[r]?.[c]?.includes("%") ? "0%" : "General";
-    })
-  );
-  const o = g.origin ?? { row: 0, col: 0 };
-  return { name: g.sheet, at: `${String.fromCharCode(65 + o.col)}${o.row + 1}`, values, numberFormat };
-}
-
 let fake: ReturnType<typeof fakeContext>;
 
 beforeAll(async () => {
   const grids = await readXlsxGrids(new Uint8Array(fs.readFileSync(FIXTURE)), "input.xlsx");
-  fake = fakeContext(grids.map(asSheet));
+  fake = fakeContext(grids.map(gridToFakeSheet));
   const g = globalThis as Record<string, unknown>;
   g.Excel = { run: <T,>(fn: (ctx: Excel.RequestContext) => Promise<T>) => fn(fake.context) };
   // A full path: the pane must show only the file name.
