@@ -162,7 +162,7 @@ const MONTH_ALTS =
 const TEXT_DATE_RE = new RegExp(
   "(?<![\\p{L}\\d])(?:(\\d{1,2})\\s?(?:°|º)?\\s*(?:di\\s+)?)?(" +
     MONTH_ALTS +
-    ")(\\.)?(?![\\p{L}])(?:\\s*(?:del(?:l'anno)?\\s+|,\\s*|\\s)?\\s*('\\d{2}|(?:19|20)\\d{2})(?!\\d))?",
+    ")(\\.)?(?![\\p{L}])(?:\\s*(?:del(?:l'anno)?\\s+|,\\s*|\\s)?\\s*('\\d{2}|(?:19|20)\\d{2})(?!\\d)|-(\\d{2}|(?:19|20)\\d{2})(?![\\d/.-]))?",
   "giu"
 );
 const ABBR_CONTEXT_RE = /(?:entro|fine|mese\s+di|mese|da|dal|a|al|metà|di)\s*$/i;
@@ -259,7 +259,9 @@ export function findDates(text: string, year?: number): DateSpan[] {
       const mo = full ?? MONTH_ABBR[word];
       if (!mo) continue;
       const dayStr = m[1];
-      const y0 = fullYear(m[4]);
+      // `ott-25`, `dic-2025`: a month cell formatted mmm-yy.
+      const y5 = m[5] === undefined ? undefined : m[5].length === 2 ? "'" + m[5] : m[5];
+      const y0 = fullYear(m[4] ?? y5);
       if (!full) {
         // `set`, `mar`, `ago` are words too: an abbreviation needs a day, a year, a dot or `entro`.
         const before = text.slice(Math.max(0, m.index - 12), m.index);

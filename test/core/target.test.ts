@@ -121,6 +121,7 @@ describe("reading: how a target is rendered back", () => {
     ["X", "SÌ"],
     ["SI/NO", "SÌ"],
     ["Realizzazione: SI", "SÌ"],
+    ["fatto/non fatto", "SÌ"],
     // deadlines
     ["Entro il 30/9", "entro 30/09/2025"],
     ["31.12", "entro 31/12/2025"],
@@ -146,6 +147,9 @@ describe("reading: how a target is rendered back", () => {
     ["da 01/01/2025 a giugno 2025", "dal 01/01/2025 entro 30/06/2025"],
     ["Da gennaio a dicembre", "dal 01/01/2025 entro 31/12/2025"],
     ["30/06/2025 - 31/12/2025", "dal 30/06/2025 entro 31/12/2025"],
+    ["ott-25", "entro 31/10/2025"],
+    ["entro dic-2026", "entro 31/12/2026"],
+    ["80% dei dipendenti formati entro il 31/12", "≥ 80% dipendenti formati e entro 31/12/2025"],
     // relative
     ["+5% rispetto all'esercizio precedente", "+5% rispetto al valore base"],
     ["+ 5% rispetto all'esercizio precedente", "+5% rispetto al valore base"],
@@ -162,6 +166,11 @@ describe("reading: how a target is rendered back", () => {
     ["Valore ≥ anno precedente", "≥ valore base"],
     ["in aumento rispetto al 2024", "≥ valore base"],
     ["in diminuzione rispetto al 2024", "≤ valore base"],
+    ["Riduzione del numero di sinistri", "≤ valore base"],
+    ["Incremento delle entrate", "≥ valore base"],
+    ["Miglioramento rispetto all'anno precedente", "≥ valore base"],
+    ["Pari all'anno precedente", "≥ valore base"],
+    ["Riduzione della spesa corrente del 2%", "-2% rispetto al valore base"],
     // compound
     ["Entro il 31/12 Livello di gradimento 3,5/4", "entro 31/12/2025 e ≥ 3,5/4 livello gradimento"],
     ["1) almeno 100 pasti 2) almeno 200 famiglie", "≥ 100 pasti e ≥ 200 famiglie"],
@@ -195,6 +204,10 @@ describe("reading: how a target is rendered back", () => {
     ["Dal 1° gennaio", "da valutare"],
     ["1 volta all'anno", "da valutare"],
     ["Ad inizio anno stimare gli istituti che si intende omogeneizzare", "da valutare"],
+    ["Miglioramento del servizio", "da valutare"],
+    ["Sempre", "da valutare"],
+    ["Indice di soddisfazione >= 3 (scala 1-5)", "≥ 3"],
+    ["Aumento della percentuale di raccolta differenziata al 70%", "≥ 70%"],
     // unparsed
     [">>", "non leggibile"],
     ["operatori coinvolti", "non leggibile"],

@@ -53,18 +53,18 @@ const PLACEHOLDER_WHOLE_RE =
   /^(?:n\.?\s?[dac]\.?|n\/[dac]|nd|na|nc|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
 const GARBLED_RE = /[<>]{2,}|[<>]=[<>]|=[<>]=|=>>|<<=|^[<>=!]+$/;
 const DONE_WHOLE_RE =
-  /^(?:si|s|x|yes|ok|vero|true|si\s*[/-]\s*no|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/;
+  /^(?:si|s|x|yes|ok|vero|true|on|si\s*[/-]\s*no|(?:fatto|realizzato|attivato|approvato)\s*[/-]\s*non\s+\p{L}+|on\s*[/-]\s*off|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/u;
 const DONE_TAIL_RE = /(?:^|[:=\-–]\s*)(?:si|x)[.!]?$/;
 const DONE_HEAD_RE = /^(?:si|x)\b\s*[-:,(]/;
 
 const FREQUENCY_RE =
-  /(?:^|[^\p{L}])(?:annual[ei]|semestral[ei]|trimestral[ei]|quadrimestral[ei]|bimestral[ei]|bimensil[ei]|mensil[ei]|settimanal[ei]|quindicinal[ei]|giornalier[oaie]|quotidian[oaie]|periodic[oaie]|periodicamente|biennal[ei]|triennal[ei]|annualmente|mensilmente|trimestralmente|semestralmente|settimanalmente|cadenza|costante(?:mente)?|continuativ[oaie]|continu[oaie]|permanent[ei]|ogni anno|ogni mese|all'anno|l'anno)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:annual[ei]|semestral[ei]|trimestral[ei]|quadrimestral[ei]|bimestral[ei]|bimensil[ei]|mensil[ei]|settimanal[ei]|quindicinal[ei]|giornalier[oaie]|quotidian[oaie]|periodic[oaie]|periodicamente|biennal[ei]|triennal[ei]|annualmente|mensilmente|trimestralmente|semestralmente|settimanalmente|cadenza|costante(?:mente)?|continuativ[oaie]|continu[oaie]|permanent[ei]|ogni anno|ogni mese|all'anno|l'anno)(?![\p{L}])(?!\s*(?:precedente|scors[oa]|corrente|in corso|di riferimento|base|successiv[oa]|\d))/u;
 const ACTIVITY_START_RE =
   /^(?:monitoraggi[oi]|applicazione|revisione|aggiornament[oi]|attuazione|realizzazione|predisposizione|redazione|approvazione|adozione|verific[ah]e?|analisi|studio|definizione|elaborazione|avvio|attivazione|implementazione|gestione|organizzazione|miglioramento|consolidamento|completamento|supporto|coordinamento|partecipazione|promozione|sviluppo|valorizzazione|ricognizione|mappatura|pubblicazione|rendicontazione|report\w*|relazion[ei]|presentazione|individuazione|programmazione|pianificazione|progettazione|formazione|rilevazion[ei]|controll[oi]|standardizzazione|omogeneizzazione|digitalizzazione|riorganizzazione|razionalizzazione|integrazione|stesura|istruttori[ae]|trasmissione|invio|raccolta|ottimizzazione|potenziamento|prosecuzione|proseguimento|svolgimento|erogazione|mantenimento|garantire|assicurare|effettuare|attivit\w*|azion[ei]|incontr[oi]|riunion[ei]|tavol[oi]|sperimentazione|ricerca|censimento|aggiudicazione|affidamento|acquisizione|stipula|sottoscrizione|conclusione|chiusura|apertura|inserimento|costituzione|istituzione|nomina|convocazione|comunicazione|diffusione|informazione|sensibilizzazione|revisione|semplificazione|dematerializzazione|informatizzazione|riduzione|incremento|rispetto|adeguamento|recupero|bonifica|manutenzione|pulizia|vigilanza|assistenza|consulenza|collaborazione|condivisione|confronto|coinvolgimento|valutazione|misurazione|certificazione|nel\b|ad\b|in\b|entro\b|con\b|per\b|come\b|secondo\b|sulla base\b|in base\b)/;
 const QUALITATIVE_ANY_RE =
   /(?:^|[^\p{L}])(?:report|relazione|documento|delibera|deliberazione|determina|regolamento|piano|bilancio|rendiconto|progetto|procedura|protocollo|convenzione|accordo|atto|atti|provvedimento|verbale|elenco|banca dati|database|sistema|portale|sito|modulistica|circolare|direttiva|linee guida|vademecum|questionario|indagine|graduatoria|bando|avviso|gara|contratto)(?![\p{L}])/u;
 const QUALITATIVE_WORD_RE =
-  /(?:^|[^\p{L}])(?:tempestiv\p{L}*|puntual\p{L}*|regolar\p{L}*|complet[oaie]|adeguat\p{L}*|conform\p{L}*|positiv[oaie]|efficac\p{L}*|ottimal\p{L}*|soddisfacent\p{L}*|sufficient\p{L}*|buon[oaie]?|ottim[oaie]|elevat[oaie]|alt[oaie]|medi[oaie]|bass[oaie]|miglior\p{L}*|rispett\p{L}*|garantit\p{L}*|assicurat\p{L}*|effettuat\p{L}*|realizzat\p{L}*|attivat\p{L}*|svolt[oaie]|in linea|nei termini|a regime|on line|online|digitale)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:tempestiv\p{L}*|puntual\p{L}*|regolar\p{L}*|complet[oaie]|adeguat\p{L}*|conform\p{L}*|positiv[oaie]|efficac\p{L}*|ottimal\p{L}*|soddisfacent\p{L}*|sufficient\p{L}*|buon[oaie]?|ottim[oaie]|elevat[oaie]|alt[oaie]|medi[oaie]|bass[oaie]|miglior\p{L}*|rispett\p{L}*|garantit\p{L}*|assicurat\p{L}*|effettuat\p{L}*|realizzat\p{L}*|attivat\p{L}*|svolt[oaie]|in linea|nei termini|a regime|on line|online|digitale|sempre|tutt[ieao]|ogni)(?![\p{L}])/u;
 const OPERATOR_WORD_RE =
   /[<>=]|(?:^|[^\p{L}])(?:almeno|minimo|massimo|non inferiore|non superiore|non piu'?|non meno|superiore|inferiore|maggiore|minore|pari|entro|oltre)(?![\p{L}])/u;
 const INFINITIVE_RE = /(?:^|\s)\p{L}{3,}(?:are|ere|ire)(?:\s|$)/u;
@@ -148,7 +148,26 @@ const RISPETTO_AFTER_RE =
 const RISPETTO_BASE_RE =
   /(?:rispetto|vs\.?|confronto)\s*(?:a|al|all'|ai|alla|allo|agli|alle|con|del|dell')?\s*(?:l'|il|lo|la|i|gli|le)?\s*(?:anno|esercizio|annualita|valore|dato|periodo|media|livello|consuntivo|baseline|base|precedent|storico|(?:19|20)\d{2})/;
 const MAINTAIN_RE =
-  /(?:^|[^\p{L}])(?:mantenimento|mantenere|confermare|conferma|invariat[oaie]|stabil[ei]|in linea con|non inferiore (?:all'anno|al valore|al dato|alla media|ai valori|al livello|all'esercizio|al (?:19|20)\d{2})|(?:>=|almeno pari|pari o superiore|uguale o superiore|non inferiore)\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|livello|media)\s*(?:precedente|storico|base|attuale)?)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:mantenimento|mantenere|confermare|conferma|invariat[oaie]|stabil[ei]|in linea con|non inferiore (?:all'anno|al valore|al dato|alla media|ai valori|al livello|all'esercizio|al (?:19|20)\d{2})|(?:>=|almeno pari|pari o superiore|uguale o superiore|non inferiore|pari|uguale)\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|livello|media)\s*(?:precedente|storico|base|attuale)?)(?![\p{L}])/u;
+const QUANTITY_NOUNS =
+  "numero|entrate|spesa|spese|tempi|tempo|tasso|percentuale|incassi|costi|costo|importo|volume|quota|utenti|iscritti|accessi|presenze|giorni|ore|residui|riscossion[ei]|gettito|consumi|rifiuti|pratiche|domande|richieste|contenziosi|reclami|sinistri|infortuni|assenze|debiti|ritardi|giacenze|arretrati|visitatori|prestiti|interventi|controlli|sanzioni|accertamenti|incidenti";
+/** `Riduzione del numero di sinistri`, `Incremento delle entrate`: a change with no number. */
+const UP_WORD_RE = new RegExp(
+  "(?:^|[^\\p{L}])(?:incremento|aumento|crescita|incrementare|aumentare|potenziamento)\\s+(?:del|della|dei|delle|degli|dello|dell')\\s*(?:\\p{L}+\\s+){0,2}?(?:" +
+    QUANTITY_NOUNS +
+    ")(?![\\p{L}])",
+  "u"
+);
+const DOWN_WORD_RE = new RegExp(
+  "(?:^|[^\\p{L}])(?:riduzione|diminuzione|contenimento|abbattimento|ridurre|diminuire|contenere|abbattere|contrazione)\\s+(?:del|della|dei|delle|degli|dello|dell')\\s*(?:\\p{L}+\\s+){0,2}?(?:" +
+    QUANTITY_NOUNS +
+    ")(?![\\p{L}])",
+  "u"
+);
+const IMPROVE_VS_BASE_RE =
+  /(?:^|[^\p{L}])(?:miglioramento|incremento|aumento|crescita)(?![\p{L}])[^;]{0,40}?rispetto\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|periodo|(?:19|20)\d{2})/u;
+const WORSEN_VS_BASE_RE =
+  /(?:^|[^\p{L}])(?:riduzione|diminuzione|calo|contenimento)(?![\p{L}])[^;]{0,40}?rispetto\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|periodo|(?:19|20)\d{2})/u;
 const UP_TREND_RE =
   /(?:^|[^\p{L}])(?:in (?:aumento|crescita|miglioramento)|trend positivo|crescente|>\s*(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base))(?![\p{L}])/u;
 const DOWN_TREND_RE =
@@ -342,8 +361,14 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
 function readTrend(seg: Segment): Claim | null {
   const lc = seg.lc;
   let sign: 1 | -1 | null = null;
-  if (DOWN_TREND_RE.test(lc)) sign = -1;
-  else if (UP_TREND_RE.test(lc) || MAINTAIN_RE.test(lc)) sign = 1;
+  if (DOWN_TREND_RE.test(lc) || DOWN_WORD_RE.test(lc) || WORSEN_VS_BASE_RE.test(lc)) sign = -1;
+  else if (
+    UP_TREND_RE.test(lc) ||
+    MAINTAIN_RE.test(lc) ||
+    UP_WORD_RE.test(lc) ||
+    IMPROVE_VS_BASE_RE.test(lc)
+  )
+    sign = 1;
   if (sign === null) return null;
   return {
     rule: rule(seg.text, "relative", {
@@ -514,6 +539,7 @@ export function readComparisons(
         (BETWEEN_BEFORE_RE.test(before) || BETWEEN_DASH_RE.test(mid))
       ) {
         used.add(n).add(next);
+        const worded = BETWEEN_BEFORE_RE.test(before);
         const unitN =
           n.unit === "percent" || next.unit === "percent" ? "percent" : unitOf(seg, next, from);
         const bm = BETWEEN_BEFORE_RE.exec(before);
@@ -528,7 +554,8 @@ export function readComparisons(
           }),
           start,
           end: next.end,
-          explicit: true,
+          // `tra 10 e 20` is a target; a bare `1-5` may only describe a scale.
+          explicit: worded,
         });
         continue;
       }
