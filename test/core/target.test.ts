@@ -224,6 +224,9 @@ describe("reading: the rule's fields", () => {
     expect(read("1) Almeno 3").text).toBe("Almeno 3");
     expect(read("a. Almeno 3 eventi").text).toBe("Almeno 3 eventi");
     expect(read("• Almeno 3").text).toBe("Almeno 3");
+    expect(read("=>15").text).toBe("=>15");
+    expect(read("≥ 4").text).toBe("≥ 4");
+    expect(read("<b>30.06.2025</b>").text).toBe("<b>30.06.2025</b>");
   });
   it("marks a bare number as assumed", () => {
     expect(read("10")).toMatchObject({

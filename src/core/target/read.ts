@@ -714,39 +714,51 @@ function measurable(r: TargetRule): boolean {
   return r.op !== "qualitative" && r.op !== "unparsed";
 }
 
+/** The text as written: trimmed, without a leading list marker (`1)`, `a.`, `•`). */
+function asWritten(raw: unknown): string {
+  let s = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
+  if (s.length > 20000) s = s.slice(0, 20000);
+  return stripListMarker(s.trim());
+}
+
 /** Read a target text into a rule. Never throws. */
 export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
   const year =
     typeof ctx.year === "number" && Number.isInteger(ctx.year) && ctx.year > 0 && ctx.year < 10000
       ? ctx.year
       : new Date().getFullYear();
+  const written = asWritten(raw);
   const cleaned = cleanText(raw);
   if (cleaned.length > MAX_READ) {
     // Beyond any real target: read the beginning only.
     const head = readTargetText(cleaned.slice(0, MAX_READ), ctx);
-    return { ...head, text: stripListMarker(cleaned.replace(/\s*\n\s*/g, " ")) };
+    return { ...head, text: written };
   }
   const display = stripListMarker(cleaned.replace(/\s*\n\s*/g, " "));
-  if (!cleaned) return { text: "", op: "unparsed" };
+  if (!cleaned) return { text: written, op: "unparsed" };
   const placeholder = readPlaceholder({ text: display, lc: fold(display), year });
-  if (placeholder) return { ...placeholder, text: display };
+  if (placeholder) return { ...placeholder, text: written };
   const parts = splitParts(cleaned);
-  if (parts.length === 0) return { text: display, op: "unparsed" };
-  if (parts.length === 1) return { ...readSegment(parts[0], year), text: display };
+  if (parts.length === 0) return { text: written, op: "unparsed" };
+  if (parts.length === 1) return { ...readSegment(parts[0], year), text: written };
   const read = parts.map((p) => readSegment(p, year));
   const subs: TargetRule[] = [];
   for (const r of read) {
     if (!measurable(r)) continue;
     if (r.op === "all" && r.rules)
-      subs.push(...r.rules.map((s) => ({ ...s, noun: s.noun ?? r.noun })));
+      subs.push(
+        ...r.rules.map((s) =>
+          s.noun === undefined && r.noun !== undefined ? { ...s, noun: r.noun } : s
+        )
+      );
     else subs.push(r);
   }
   if (subs.length === 0) {
     return {
-      text: display,
+      text: written,
       op: read.some((r) => r.op === "qualitative") ? "qualitative" : "unparsed",
     };
   }
-  if (subs.length === 1) return { ...subs[0], text: display };
-  return { text: display, op: "all", rules: subs.slice(0, MAX_RULES) };
+  if (subs.length === 1) return { ...subs[0], text: written };
+  return { text: written, op: "all", rules: subs.slice(0, MAX_RULES) };
 }
