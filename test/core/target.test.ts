@@ -442,6 +442,9 @@ describe("evaluation", () => {
     expect(ev(t, "in corso", { year: 2025, asOf: "2025-05-10" }).status).toBe("pending");
     expect(ev(">= 5", null, { year: 2025, asOf: "2030-01-01" }).status).toBe("pending");
     expect(ev("SI", null, { year: 2025, asOf: "2030-01-01" }).status).toBe("pending");
+    expect(ev(t, null, { year: 2025, asOf: "01/07/2025" }).status).toBe("overdue");
+    expect(ev(t, null, { year: 2025, asOf: "2025-07-01T09:00:00Z" }).status).toBe("overdue");
+    expect(ev(t, null, { year: 2025, asOf: "garbage" }).status).toBe("pending");
   });
 
   it("evaluates relative targets against the baseline", () => {

@@ -7,6 +7,7 @@
  * when a deadline passed at `asOf` (no `asOf`: nothing is overdue).
  */
 import type { Status, TargetRule } from "../model";
+import { dateToIso, parseItalianDate } from "../dates";
 import { findNumbers, parseItalianNumber } from "../numbers";
 import { readActual, serialDate, type ActualNumber, type ActualReading } from "./actual";
 import { assignNumbers, ruleTerms, type RuleTerms } from "./match";
@@ -268,9 +269,25 @@ function doneLeaf(reading: ActualReading): LeafResult {
   return UNKNOWN;
 }
 
+const ISO_PREFIX_RE = /^\d{4}-\d{2}-\d{2}/;
+
+/** The as-of date as ISO: `2025-07-01`, `2025-07-01T10:00:00Z`, `01/07/2025`, a Date. */
+function asOfIso(asOf: unknown): string | null {
+  if (typeof asOf === "string") {
+    const t = asOf.trim();
+    if (ISO_PREFIX_RE.test(t)) return t.slice(0, 10);
+    const d = parseItalianDate(t);
+    return d && !d.from ? d.date : null;
+  }
+  if (asOf instanceof Date) return dateToIso(asOf);
+  return null;
+}
+
 function isOverdue(p: Prepared, asOf: unknown): boolean {
-  if (typeof asOf !== "string" || asOf.length < 10) return false;
-  for (const d of p.deadlines) if (asOf > d) return true;
+  if (p.deadlines.length === 0 || asOf === null || asOf === undefined) return false;
+  const iso = asOfIso(asOf);
+  if (iso === null) return false;
+  for (const d of p.deadlines) if (iso > d) return true;
   return false;
 }
 
@@ -328,7 +345,8 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
   if (rule.op === "qualitative") return { status: "qualitative", achievement: null };
   const p = prepare(rule);
   if (p.leaves.length === 0) return { status: "unparsed", achievement: null };
-  const year = finite(ctx.year) ? ctx.year : p.year;
+  const cy = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
+  const year = finite(cy) && Number.isInteger(cy) && cy > 0 && cy < 10000 ? cy : p.year;
   const reading = readActual(actual, year);
   if (reading.empty) return isOverdue(p, ctx.asOf) ? R_OVERDUE : R_PENDING;
 

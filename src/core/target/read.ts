@@ -723,10 +723,9 @@ function asWritten(raw: unknown): string {
 
 /** Read a target text into a rule. Never throws. */
 export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
+  const y = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
   const year =
-    typeof ctx.year === "number" && Number.isInteger(ctx.year) && ctx.year > 0 && ctx.year < 10000
-      ? ctx.year
-      : new Date().getFullYear();
+    typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000 ? y : new Date().getFullYear();
   const written = asWritten(raw);
   const cleaned = cleanText(raw);
   if (cleaned.length > MAX_READ) {
