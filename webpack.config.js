@@ -109,6 +109,8 @@ module.exports = async (env, argv) => {
       static: { directory: path.resolve(__dirname, "dist") },
       hot: false,
       liveReload: false,
+      // No injected client: the pane's CSP allows only its own scripts and Office.js.
+      client: false,
     },
   };
 };

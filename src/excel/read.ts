@@ -3,7 +3,7 @@
  * Two syncs whatever the size: one for the sheet list, one for all used ranges.
  */
 import type { CellValue, Grid } from "../core/grid";
-import { parseA1, splitRef } from "../core/grid";
+import { columnLetters, parseA1, splitRef } from "../core/grid";
 import { formatPercentText, isPercentFormat } from "../xlsx/number-format";
 
 /** The part of Excel.RequestContext the reader uses (typed loosely so tests can fake it). */
@@ -62,22 +62,89 @@ export function rangeToGrid(sheet: string, range: LoadedRange | null, hidden = f
   return { sheet, rows, text, origin: topLeft, hidden };
 }
 
-/** Every worksheet's used range (values only) as grids, in workbook order. */
-export async function readWorkbookGrids(context: ExcelContext): Promise<Grid[]> {
+export interface ReadOptions {
+  /**
+   * Excel on the web refuses responses over 5 MB: with a limit, sizes are read first and the
+   * cells come in blocks of rows of at most this many cells per request. Without one (desktop),
+   * everything comes in one batch.
+   */
+  maxCellsPerRequest?: number;
+}
+
+/** Every worksheet's used range (values and number formats) as grids, in workbook order. */
+export async function readWorkbookGrids(
+  context: ExcelContext,
+  options: ReadOptions = {}
+): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
-  const used = sheets.items.map((ws) => {
+  const limit = options.maxCellsPerRequest;
+  if (!limit || limit < 1) {
+    // Two syncs whatever the size: the sheet list, then every used range at once.
+    const used = sheets.items.map((ws) => {
+      const r = ws.getUsedRangeOrNullObject(true);
+      r.load("address,values,numberFormat");
+      return r;
+    });
+    await context.sync();
+    return sheets.items.map((ws, i) => {
+      const r = used[i];
+      const loaded: LoadedRange | null = r.isNullObject
+        ? null
+        : { address: r.address, values: r.values, numberFormat: r.numberFormat };
+      return rangeToGrid(ws.name, loaded, ws.visibility !== "Visible");
+    });
+  }
+  return readInBlocks(context, sheets.items, limit);
+}
+
+async function readInBlocks(
+  context: ExcelContext,
+  items: Excel.Worksheet[],
+  limit: number
+): Promise<Grid[]> {
+  const used = items.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
-    r.load("address,values,numberFormat");
+    r.load("address,rowCount,columnCount");
     return r;
   });
   await context.sync();
-  return sheets.items.map((ws, i) => {
-    const r = used[i];
-    const loaded: LoadedRange | null = r.isNullObject
+  const parts = items.map(() => [] as Excel.Range[]);
+  let pending = 0;
+  for (let i = 0; i < items.length; i++) {
+    const u = used[i];
+    if (u.isNullObject) continue;
+    const part = splitRef(u.address)?.range ?? u.address;
+    const top = parseA1(part.split(":")[0]) ?? { row: 0, col: 0 };
+    const cols = Math.max(1, u.columnCount);
+    const perBlock = Math.max(1, Math.floor(limit / cols));
+    for (let r0 = 0; r0 < u.rowCount; r0 += perBlock) {
+      const n = Math.min(perBlock, u.rowCount - r0);
+      if (pending > 0 && pending + n * cols > limit) {
+        // One request per block of `limit` cells, by design (the web's 5 MB response limit).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        pending = 0;
+      }
+      const block = items[i].getRange(
+        `${columnLetters(top.col)}${top.row + r0 + 1}:${columnLetters(top.col + cols - 1)}${top.row + r0 + n}`
+      );
+      block.load("values,numberFormat");
+      parts[i].push(block);
+      pending += n * cols;
+    }
+  }
+  if (pending > 0) await context.sync();
+  return items.map((ws, i) => {
+    const u = used[i];
+    const loaded: LoadedRange | null = u.isNullObject
       ? null
-      : { address: r.address, values: r.values, numberFormat: r.numberFormat };
+      : {
+          address: u.address,
+          values: parts[i].flatMap((b) => b.values),
+          numberFormat: parts[i].flatMap((b) => b.numberFormat),
+        };
     return rangeToGrid(ws.name, loaded, ws.visibility !== "Visible");
   });
 }

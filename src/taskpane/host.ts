@@ -37,6 +37,9 @@ export interface PaneHost {
   saveSettings(settings: PaneSettings): Promise<void>;
 }
 
+/** About 3 MB of values and number formats. */
+const WEB_CELLS_PER_REQUEST = 100_000;
+
 function baseName(url: string | undefined | null): string | null {
   if (!url) return null;
   const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? "").split("?")[0];
@@ -58,7 +61,11 @@ export function createOfficeHost(): PaneHost {
     fileName,
     async structure(settings, progress) {
       progress(0.1, "stepRead");
-      const grids = await Excel.run((ctx) => readWorkbookGrids(ctx));
+      // Excel on the web refuses responses over 5 MB: read big workbooks there in blocks.
+      const web = Office.context?.platform === Office.PlatformType?.OfficeOnline;
+      const grids = await Excel.run((ctx) =>
+        readWorkbookGrids(ctx, web ? { maxCellsPerRequest: WEB_CELLS_PER_REQUEST } : {})
+      );
       progress(0.4, "stepAnalyze");
       await nextFrame();
       const analysis = analyzeGrids(grids, fileName(), settings);

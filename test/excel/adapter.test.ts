@@ -73,6 +73,29 @@ describe("reading the open workbook", () => {
     expect(counts).toEqual([2, 2]);
   });
 
+  it("on Excel on the web, reads in blocks that keep each response under the cell limit", async () => {
+    const whole = fakeContext(sourceSheets(20, 3000));
+    const expected = await readWorkbookGrids(whole.context);
+    const { context, tracker } = fakeContext(sourceSheets(20, 3000));
+    const limit = 50_000;
+    const grids = await readWorkbookGrids(context, { maxCellsPerRequest: limit });
+    expect(grids).toEqual(expected);
+    for (const n of tracker.loadedCells) expect(n).toBeLessThanOrEqual(limit);
+    // 20 × 3000 × 4 = 240,000 cells: 5 requests of cells after the sheet list and the sizes.
+    expect(tracker.syncs).toBe(2 + Math.ceil((20 * 3000 * 4) / limit));
+    // A sheet larger than the limit is split by rows, with the same result.
+    const big = fakeContext(sourceSheets(1, 30000));
+    const bigGrids = await readWorkbookGrids(big.context, { maxCellsPerRequest: limit });
+    expect(bigGrids[0].rows).toHaveLength(30000);
+    expect(bigGrids[0].rows[29999]).toEqual([
+      "Obiettivo 29999",
+      ">= 10",
+      0.2,
+      new Date(Date.UTC(2023, 2, 15)),
+    ]);
+    expect(bigGrids[0].text?.[29999][2]).toBe("20%");
+  });
+
   it("keeps percent text, turns date formats into dates and keeps the origin", async () => {
     const { context } = fakeContext([
       {

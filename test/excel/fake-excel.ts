@@ -39,6 +39,8 @@ export class FakeRequestTracker {
   suspends = 0;
   /** Bytes of data queued in each request (formulas, values, numberFormat arrays). */
   requestBytes: number[] = [0];
+  /** Cells loaded (read back) by each request. */
+  loadedCells: number[] = [0];
   private pending: (() => void)[] = [];
   queue(fn: () => void): void {
     this.pending.push(fn);
@@ -52,6 +54,7 @@ export class FakeRequestTracker {
     this.pending = [];
     for (const fn of p) fn();
     this.requestBytes.push(0);
+    this.loadedCells.push(0);
   }
 }
 
@@ -78,12 +81,20 @@ export class FakeRange {
   };
   dataValidation: { rule?: unknown; prompt?: unknown } = {};
   private _loaded: ReturnType<typeof loadable>;
-  private snapshot: { address: string; values: Cell[][]; numberFormat: string[][] } | null = null;
+  private snapshot: {
+    address: string;
+    values: Cell[][];
+    numberFormat: string[][];
+    rowCount: number;
+    columnCount: number;
+  } | null = null;
   constructor(
     private readonly tracker: FakeRequestTracker,
     readonly sheet: FakeSheet,
     readonly addr: string,
-    readonly isNullObject = false
+    readonly isNullObject = false,
+    /** A used range (its address and size come from the sheet) rather than a given address. */
+    readonly used = false
   ) {
     this._loaded = loadable(tracker, this, () => undefined);
     this.conditionalFormats = {
@@ -135,21 +146,56 @@ export class FakeRange {
     this._loaded.check("address");
     return this.snapshot!.address;
   }
-  load(): this {
+  load(props = "values"): this {
     this._loaded = loadable(this.tracker, this, () => {
       const init = this.sheet.init;
       const at = init.at ?? "A1";
-      const values = init.values ?? [];
+      const all = init.values ?? [];
+      const formats = init.numberFormat ?? all.map((row) => row.map(() => "General"));
       const b = parseAddress(at);
-      const end = `${columnLetters(b.c1 + (values[0]?.length ?? 1) - 1)}${b.r1 + Math.max(values.length, 1)}`;
-      this.snapshot = {
-        address: `${this.sheet.name}!${at}:${end}`,
-        values,
-        numberFormat: init.numberFormat ?? values.map((row) => row.map(() => "General")),
-      };
+      const width = all[0]?.length ?? 1;
+      if (this.used) {
+        const end = `${columnLetters(b.c1 + width - 1)}${b.r1 + Math.max(all.length, 1)}`;
+        this.snapshot = {
+          address: `${this.sheet.name}!${at}:${end}`,
+          values: all,
+          numberFormat: formats,
+          rowCount: all.length,
+          columnCount: width,
+        };
+      } else {
+        // Any other range: its slice of the sheet's cells ("" outside the used range).
+        const r = parseAddress(this.addr);
+        const slice = <T>(m: T[][], empty: T) =>
+          Array.from({ length: r.r2 - r.r1 + 1 }, (_, i) =>
+            Array.from(
+              { length: r.c2 - r.c1 + 1 },
+              (_, j) => m[r.r1 - b.r1 + i]?.[r.c1 - b.c1 + j] ?? empty
+            )
+          );
+        const values = slice<Cell>(all, "");
+        this.snapshot = {
+          address: `${this.sheet.name}!${this.addr}`,
+          values,
+          numberFormat: slice(formats, "General"),
+          rowCount: values.length,
+          columnCount: r.c2 - r.c1 + 1,
+        };
+      }
+      if (/values|numberFormat/.test(props))
+        this.tracker.loadedCells[this.tracker.loadedCells.length - 1] +=
+          this.snapshot.rowCount * this.snapshot.columnCount;
     });
     this._loaded.load();
     return this;
+  }
+  get rowCount(): number {
+    this._loaded.check("rowCount");
+    return this.snapshot!.rowCount;
+  }
+  get columnCount(): number {
+    this._loaded.check("columnCount");
+    return this.snapshot!.columnCount;
   }
   select(): void {
     this.tracker.queue(() => (this.sheet.book.selection = `${this.sheet.name}!${this.addr}`));
@@ -220,7 +266,8 @@ export class FakeSheet {
       this.tracker,
       this,
       this.init.at ?? "A1",
-      (this.init.values ?? []).length === 0
+      (this.init.values ?? []).length === 0,
+      true
     );
   }
   getRange(addr: string): FakeRange {
