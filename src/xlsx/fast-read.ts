@@ -199,28 +199,20 @@ export function sheetXmlToGrid(
   const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
   const data =
     dataStart >= 0 ? xml.slice(dataStart, dataEnd > dataStart ? dataEnd : undefined) : "";
-  const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
   let nextRow = 0;
-  let rm: RegExpExecArray | null;
-  while ((rm = rowRe.exec(data))) {
-    const rAttr = /\br\s*=\s*"(\d+)"/.exec(rm[1]);
+  for (const [rowAttrs, body] of elements(data, /<(?:\w+:)?row\b([^>]*?)(\/?)>/g)) {
+    const rAttr = /\br\s*=\s*"(\d+)"/.exec(rowAttrs);
     const r = rAttr ? Number(rAttr[1]) - 1 : nextRow;
     nextRow = r + 1;
-    const body = rm[2];
     if (!body) continue;
     const out: CellValue[] = [];
     let outText: (string | null)[] | null = null;
     let nextCol = 0;
-    cellRe.lastIndex = 0;
-    let cm: RegExpExecArray | null;
-    while ((cm = cellRe.exec(body))) {
-      const a = cm[1];
+    for (const [a, inner] of elements(body, /<(?:\w+:)?c\b([^>]*?)(\/?)>/g)) {
       const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(a);
       const pos = ref ? parseA1(ref[1]) : null;
       const c = pos ? pos.col : nextCol;
       nextCol = c + 1;
-      const inner = cm[2];
       if (!inner) continue;
       const t = /\bt\s*=\s*"(\w+)"/.exec(a)?.[1] ?? "n";
       const sAttr = /\bs\s*=\s*"(\d+)"/.exec(a);
@@ -290,6 +282,27 @@ export function sheetXmlToGrid(
   }
   if (hidden) grid.hidden = true;
   return grid;
+}
+
+/**
+ * Start tags matched by `startRe` (groups: attributes, "/" when self-closing) with the text up to
+ * the next start tag as body. Linear in the text, whatever the nesting or missing end tags (a lazy
+ * `<row>...</row>` regex goes quadratic on a file with unclosed rows).
+ */
+function elements(text: string, startRe: RegExp): [string, string][] {
+  const starts: { attrs: string; from: number; at: number; empty: boolean }[] = [];
+  let m: RegExpExecArray | null;
+  startRe.lastIndex = 0;
+  while ((m = startRe.exec(text))) {
+    starts.push({ attrs: m[1], at: m.index, from: m.index + m[0].length, empty: m[2] === "/" });
+  }
+  const out: [string, string][] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
+    out.push([s.attrs, s.empty ? "" : text.slice(s.from, end)]);
+  }
+  return out;
 }
 
 function fill<T>(arr: (T | null | undefined)[], length: number): (T | null)[] {
