@@ -459,7 +459,11 @@ export function readDeadlines(seg: Segment): Claim[] {
   return out;
 }
 
+const OP_HINT_RE =
+  /[<>=]|almen|minim|massim|min\.|max\.|non |superior|inferior|maggior|minor|oltre|piu|sopra|sotto|meno|fino|entro|pari|ugual|esattamente|coincid|corrispond|equivalent|tetto|partire|riduz|ridur|dimin|conten|abbatt|aument|increment|portare|innalz|crescit/;
+
 function opBefore(before: string): { op: TargetRule["op"] | "pari"; at: number } | null {
+  if (!OP_HINT_RE.test(before)) return null;
   let best: { op: TargetRule["op"] | "pari"; at: number } | null = null;
   for (const o of OPS) {
     const m = o.re.exec(before);
@@ -630,10 +634,11 @@ function readSegment(text: string, year: number): TargetRule {
   if (direct) return direct;
 
   const hasDigit = /\d/.test(text);
-  let nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true }) : [];
+  const dates = findDates(text, year);
+  let nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true, dates }) : [];
   if (nums.length > MAX_NUMBERS_PER_PART) nums = nums.slice(0, MAX_NUMBERS_PER_PART);
   const used = new Set<FoundNumber>();
-  const deadlines = readDeadlines(seg);
+  const deadlines = readDeadlines(seg, dates);
   const relatives = nums.length ? readRelative(seg, nums, used) : [];
   const stops: number[] = [];
   for (const c of deadlines) stops.push(c.end);
@@ -686,10 +691,7 @@ function readSegment(text: string, year: number): TargetRule {
   if (claims.length === 0) {
     if (DONE_HEAD_RE.test(seg.lc))
       return rule(text, "done", { unit: "boolean", direction: "higher" });
-    return readFallback(
-      seg,
-      (nums.some((n) => !n.year) && hasDigit) || findDates(text, year).length > 0
-    );
+    return readFallback(seg, (nums.some((n) => !n.year) && hasDigit) || dates.length > 0);
   }
   claims.sort((a, b) => a.start - b.start);
   if (claims.length > MAX_RULES) claims = claims.slice(0, MAX_RULES);
@@ -725,7 +727,9 @@ function asWritten(raw: unknown): string {
 export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
   const y = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
   const year =
-    typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000 ? y : new Date().getFullYear();
+    typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000
+      ? y
+      : new Date().getFullYear();
   const written = asWritten(raw);
   const cleaned = cleanText(raw);
   if (cleaned.length > MAX_READ) {
