@@ -378,6 +378,11 @@ export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; k
           const m = SINGLE_RE.exec(t);
           if (m) single = Number(m[1]);
         }
+        // `Città di` on one line, the name on the next (a PDF title page).
+        if (!ente && /^(comune|citt[aà]|provincia|unione) di$/i.test(t.trim())) {
+          const next = nextText(g, r + 1);
+          if (next && next.length < 50) ente = `${t.trim()} ${next}`;
+        }
         if (!ente && ENTE_RE.test(t.trim()) && t.length < 60 && !/metropolitana/i.test(t))
           ente = t.trim();
         if (!kind) {
@@ -396,6 +401,19 @@ export function detectPlanYear(grids: Grid[]): { year?: number; ente?: string; k
   if (ente) out.ente = ente;
   if (kind) out.kind = kind;
   return out;
+}
+
+function nextText(g: Grid, from: number): string | null {
+  for (let r = from; r < Math.min(g.rows.length, from + 4); r++) {
+    const row = g.rows[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] === null || row[c] === undefined) continue;
+      const t = cellText(g, r, c);
+      if (t) return t;
+    }
+  }
+  return null;
 }
 
 /** No year written as such: the year the targets mention most (`entro il 31 dicembre 2017`). */
