@@ -276,6 +276,7 @@ const HAS_DIGIT_RE = /\d/;
 const NUM_RE = /(?<![\p{L}\d_]|\d[.,])(\+\/-|\+-|±|[-+−–])?(\s?)(\d[\d.,]*)/gu;
 const UNIT_AFTER_RE =
   /\s*(?:(%|per\s?cento\b|percento\b)|(€|euro\b|eur\b)|(gg\.?\s*lavorativ[ie]\b|gg\.?|giorni\b|giorno\b|gg\b)|(mesi\b|mese\b)|(ore\b|ora\b|h\b)|(anni\b|anno\b)|(?:\/|\bsu\s+)\s?(\d+(?:[.,]\d+)?)(?![\d/]))/iuy;
+const NOUN_SU_RE = /\s+su\s+(\d+(?:[.,]\d+)?)(?![\d/.,])/y;
 const UNIT_START = new Set([..."%€/pPeEgGmMoOhHaAsS"]);
 const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
 const LEADING_PREPS = new Set([
@@ -473,6 +474,11 @@ function readBefore(text: string, index: number): string | undefined {
   let i = index - 1;
   while (i >= stop && words.length < 6) {
     const c = text.charCodeAt(i);
+    // `pasti: 74` keeps `pasti`; a `:` further back ends the clause.
+    if (c === 58 && words.length === 0) {
+      i--;
+      continue;
+    }
     if (
       (c >= 48 && c <= 57) ||
       c === 59 ||
@@ -620,6 +626,17 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       found.raw = text.slice(found.index, after).trim();
       const nounRead = readNoun(text, after);
       if (nounRead.noun) found.noun = nounRead.noun;
+      // `80 punti su 100`: a score written around its noun.
+      if (!found.unit && nounRead.noun) {
+        NOUN_SU_RE.lastIndex = nounRead.end;
+        const su = NOUN_SU_RE.exec(text);
+        const max = su ? interpretNumeral(su[1]) : null;
+        if (su && max !== null && max > 0 && found.value <= max) {
+          found.unit = "ratio";
+          found.max = max;
+          NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, NOUN_SU_RE.lastIndex);
+        }
+      }
       const bef = readBefore(text, found.index);
       if (bef) found.before = bef;
       // A year (`nel 2023`, `Per il 2017`), not a quantity.

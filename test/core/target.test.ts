@@ -106,6 +106,19 @@ describe("reading: how a target is rendered back", () => {
     ["Livello di gradimento 3,5/4", "≥ 3,5/4"],
     ["Gradimento ≥ 4/5", "≥ 4/5"],
     ["Customer satisfaction ≥ 3,5 su 5", "≥ 3,5/5"],
+    ["80 punti su 100", "≥ 80/100"],
+    ["Punteggio ≥ 80/100", "≥ 80/100"],
+    ["24/24", "≥ 24/24"],
+    ["≤ 5 (cinque) giorni", "≤ 5 gg"],
+    ["da 3 a 5 giorni", "tra 3 e 5 gg"],
+    ["Fino a 10", "≤ 10"],
+    ["Oltre il 90%", "> 90%"],
+    ["Più di 5", "> 5"],
+    ["Non oltre 30 giorni", "≤ 30 gg"],
+    ["Almeno il 50% + 1", "≥ 50%"],
+    ["≥ 2 incontri/anno", "≥ 2"],
+    ["Almeno 3 eventi entro il 2025", "≥ 3 eventi e entro 31/12/2025"],
+    ["Entro il 30 settembre 2025 almeno 2 corsi", "entro 30/09/2025 e ≥ 2 corsi"],
     ["1.000 utenti", "≥ 1.000"],
     // bare numbers
     ["10", "≥ 10"],
@@ -498,6 +511,10 @@ describe("evaluation", () => {
     expect(
       ev("almeno 5 incontri; € 10.000 di contributi", "€ 12.000 di contributi e 5 incontri").status
     ).toBe("met");
+    expect(ev("1) almeno 100 pasti 2) almeno 200 famiglie", "famiglie: 210; pasti: 74")).toEqual({
+      status: "partial",
+      achievement: 0.87,
+    });
     expect(ev("1) almeno 100 pasti 2) almeno 200 famiglie", "74 pasti")).toEqual({
       status: "missed",
       achievement: 0.37,

@@ -506,6 +506,9 @@ function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] 
   );
   if (DAYS_CONTEXT_RE.test(stripped)) return "days";
   if (n.noun && /^(?:giorni|gg)\b/.test(n.noun)) return "days";
+  // `≤ 5 (cinque) giorni`
+  if (/^\s*\([^()]{1,20}\)\s*(?:giorni|gg)(?![\p{L}])/u.test(seg.lc.slice(n.end, n.end + 40)))
+    return "days";
   return "count";
 }
 

@@ -47,14 +47,13 @@ function renderOne(rule: TargetRule, withNoun: boolean): string {
     case "<":
     case "=":
       return SYMBOL[rule.op] + " " + quantity(rule, rule.value) + (withNoun ? firstNoun(rule) : "");
-    case "between":
-      return (
-        "tra " +
-        quantity(rule, rule.value) +
-        " e " +
-        quantity(rule, rule.valueMax) +
-        (withNoun ? firstNoun(rule) : "")
-      );
+    case "between": {
+      const noun = withNoun ? firstNoun(rule) : "";
+      // `tra 3 e 5 gg`: the days once.
+      if (rule.unit === "days")
+        return "tra " + num(rule.value) + " e " + num(rule.valueMax) + " gg" + noun;
+      return "tra " + quantity(rule, rule.value) + " e " + quantity(rule, rule.valueMax) + noun;
+    }
     case "done":
       return "SÌ";
     case "deadline": {
