@@ -71,8 +71,6 @@ function gc(): void {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export async function run(): Promise<void> {
-  if (process.env.PEG_BENCH_KEEP) {
-    await generate(process.env.PEG_BENCH_KEEP);
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peg-bench-structure-"));
@@ -101,7 +99,7 @@ export async function run(): Promise<void> {
     }
     const ratio = ours / bare;
     console.log(
-      `[structure] ${OBJECTIVES} obiettivi / ${OBJECTIVES * PER_OBJECTIVE} indicatori (${mb(bytes.length)} su disco): ` +
+      `[structure] ${OBJECTIVES} obiettivi / ${OBJECTIVES * PER_OBJECTIVE} indicatori (${(bytes.length / 1024).toFixed(0)} kB su disco): ` +
         `exceljs ${bare.toFixed(0)} ms, readXlsxGrids + buildModel ${ours.toFixed(0)} ms, ` +
         `rapporto ${ratio.toFixed(2)}x (obiettivo <= 1.3x), memoria di picco ${mb(peak)}; ` +
         `letti ${model?.operationalObjectives.length ?? 0} obiettivi, ${model?.indicators.length ?? 0} indicatori`
