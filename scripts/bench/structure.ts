@@ -71,8 +71,6 @@ function gc(): void {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export async function run(): Promise<void> {
-    return;
-  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peg-bench-structure-"));
   const file = path.join(dir, "piano-2000.xlsx");
   try {
