@@ -69,7 +69,16 @@ export const MARKUP_PAYLOADS = [
 ];
 
 /** Tokens that betray an input text turned into a formula or a field code. */
-export const FORMULA_TOKENS = ["HYPERLINK", "SUM(1)", "1+2", "SUM(A1)", "cmd|", "1+1", "http://x"];
+export const FORMULA_TOKENS = [
+  "HYPERLINK",
+  "WEBSERVICE",
+  "SUM(1)",
+  "1+2",
+  "SUM(A1)",
+  "cmd|",
+  "1+1",
+  "http://x",
+];
 
 const PLAN_HEADER = [
   "Codice obiettivo",
@@ -1127,12 +1136,21 @@ export const HOSTILE_CASES: HostileCase[] = [
         { name: "Scheda l'A!", rows: planTable("PIANO 2025", normalPlanRows()) },
         { name: "Piano 2025 – 😀", rows: [["x"]] },
         { name: "=HYPERLINK(A1)", rows: [["y"]] },
+        // A quote in a sheet name ends a formula string unless doubled: links back to source
+        // cells must stay links.
+        {
+          name: 'P"&WEBSERVICE(A1)&"',
+          rows: planTable(
+            "PIANO 2025",
+            normalPlanRows().map((r) => ({ ...r, code: `Q${r.code as string}` }))
+          ),
+        },
         { name: "a".repeat(31), rows: [["z"]] },
       ]),
     expect: "ok",
     depth: "full",
     planned: true,
-    sheets: ["Scheda l'A!", "Piano 2025 – 😀", "=HYPERLINK(A1)"],
+    sheets: ["Scheda l'A!", "Piano 2025 – 😀", "=HYPERLINK(A1)", 'P"&WEBSERVICE(A1)&"'],
   },
   {
     id: "invalid-sheet-names",

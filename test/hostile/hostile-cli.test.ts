@@ -8,10 +8,36 @@ import * as path from "path";
 import { FORMULA_PAYLOADS, HOSTILE_CASES, validPlanXlsx } from "./generators";
 import { describeRun, refusalProblems, runCli, runProblems, sha256 } from "./harness";
 import { useSandbox } from "./suite";
+import { checkHtml, formulaProblem, literalHits } from "./outputs";
 
 jest.setTimeout(240_000);
 
 const box = useSandbox();
+
+test("the output checkers catch what they must", () => {
+  expect(formulaProblem(`HYPERLINK("#'Piano 2025'!B3";"'Piano 2025'!B3")`)).toBeNull();
+  expect(formulaProblem(`HYPERLINK("#'a""&WEBSERVICE(A1)&""b'!D4","x")`)).toBeNull();
+  expect(formulaProblem(`HYPERLINK("#'a"&WEBSERVICE(A1)&"b'!D4","x")`)).not.toBeNull();
+  expect(formulaProblem(`HYPERLINK("http://x","y")`)).not.toBeNull();
+  expect(formulaProblem(`HYPERLINK(A1,"y")`)).not.toBeNull();
+  expect(formulaProblem(`PEG.ESITO([@Target];[@Consuntivo])`)).toBeNull();
+  expect(formulaProblem(`SUM(C2:C9)`)).toBeNull();
+  expect(formulaProblem(`1+1`)).not.toBeNull();
+  expect(formulaProblem(`"=1+1"`)).toBeNull();
+  expect(formulaProblem(`"abc`)).not.toBeNull();
+  const dir = path.join(box.work, "checkers");
+  mkdirSync(dir, { recursive: true });
+  const bad = path.join(dir, "bad.html");
+  writeFileSync(
+    bad,
+    "<html><body><p>ok</p><img src=x onerror=alert(1)><iframe></iframe></body></html>"
+  );
+  expect(checkHtml(bad).problems.length).toBeGreaterThanOrEqual(2);
+  const good = path.join(dir, "good.html");
+  writeFileSync(good, "<html><body><p>&lt;img src=x onerror=alert(1)&gt;</p></body></html>");
+  expect(checkHtml(good).problems).toEqual([]);
+  expect(literalHits(checkHtml(good).texts, ["<img src=x onerror=alert(1)>"])).toHaveLength(1);
+});
 
 test("at least 30 hostile cases, each with a distinct id and file", () => {
   expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(30);

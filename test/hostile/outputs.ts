@@ -44,6 +44,52 @@ function codeTokenIn(code: string): string | null {
   return CODE_TOKENS.find((t) => upper.includes(t.toUpperCase())) ?? null;
 }
 
+/** A link to a place in the same workbook: "#'Sheet name'!B3" or "#Sheet!B3:C4". */
+const INTERNAL_LOCATION =
+  /^#('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/;
+
+/**
+ * What is wrong with a formula the product wrote, from the input's point of view. String literals
+ * ("..." with "" escapes) are text and may hold anything; the code outside them must hold nothing
+ * that came from the input. The product's own links back to a source cell,
+ * HYPERLINK("#'Sheet'!B3";...), are fine when the location is a well-formed internal one: a sheet
+ * name with a quote that is not doubled would end the literal and show up here as code.
+ */
+export function formulaProblem(formula: string): string | null {
+  const literals: string[] = [];
+  let code = "";
+  for (let i = 0; i < formula.length; i++) {
+    if (formula[i] !== '"') {
+      code += formula[i];
+      continue;
+    }
+    let lit = "";
+    let closed = false;
+    for (i++; i < formula.length; i++) {
+      if (formula[i] === '"') {
+        if (formula[i + 1] === '"') {
+          lit += '"';
+          i++;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      lit += formula[i];
+    }
+    if (!closed) return "stringa non chiusa";
+    code += `«${literals.length}»`;
+    literals.push(lit);
+  }
+  for (const m of code.matchAll(/HYPERLINK\s*\(\s*([^,;)]*)/gi)) {
+    const arg = /^«(\d+)»$/.exec(m[1].trim());
+    if (!arg) return `HYPERLINK con destinazione calcolata (${m[1].slice(0, 60)})`;
+    const target = literals[Number(arg[1])];
+    if (!INTERNAL_LOCATION.test(target)) return `HYPERLINK verso ${target.slice(0, 80)}`;
+  }
+  return codeTokenIn(code.replace(/HYPERLINK\s*\(/gi, "("));
+}
+
 function cellText(v: ExcelJS.CellValue): string | null {
   if (v == null) return null;
   if (typeof v === "string") return v;
@@ -111,7 +157,7 @@ export async function checkXlsx(
       for (const m of xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)) {
         const f = decodeEntities(m[1]);
         formulas.push(f);
-        const tok = codeTokenIn(f);
+        const tok = formulaProblem(f);
         if (tok)
           problems.push(
             `${name}: formula costruita dal testo in ingresso (${tok}): =${f.slice(0, 120)}`
@@ -138,7 +184,7 @@ export async function checkXlsx(
               (v as { sharedFormula?: string }).sharedFormula ??
               ""
           );
-          const tok = codeTokenIn(f);
+          const tok = formulaProblem(f);
           if (tok)
             problems.push(
               `${ws.name}!${cell.address}: cella formula dal testo in ingresso (${tok}): =${f.slice(0, 120)}`
@@ -149,10 +195,7 @@ export async function checkXlsx(
           const h = String((v as { hyperlink?: string }).hyperlink ?? "");
           // A link back to a source cell ("#'Sheet'!B3") is fine whatever the sheet is called, as
           // long as the name is quoted so the location cannot be read as anything else.
-          const internal =
-            /^#('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(
-              h
-            );
+          const internal = INTERNAL_LOCATION.test(h);
           if (h.startsWith("#") && !internal)
             problems.push(`${ws.name}!${cell.address}: collegamento interno malformato: ${h}`);
           if (!h.startsWith("#") && codeTokenIn(h))
