@@ -106,7 +106,7 @@ export function sourceLink(ref: string | undefined | null): LinkCell | string | 
   if (!parts || parts.range.trim() === "") return ref;
   const range = parts.range.replace(/\$/g, "");
   if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(range)) return ref;
-  return { text: ref, location: `'${parts.sheet.replace(/'/g, "''")}'!${range}` };
+  return { text: ref, location: `'${parts.sheet.replace(/'/g, "''")}'!${range.toUpperCase()}` };
 }
 
 /** String for the `"WORD"` literal of a formula. */
