@@ -276,6 +276,7 @@ const HAS_DIGIT_RE = /\d/;
 const NUM_RE = /(?<![\p{L}\d_]|\d[.,])(\+\/-|\+-|±|[-+−–])?(\s?)(\d[\d.,]*)/gu;
 const UNIT_AFTER_RE =
   /\s*(?:(%|per\s?cento\b|percento\b)|(€|euro\b|eur\b)|(gg\.?\s*lavorativ[ie]\b|gg\.?|giorni\b|giorno\b|gg\b)|(mesi\b|mese\b)|(ore\b|ora\b|h\b)|(anni\b|anno\b)|(?:\/|\bsu\s+)\s?(\d+(?:[.,]\d+)?)(?![\d/]))/iuy;
+const BASE_WORD_END_RE = /(?:baseline|base|valore|dato|anno|precedente|media|consuntivo|storico)$/i;
 const NOUN_SU_RE = /\s+su\s+(\d+(?:[.,]\d+)?)(?![\d/.,])/y;
 const UNIT_START = new Set([..."%€/pPeEgGmMoOhHaAsS"]);
 const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
@@ -563,8 +564,15 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
         // `10 - 20` is a range; `Valore 2024 + 5%` is a change on a year's value.
         const afterYear = /(?:^|\D)(?:19|20)\d{2}$/.test(prevText);
         const afterNumber = /[\d%]/.test(prevCh);
+        // `baseline + 5%`, `valore 2024 + 5%`: a change on a value just named.
+        const afterBase = BASE_WORD_END_RE.test(prevText);
+        const change =
+          (afterYear || afterBase) &&
+          !/^(?:19|20)\d{2}$/.test(m[3]) &&
+          (signStr === "+" ||
+            /^\s?%/.test(text.slice(numStart + m[3].length, numStart + m[3].length + 2)));
         const ok =
-          afterYear || (!afterNumber && (!spaced || prevCh === "" || /[(:=<>≤≥]/.test(prevCh)));
+          change || (!afterNumber && (!spaced || prevCh === "" || /[(:=<>≤≥]/.test(prevCh)));
         if (ok)
           sign =
             signStr === "+"

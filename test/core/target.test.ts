@@ -160,6 +160,8 @@ describe("reading: how a target is rendered back", () => {
     ["da 01/01/2025 a giugno 2025", "dal 01/01/2025 entro 30/06/2025"],
     ["Da gennaio a dicembre", "dal 01/01/2025 entro 31/12/2025"],
     ["30/06/2025 - 31/12/2025", "dal 30/06/2025 entro 31/12/2025"],
+    ["2025: ≥ 90%; 2026: ≥ 95%", "≥ 90%"],
+    ["30%-40%", "tra 30% e 40%"],
     ["ott-25", "entro 31/10/2025"],
     ["entro dic-2026", "entro 31/12/2026"],
     ["80% dei dipendenti formati entro il 31/12", "≥ 80% dipendenti formati e entro 31/12/2025"],
@@ -179,6 +181,14 @@ describe("reading: how a target is rendered back", () => {
     ["Valore ≥ anno precedente", "≥ valore base"],
     ["in aumento rispetto al 2024", "≥ valore base"],
     ["in diminuzione rispetto al 2024", "≤ valore base"],
+    ["≥ baseline", "≥ valore base"],
+    ["= baseline", "= valore base"],
+    ["< baseline", "≤ valore base"],
+    ["Incremento", "≥ valore base"],
+    ["Riduzione", "≤ valore base"],
+    ["Baseline + 5%", "+5% rispetto al valore base"],
+    ["baseline - 5%", "-5% rispetto al valore base"],
+    ["+ 10% rispetto alla baseline", "+10% rispetto al valore base"],
     ["Riduzione del numero di sinistri", "≤ valore base"],
     ["Incremento delle entrate", "≥ valore base"],
     ["Miglioramento rispetto all'anno precedente", "≥ valore base"],
@@ -207,6 +217,8 @@ describe("reading: how a target is rendered back", () => {
     ["N.D.", "da valutare"],
     ["N.d", "da valutare"],
     ["n.a.", "da valutare"],
+    ["n.q.", "da valutare"],
+    ["dal 2024 - 2026", "da valutare"],
     ["-", "da valutare"],
     ["Come da cronoprogramma", "da valutare"],
     ["Rispetto dei termini di legge", "da valutare"],
@@ -519,6 +531,24 @@ describe("evaluation", () => {
       status: "missed",
       achievement: 0.37,
     });
+  });
+
+  it("picks the plan year's target from a cell with one per year", () => {
+    const t = "Target 2025: 80% - Target 2026: 85%";
+    expect(renderRule(read(t, { year: 2026 }))).toBe("≥ 85%");
+    expect(renderRule(read(t, { year: 2025 }))).toBe("≥ 80%");
+    expect(renderRule(read(t, { year: 2030 }))).toBe("≥ 80%");
+  });
+
+  it("uses a degree of completion stated in words", () => {
+    expect(ev("≥ 15", "realizzato al 80%")).toEqual({ status: "missed", achievement: 0.8 });
+    expect(ev("SI", "realizzato al 80%")).toEqual({ status: "missed", achievement: 0 });
+    expect(ev("Entro il 30/06", "completato al 100%")).toEqual({ status: "met", achievement: 1 });
+    expect(ev("Entro il 30/06", "90% di avanzamento")).toEqual({
+      status: "missed",
+      achievement: 0,
+    });
+    expect(ev("≥ 90%", "realizzato al 95%")).toEqual({ status: "met", achievement: 1 });
   });
 
   it("takes 0,92 typed in a percent cell as 92%", () => {

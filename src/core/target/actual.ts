@@ -30,6 +30,8 @@ export interface ActualReading {
   readonly inProgress: boolean;
   /** Says the target was reached (`obiettivo raggiunto`, `pienamente conseguito`). */
   readonly reached?: boolean;
+  /** A degree of completion stated in words (`realizzato al 80%`, `90% di avanzamento`). */
+  readonly completion?: number;
   /** A number typed in a cell (may be a percent-formatted fraction or a date serial). */
   readonly cell: boolean;
   /** The text, cleaned. */
@@ -69,6 +71,15 @@ class TextReading implements ActualReading {
   }
   get reached(): boolean {
     return (this.read() & 8) !== 0;
+  }
+  private pct: number | null | undefined;
+  get completion(): number | undefined {
+    if (this.pct === undefined) {
+      const m = COMPLETION_RE.exec(this.lc);
+      const raw = m ? (m[1] ?? m[2]) : undefined;
+      this.pct = raw === undefined ? null : Number(raw.replace(",", "."));
+    }
+    return this.pct === null ? undefined : this.pct;
   }
 }
 
@@ -128,6 +139,8 @@ const PROGRESS_RE =
   /(?:^|[^\p{L}])(?:in corso|in fase di|in itinere|in via di|avviat[oaie]|iniziat[oaie]|in lavorazione|in attesa|da completare|da ultimare|da avviare|in svolgimento|work in progress|wip)(?![\p{L}])/u;
 const REACHED_RE =
   /(?:^|[^\p{L}])(?:(?:pienamente|completamente|totalmente|interamente)\s+)?(?:raggiunt[oaie]|conseguit[oaie]|centrat[oaie]|superat[oaie])(?![\p{L}])/u;
+const COMPLETION_RE =
+  /(?:raggiunt|realizzat|conseguit|complet|attuat|eseguit|svolt)\p{L}*\s+(?:al|per il|nella misura del|in misura del|nella percentuale del)\s*(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:di\s+|del(?:l')?\s*)?(?:realizzazione|completamento|avanzamento|raggiungimento|attuazione|esecuzione)/u;
 const FUTURE_RE =
   /(?:^|[^\p{L}])(?:avverra|sara|saranno|verra|verranno|si terra|si svolgera|si realizzera|prevista per|previsto per|previsti per|previste per|programmat[oaie] per|rinviat[oaie]|posticipat[oaie]|slitta(?:t[oaie])?|non ancora)(?![\p{L}])/u;
 const ZERO_RE = /(?:^|[^\p{L}])(?:nessun[oa]?|zero|niente)(?![\p{L}])/u;

@@ -183,12 +183,19 @@ function numericLeaf(
   ctx: EvalContext
 ): LeafResult {
   if (rule.op === "relative") return relativeLeaf(rule, n, reading, ctx);
+  if (!NUMERIC_OPS.has(rule.op)) return UNKNOWN;
   const target = rule.value;
   if (!finite(target)) return UNKNOWN;
   if (n === undefined && rule.unit === "ratio") {
     // `7/8` read as a date: against a score it is a score.
     const m = RATIO_TEXT_RE.exec(reading.text);
     if (m) n = { value: +m[1].replace(",", "."), unit: "ratio", max: +m[2] };
+  }
+  // `realizzato al 80%` against a count: the degree is stated.
+  if (rule.unit !== "percent" && (n === undefined || n.unit === "percent")) {
+    const done = reading.completion;
+    if (done !== undefined && (n === undefined || n.value === done))
+      return done >= 100 ? MET : { status: "missed", achievement: clamp01(done / 100) };
   }
   if (n === undefined) {
     if (reading.no) return fromCompare(compare(rule.op, target, 0, rule.valueMax));
@@ -254,6 +261,8 @@ function deadlineLeaf(
   }
   if (done !== undefined) return done <= date ? MET : MISSED;
   if (laterDone) return MET;
+  const pct = reading.completion;
+  if (pct !== undefined) return pct >= 100 ? MET : MISSED;
   if (reading.no) return MISSED;
   if (reading.inProgress) return PENDING;
   if (reading.yes) return MET;
@@ -262,6 +271,8 @@ function deadlineLeaf(
 
 function doneLeaf(reading: ActualReading): LeafResult {
   if (reading.no) return MISSED;
+  const pct = reading.completion;
+  if (pct !== undefined) return pct >= 100 ? MET : MISSED;
   if (reading.yes) return MET;
   if (reading.dates.length > 0) return MET;
   if (reading.inProgress) return PENDING;

@@ -15,7 +15,7 @@
  * 31/12 Livello di gradimento 3,5/4`) becomes `all` with one sub-rule per claim.
  */
 import type { TargetRule } from "../model";
-import { findDateRange, findDates, isoDate } from "../dates";
+import { findDateRange, findDates, isoDate, type DateSpan } from "../dates";
 import { findNumbers, isRatioSpan, type FoundNumber } from "../numbers";
 import { cleanText, fold, splitParts, stripListMarker } from "./text";
 
@@ -50,7 +50,7 @@ const MAX_RULES = 24;
 const PLACEHOLDER_PREFIX_RE =
   /^(?:da (?:definire|stabilire|determinare|quantificare|individuare|concordare|valutare|verificare|rilevare)|non (?:previst[oiae]|applicabil[ei]|rilevabil[ei]|quantificabil[ei]|misurabil[ei]|disponibil[ei]|definit[oiae]|pertinent[ei]|significativ[oa]|valorizzat[oa]|pervenut[oa])|in (?:corso di )?(?:definizione|fase di definizione)|vedi\b|v\. |come da\b|cfr\b|nessun target|target non)/;
 const PLACEHOLDER_WHOLE_RE =
-  /^(?:n\.?\s?[dac]\.?|n\/[dac]|nd|na|nc|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
+  /^(?:n\.?\s?[dacqrv]\.?|n\/[dac]|nd|na|nc|nq|nr|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
 const GARBLED_RE = /[<>]{2,}|[<>]=[<>]|=[<>]=|=>>|<<=|^[<>=!]+$/;
 const DONE_WHOLE_RE =
   /^(?:si|s|x|yes|ok|vero|true|on|si\s*[/-]\s*no|(?:fatto|realizzato|attivato|approvato)\s*[/-]\s*non\s+\p{L}+|on\s*[/-]\s*off|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/u;
@@ -148,7 +148,7 @@ const RISPETTO_AFTER_RE =
 const RISPETTO_BASE_RE =
   /(?:rispetto|vs\.?|confronto)\s*(?:a|al|all'|ai|alla|allo|agli|alle|con|del|dell')?\s*(?:l'|il|lo|la|i|gli|le)?\s*(?:anno|esercizio|annualita|valore|dato|periodo|media|livello|consuntivo|baseline|base|precedent|storico|(?:19|20)\d{2})/;
 const MAINTAIN_RE =
-  /(?:^|[^\p{L}])(?:mantenimento|mantenere|confermare|conferma|invariat[oaie]|stabil[ei]|in linea con|non inferiore (?:all'anno|al valore|al dato|alla media|ai valori|al livello|all'esercizio|al (?:19|20)\d{2})|(?:>=|almeno pari|pari o superiore|uguale o superiore|non inferiore|pari|uguale)\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|livello|media)\s*(?:precedente|storico|base|attuale)?)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:mantenimento|mantenere|confermare|conferma|invariat[oaie]|stabil[ei]|in linea con|non inferiore (?:all'anno|al valore|al dato|alla media|ai valori|al livello|all'esercizio|al (?:19|20)\d{2})|(?:>=|almeno pari|pari o superiore|uguale o superiore|non inferiore|pari|uguale)\s*(?:a|al|all'|ai|alla)?\s*(?:l'|il|la)?\s*(?:anno|esercizio|valore|dato|livello|media|baseline|base)\s*(?:precedente|storico|base|attuale)?)(?![\p{L}])/u;
 const QUANTITY_NOUNS =
   "numero|entrate|spesa|spese|tempi|tempo|tasso|percentuale|incassi|costi|costo|importo|volume|quota|utenti|iscritti|accessi|presenze|giorni|ore|residui|riscossion[ei]|gettito|consumi|rifiuti|pratiche|domande|richieste|contenziosi|reclami|sinistri|infortuni|assenze|debiti|ritardi|giacenze|arretrati|visitatori|prestiti|interventi|controlli|sanzioni|accertamenti|incidenti";
 /** `Riduzione del numero di sinistri`, `Incremento delle entrate`: a change with no number. */
@@ -168,10 +168,12 @@ const IMPROVE_VS_BASE_RE =
   /(?:^|[^\p{L}])(?:miglioramento|incremento|aumento|crescita)(?![\p{L}])[^;]{0,40}?rispetto\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|periodo|(?:19|20)\d{2})/u;
 const WORSEN_VS_BASE_RE =
   /(?:^|[^\p{L}])(?:riduzione|diminuzione|calo|contenimento)(?![\p{L}])[^;]{0,40}?rispetto\s*(?:a|al|all'|ai)?\s*(?:l'|il)?\s*(?:anno|esercizio|valore|dato|periodo|(?:19|20)\d{2})/u;
+const EQUAL_BASE_RE =
+  /^(?:=|uguale a(?:l(?:la)?)?|pari a(?:l(?:la)?)?)\s*(?:la\s+)?(?:baseline|valore base|base)$/;
 const UP_TREND_RE =
-  /(?:^|[^\p{L}])(?:in (?:aumento|crescita|miglioramento)|trend positivo|crescente|>\s*(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base))(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:in (?:aumento|crescita|miglioramento)|trend positivo|crescente|>\s*(?:(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base)|baseline|base)|^(?:incremento|aumento|crescita|miglioramento|incrementare|aumentare|migliorare)\.?$)(?![\p{L}])/u;
 const DOWN_TREND_RE =
-  /(?:^|[^\p{L}])(?:in (?:diminuzione|riduzione|calo)|trend negativo|decrescente|<=?\s*(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base))(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:in (?:diminuzione|riduzione|calo)|trend negativo|decrescente|<=?\s*(?:(?:anno|esercizio|valore|dato)\s*(?:precedente|storico|base)|baseline|base)|^(?:riduzione|diminuzione|contenimento|ridurre|diminuire|contenere)\.?$)(?![\p{L}])/u;
 
 const LOWER_WORDS_RE =
   /(?:^|[^\p{L}])(?:ritard\w*|tempi|tempo|durata|attesa|giacenz\w*|arretrat\w*|reclam\w*|ricors\w*|contenzios\w*|error\w*|rilievi|contestazion\w*|sanzion\w*|infortun\w*|sinistr\w*|assenz\w*|assenteismo|scart\w*|disserviz\w*|guast\w*|incident\w*|esposti|lamentel\w*|anomali\w*|non conformita|costo|costi|spesa|spese|debit\w*|residu\w*|insolut\w*|morosita|evasione fiscale|turn ?over|giorni di chiusura|chiusura)(?![\p{L}])/u;
@@ -361,6 +363,19 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
 function readTrend(seg: Segment): Claim | null {
   const lc = seg.lc;
   let sign: 1 | -1 | null = null;
+  if (EQUAL_BASE_RE.test(lc.trim())) {
+    return {
+      rule: rule(seg.text, "relative", {
+        value: 0,
+        unit: "count",
+        relative: { mode: "absolute", sign: 0 },
+        direction: "equal",
+      }),
+      start: 0,
+      end: seg.text.length,
+      explicit: true,
+    };
+  }
   if (DOWN_TREND_RE.test(lc) || DOWN_WORD_RE.test(lc) || WORSEN_VS_BASE_RE.test(lc)) sign = -1;
   else if (
     UP_TREND_RE.test(lc) ||
@@ -384,9 +399,9 @@ function readTrend(seg: Segment): Claim | null {
 }
 
 /** Deadlines: `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da 01/01/2025 a giugno 2025`, `entro fine anno`. */
-export function readDeadlines(seg: Segment): Claim[] {
+export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
   const out: Claim[] = [];
-  const spans = findDates(seg.text, seg.year)
+  const spans = (found ?? findDates(seg.text, seg.year))
     .filter((d) => !isRatioSpan(seg.text, d))
     .slice(0, MAX_RULES);
   const used = new Set<number>();
@@ -719,6 +734,27 @@ function measurable(r: TargetRule): boolean {
   return r.op !== "qualitative" && r.op !== "unparsed";
 }
 
+const YEAR_LABEL_RE =
+  /(?:^|[\s;,(])(?:target\s+|anno\s+|valore\s+atteso\s+|obiettivo\s+)?((?:19|20)\d{2})\s*(?::|=|[-–](?=\s))\s*/gi;
+
+/**
+ * `2025: ≥ 90%; 2026: ≥ 95%`: a cell with a target per year gives the plan year's (or the first).
+ */
+export function forYear(text: string, year: number): string {
+  if (text.length > 2000 || !/(?:19|20)\d{2}\s*[:=–-]/.test(text)) return text;
+  const labels: { y: number; at: number; end: number }[] = [];
+  YEAR_LABEL_RE.lastIndex = 0;
+  for (let m = YEAR_LABEL_RE.exec(text); m; m = YEAR_LABEL_RE.exec(text)) {
+    labels.push({ y: +m[1], at: m.index, end: m.index + m[0].length });
+  }
+  if (labels.length < 2 || new Set(labels.map((l) => l.y)).size < 2) return text;
+  const pick = labels.findIndex((l) => l.y === year);
+  const i = pick >= 0 ? pick : 0;
+  const end = i + 1 < labels.length ? labels[i + 1].at : text.length;
+  const section = text.slice(labels[i].end, end).replace(/^[\s;,]+|[\s;,]+$/g, "");
+  return section || text;
+}
+
 /** The text as written: trimmed, without a leading list marker (`1)`, `a.`, `•`). */
 function asWritten(raw: unknown): string {
   let s = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
@@ -744,7 +780,7 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
   if (!cleaned) return { text: written, op: "unparsed" };
   const placeholder = readPlaceholder({ text: display, lc: fold(display), year });
   if (placeholder) return { ...placeholder, text: written };
-  const parts = splitParts(cleaned);
+  const parts = splitParts(forYear(cleaned, year));
   if (parts.length === 0) return { text: written, op: "unparsed" };
   if (parts.length === 1) return { ...readSegment(parts[0], year), text: written };
   const read = parts.map((p) => readSegment(p, year));
