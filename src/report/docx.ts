@@ -20,7 +20,14 @@ import {
   WidthType,
 } from "docx";
 import type { Summary } from "../core/summary";
-import { groupHeading, groupTable, overallTable, subtitleLines, type TableText } from "./format";
+import {
+  cleanText,
+  groupHeading,
+  groupTable,
+  overallTable,
+  subtitleLines,
+  type TableText,
+} from "./format";
 
 const FONT = "Calibri";
 /** A4 in twentieths of a point, 2 cm margins. */
@@ -77,7 +84,14 @@ function cell(
     children: [
       new Paragraph({
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: opts.bold, font: FONT, size: opts.size ?? 18 })],
+        children: [
+          new TextRun({
+            text: cleanText(text),
+            bold: opts.bold,
+            font: FONT,
+            size: opts.size ?? 18,
+          }),
+        ],
       }),
     ],
   });
@@ -117,7 +131,7 @@ function text(s: string, opts: { size?: number; bold?: boolean; color?: string }
     spacing: { after: 60 },
     children: [
       new TextRun({
-        text: s,
+        text: cleanText(s),
         font: FONT,
         size: opts.size ?? 22,
         bold: opts.bold,
@@ -134,7 +148,7 @@ function heading(s: string, level: 1 | 2): Paragraph {
     keepNext: true,
     children: [
       new TextRun({
-        text: s,
+        text: cleanText(s),
         font: FONT,
         size: level === 1 ? 32 : 26,
         bold: true,

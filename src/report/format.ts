@@ -7,6 +7,22 @@ import type { Summary, SummaryGroup, SummaryRow, SummaryTotals } from "../core/s
 
 export const DASH = "—";
 
+/** Longest text a spreadsheet cell holds. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Text safe for XML documents (docx, xlsx, html): control characters other than tab and line
+ * breaks, lone surrogates and U+FFFE/U+FFFF removed.
+ */
+export function cleanText(s: string): string {
+  return (
+    String(s ?? "")
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+  );
+}
+
 export function pctText(f: number | null | undefined): string {
   return typeof f === "number" && Number.isFinite(f) ? formatPercent(f, 1) : DASH;
 }

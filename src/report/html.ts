@@ -3,10 +3,17 @@
  * external files) that paste cleanly into Word. Every text is escaped.
  */
 import type { Summary } from "../core/summary";
-import { groupHeading, groupTable, overallTable, subtitleLines, type TableText } from "./format";
+import {
+  cleanText,
+  groupHeading,
+  groupTable,
+  overallTable,
+  subtitleLines,
+  type TableText,
+} from "./format";
 
 export function escapeHtml(s: string): string {
-  return s
+  return cleanText(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

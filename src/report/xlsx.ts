@@ -4,7 +4,14 @@
  */
 import ExcelJS from "exceljs";
 import type { Summary } from "../core/summary";
-import { esitoCounts, subtitleLines } from "./format";
+import { cleanText, esitoCounts, MAX_CELL_TEXT, subtitleLines } from "./format";
+
+/** Text for a cell: XML-safe and within Excel's length limit. */
+function t(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  const c = cleanText(s);
+  return c.length > MAX_CELL_TEXT ? `${c.slice(0, MAX_CELL_TEXT - 1)}…` : c;
+}
 
 const PCT1 = "0.0%";
 const NUM = "#,##0.0#";
@@ -14,10 +21,10 @@ export async function renderSummaryXlsx(summary: Summary): Promise<Uint8Array> {
   wb.creator = "PEG Performance";
   wb.title = summary.title;
   const ws = wb.addWorksheet("Riepilogo");
-  ws.getCell("A1").value = summary.title;
+  ws.getCell("A1").value = t(summary.title);
   ws.getCell("A1").font = { bold: true, size: 14 };
   let r = 2;
-  for (const l of subtitleLines(summary)) ws.getCell(r++, 1).value = l;
+  for (const l of subtitleLines(summary)) ws.getCell(r++, 1).value = t(l);
   r++;
 
   const names = summary.withNames;
@@ -33,10 +40,10 @@ export async function renderSummaryXlsx(summary: Summary): Promise<Uint8Array> {
   ];
   const rows = summary.groups.flatMap((g) =>
     g.rows.map((x) => [
-      g.title,
-      x.code,
-      x.title,
-      ...(names ? [x.dirigente ?? null] : []),
+      t(g.title),
+      t(x.code),
+      t(x.title),
+      ...(names ? [t(x.dirigente)] : []),
       x.peso,
       x.achievement,
       x.score,
@@ -84,7 +91,7 @@ export async function renderSummaryXlsx(summary: Summary): Promise<Uint8Array> {
   ws.getCell(r, 1).font = { bold: true };
   r++;
   const groupRows = summary.groups.map((g) => [
-    g.title,
+    t(g.title),
     g.totals.objectives,
     g.totals.peso,
     g.totals.averageAchievement,

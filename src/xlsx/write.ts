@@ -30,6 +30,9 @@ export interface WriteOptions {
   fileName?: string;
 }
 
+/** Longest text an Excel cell holds. */
+const MAX_CELL_TEXT = 32767;
+
 /** exceljs table style of the structured sheets. */
 const TABLE_STYLE = "TableStyleMedium2";
 
@@ -141,6 +144,8 @@ function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): 
     } as ExcelJS.CellFormulaValue;
   }
   if (typeof v === "number" && !Number.isFinite(v)) return null;
+  // Excel refuses a cell of more than 32,767 characters ("repair" on open).
+  if (typeof v === "string" && v.length > MAX_CELL_TEXT) return `${v.slice(0, MAX_CELL_TEXT - 1)}…`;
   return v;
 }
 

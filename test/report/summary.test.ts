@@ -148,3 +148,15 @@ test("without a settore, a summary with names groups by dirigente", () => {
   expect(anonymous.groups.map((g) => g.title)).toEqual(["(settore non indicato)"]);
   expect(JSON.stringify(anonymous)).not.toMatch(/Conti|Verdi/);
 });
+
+test("control characters and lone surrogates never reach the documents", async () => {
+  const m = sampleModel();
+  m.operationalObjectives[0].title = "Sportello\u0001 famiglie\uD800 <b>";
+  const s = buildSummary(m, { withNames: false });
+  const html = renderSummaryHtml(s);
+  expect(html).toContain("Sportello famiglie &lt;b&gt;");
+  const zip = await JSZip.loadAsync(await renderSummaryDocx(s));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  expect(xml).toContain("Sportello famiglie &lt;b&gt;");
+  expect(xml).not.toMatch(/[\u0001\uD800]/);
+});
