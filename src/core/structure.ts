@@ -7,6 +7,8 @@ import type { Grid } from "./grid";
 import { cellText } from "./grid";
 import {
   PegModelSchema,
+  StatusSchema,
+  TargetRuleSchema,
   type Finding,
   type Indicator,
   type OperationalObjective,
@@ -167,6 +169,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       {
         severity: "error",
         code: "STRUCTURE_INVALID",
+        where: checked.error.issues[0]?.path.join(".") ?? "",
         message:
           "La lettura della struttura ha prodotto dati non validi: segnala il file al supporto di PEG Performance.",
       },
@@ -239,6 +242,12 @@ function toIndicator(
         ev.achievement === null || !Number.isFinite(ev.achievement)
           ? null
           : Math.min(1, Math.max(0, ev.achievement));
+      // A rule the schema refuses (e.g. a number too large to be finite) is a target not read.
+      if (!TargetRuleSchema.safeParse(rule).success || !StatusSchema.safeParse(status).success) {
+        rule = { text: ri.target.trim(), op: "unparsed" };
+        status = "unparsed";
+        achievement = null;
+      }
     } catch {
       rule = { text: ri.target.trim(), op: "unparsed" };
       status = "unparsed";

@@ -95,6 +95,20 @@ test("empty inputs", () => {
   check([{ sheet: "constructor", rows: [["constructor", "__proto__"]] }]);
 });
 
+test("a target whose number is too large to be finite is read as unparsed, the model stays valid", () => {
+  const huge = "9".repeat(400);
+  const m = check([
+    {
+      sheet: "Piano",
+      rows: [
+        ["Indicatore", "Target", "Peso", "Consuntivo"],
+        ["Pratiche", `>= ${huge}`, huge, huge],
+      ],
+    },
+  ]);
+  expect(m.indicators.map((i) => [i.status, i.rule?.op])).toEqual([["unparsed", "unparsed"]]);
+});
+
 test("random grids never throw and always pass the schema", () => {
   fc.assert(
     fc.property(

@@ -48,9 +48,9 @@ export function splitTrailing(line: string): {
   const toks: string[] = [];
   for (const t of tokens) {
     const prev = toks[toks.length - 1];
-    if (t === "%" && prev && /\d$/.test(prev)) toks[toks.length - 1] = prev + "%";
+    if (t === "%" && prev && /\d$/.test(prev)) toks[toks.length - 1] = `${prev} %`;
     else if (prev && /^(>=|=>|<=|=<|≥|≤|>|<|=)$/.test(prev) && /^\d/.test(t))
-      toks[toks.length - 1] = prev + t;
+      toks[toks.length - 1] = `${prev} ${t}`;
     else toks.push(t);
   }
   let weight: string | null = null;
@@ -68,8 +68,22 @@ export function splitTrailing(line: string): {
     .join(" ")
     .replace(/^[.\s·•-]+/, "")
     .trim();
+  if (target === null) {
+    // No weight: a comparison at the end of the line is the target, kept as written (`>= 100`).
+    const m = TRAILING_COMPARISON_RE.exec(line.trim());
+    if (m && m.index > 0) {
+      const rest = line
+        .trim()
+        .slice(0, m.index)
+        .replace(/^[.\s·•-]+/, "")
+        .trim();
+      if (letterCount(rest) >= 4) return { name: rest, target: m[1].trim(), weight: null };
+    }
+  }
   return { name, target, weight };
 }
+
+const TRAILING_COMPARISON_RE = /\s((?:>=|=>|<=|=<|≥|≤|>|<)\s?\d+(?:[.,]\d+)?\s?%?)\s*$/;
 
 function isGarbage(text: string): boolean {
   return letterCount(text) < 4;
