@@ -37,18 +37,30 @@ export async function readXlsxGrids(
   options: ReadOptions = {}
 ): Promise<Grid[]> {
   const entries = guardWorkbookBytes(bytes, fileName, limits);
-  let engine = options.engine ?? "auto";
-  if (engine === "auto") {
+  const requested = options.engine ?? "auto";
+  let engine: "auto" | "exceljs" | "fast" = requested;
+  if (requested === "auto") {
     const sheetBytes = entries
       .filter((e) => e.name.startsWith("xl/worksheets/") || e.name === "xl/sharedStrings.xml")
       .reduce((n, e) => n + e.uncompressedSize, 0);
-    engine = sheetBytes > FAST_READ_THRESHOLD ? "fast" : "exceljs";
+    if (sheetBytes > FAST_READ_THRESHOLD) engine = "fast";
   }
   try {
     if (engine === "fast") return await fastReadGrids(bytes, entries);
     // exceljs inflates every entry in full: first check that none expands past its declared size.
     if (hasNativeInflate()) for (const e of entries) await inflateEntry(bytes, e, false);
-    return await readWithExceljs(bytes);
+    try {
+      return await readWithExceljs(bytes);
+    } catch (e) {
+      // exceljs refuses some files Excel-like tools write (sheet names it deems invalid, odd
+      // parts): the lean reader gets the values out; only when it fails too is the file corrupt.
+      if (engine !== "auto" || isPegInputError(e) || e instanceof InflateLimitError) throw e;
+      try {
+        return await fastReadGrids(bytes, entries);
+      } catch {
+        throw e;
+      }
+    }
   } catch (e) {
     if (isPegInputError(e)) throw e;
     if (e instanceof InflateLimitError) {
