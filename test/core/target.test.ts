@@ -556,6 +556,8 @@ describe("evaluation", () => {
     expect(ev("95%", 0.97)).toEqual({ status: "met", achievement: 1 });
     expect(ev("95%", 97)).toEqual({ status: "met", achievement: 1 });
     expect(ev("100%", 1)).toEqual({ status: "met", achievement: 1 });
+    expect(ev("0,95", "92%")).toEqual({ status: "missed", achievement: 0.968421 });
+    expect(ev("1", "100%")).toEqual({ status: "met", achievement: 1 });
   });
 
   it("keeps qualitative and unparsed whatever the actual", () => {

@@ -146,6 +146,8 @@ function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): n
     // 0,92 against 95%: a percent-formatted cell gives the fraction.
     if (reading.cell || !Number.isInteger(v) || v === 1) v *= 100;
   }
+  // `92%` against a target written as a fraction (`0,95`, `1`).
+  if (rule.unit === "count" && finite(tv) && tv > 0 && tv <= 1 && n.unit === "percent") v /= 100;
   // `45 su 50` against 90%.
   if (rule.unit === "percent" && n.unit === "ratio" && finite(n.max) && n.max > 0)
     return (v / n.max) * 100;
