@@ -57,7 +57,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       });
     }
   }
-  const kept = dropIndexDuplicates(objectives);
+  const kept = mergeStrategic(dropIndexDuplicates(objectives));
   if (planYear === undefined) planYear = yearFromTargets(kept);
 
   const byKey = new Map<string, RawObjective>();
@@ -301,6 +301,31 @@ function dropIndexDuplicates(list: RawObjective[]): RawObjective[] {
     if (o.code !== null && codes.has(o.code)) return false;
     return !full.some((f) => overlap(f.title, o.title) >= 0.8);
   });
+}
+
+/**
+ * The same strategic objective written on several sheets (a matrix split by dirigente): one
+ * objective, its operational children re-pointed to it.
+ */
+function mergeStrategic(list: RawObjective[]): RawObjective[] {
+  const first = new Map<string, RawObjective>();
+  const alias = new Map<string, string>();
+  const out: RawObjective[] = [];
+  for (const o of list) {
+    if (o.level === "strategic" && o.code !== null && !(o.children && o.children.size > 0)) {
+      const seen = first.get(o.code);
+      if (seen && (seen.title === o.title || overlap(seen.title, o.title) >= 0.8)) {
+        alias.set(o.key, seen.key);
+        continue;
+      }
+      if (!seen) first.set(o.code, o);
+    }
+    out.push(o);
+  }
+  if (alias.size > 0)
+    for (const o of out)
+      if (o.parentKey && alias.has(o.parentKey)) o.parentKey = alias.get(o.parentKey);
+  return out;
 }
 
 function assignIds(list: RawObjective[]): Map<string, string> {

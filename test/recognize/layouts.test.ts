@@ -397,3 +397,27 @@ describe("more scheda shapes", () => {
     ]);
   });
 });
+
+describe("several sheets", () => {
+  it("a matrix split by dirigente over two sheets keeps one strategic objective per code", () => {
+    const header = [
+      "Codice ob strategico",
+      "Obiettivo strategico",
+      "Codice ob operativo",
+      "Obiettivo operativo",
+      "Dirigente",
+    ];
+    const a = grid([header, ["S1", "Città digitale", "S1_01", "Nuovo sito", "Rossi"]], "Rossi");
+    const b = grid(
+      [header, ["S1", "Città digitale", "S1_02", "Pagamenti on line", "Bianchi"]],
+      "Bianchi"
+    );
+    const m = build([a, b], 2025);
+    expect(m.strategicObjectives.map((s) => s.code)).toEqual(["S1"]);
+    expect(ops(m).map((o) => [o.code, o.strategicCode, o.dirigente])).toEqual([
+      ["S1_01", "S1", "Rossi"],
+      ["S1_02", "S1", "Bianchi"],
+    ]);
+    expect(m.findings).toEqual([]);
+  });
+});
