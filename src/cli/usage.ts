@@ -6,7 +6,7 @@ const IT: Record<string, string> = {
 Uso:
   peg structure FILE... [--out USCITA.xlsx] [--json] [--year ANNO] [--as-of AAAA-MM-GG] [--config FILE]
   peg audit FILE... [--json] [--as-of AAAA-MM-GG] [--year ANNO] [--config FILE]
-  peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx
+  peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [--con-nomi] [--year ANNO] [--as-of AAAA-MM-GG]
   peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG]
   peg target --batch FILE.tsv
 
@@ -37,8 +37,14 @@ Aiuto su un comando: peg COMANDO --help.  English: --lang en
 
   Uscita: 0 nessun errore; 1 almeno una segnalazione di livello "errore"; 2 file o argomenti non validi.
 `,
-  summary: `peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx
-  Scrive il riepilogo consolidato per la deliberazione.
+  summary: `peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [opzioni]
+  Scrive il riepilogo consolidato per la deliberazione (Word, pagina web o Excel).
+
+  --con-nomi          riporta i nomi di dirigenti e responsabili (senza: solo dati aggregati,
+                      come chiede il Garante per la pubblicazione)
+  --year ANNO         anno del piano
+  --as-of AAAA-MM-GG  data della verifica
+  --config FILE       impostazioni (altrimenti peg.config.json accanto al primo file)
 `,
   target: `peg target "TESTO" [opzioni]
   Mostra come viene letto un target e l'esito rispetto al consuntivo, in JSON {rule, status, achievement}.
@@ -61,7 +67,7 @@ objectives, indicators and weights.
 Usage:
   peg structure FILE... [--out OUT.xlsx] [--json] [--year YEAR] [--as-of YYYY-MM-DD] [--config FILE]
   peg audit FILE... [--json] [--as-of YYYY-MM-DD] [--year YEAR] [--config FILE]
-  peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx
+  peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [--con-nomi] [--year YEAR] [--as-of YYYY-MM-DD]
   peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD]
   peg target --batch FILE.tsv
 
@@ -90,8 +96,13 @@ Help on a command: peg COMMAND --help. Messages about files are in Italian.
 
   Exit: 0 clean; 1 an error-level finding; 2 bad files or arguments.
 `,
-  summary: `peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx
-  Writes the consolidated summary for a deliberation.
+  summary: `peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [options]
+  Writes the consolidated summary for a deliberation (Word, web page or Excel).
+
+  --con-nomi          include the names of dirigenti and responsabili (default: aggregates only)
+  --year YEAR         plan year
+  --as-of YYYY-MM-DD  date of the check
+  --config FILE       settings (else peg.config.json beside the first file)
 `,
   target: `peg target "TEXT" [options]
   Shows how a target is read and evaluated: JSON {rule, status, achievement}.
