@@ -421,3 +421,17 @@ describe("several sheets", () => {
     expect(m.findings).toEqual([]);
   });
 });
+
+describe("header labels with dates", () => {
+  it("`Valore atteso al 31/12/2025` and `Consuntivo al 31/12` are labels, not data", () => {
+    const g = tsv([
+      "Obiettivo N. 7 - Ridurre i tempi delle pratiche",
+      "Indicatore\tValore atteso al 31/12/2025\tConsuntivo al 31/12\tPeso",
+      "Tempo medio (giorni)\t<= 30\t28\t100%",
+    ]);
+    const m = build([g], 2025);
+    expect(m.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.status])).toEqual([
+      ["Tempo medio (giorni)", "<= 30", "28", 1, "met"],
+    ]);
+  });
+});
