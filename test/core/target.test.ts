@@ -199,6 +199,8 @@ describe("reading: how a target is rendered back", () => {
     ["1) almeno 100 pasti 2) almeno 200 famiglie", "≥ 100 pasti e ≥ 200 famiglie"],
     ["a) almeno 10 controlli b) almeno 5 verbali", "≥ 10 controlli e ≥ 5 verbali"],
     ["almeno 3 incontri; almeno 2 report", "≥ 3 incontri e ≥ 2 report"],
+    ["Almeno 3 incontri e 2 report", "≥ 3 incontri e ≥ 2 report"],
+    ["Massimo 2 reclami e 1 ricorso", "≤ 2 reclami e ≤ 1 ricorso"],
     [
       "Firma di almeno 10 patti di collaborazione entro il 31 dicembre 2017",
       "≥ 10 patti e entro 31/12/2017",
@@ -526,6 +528,14 @@ describe("evaluation", () => {
     expect(ev("1) almeno 100 pasti 2) almeno 200 famiglie", "famiglie: 210; pasti: 74")).toEqual({
       status: "partial",
       achievement: 0.87,
+    });
+    expect(ev("1) almeno 100 pasti 2) almeno 200 famiglie", "210 famiglie")).toEqual({
+      status: "partial",
+      achievement: 0.5,
+    });
+    expect(ev("Almeno 3 incontri e 2 report", "3 incontri e 1 report")).toEqual({
+      status: "partial",
+      achievement: 0.75,
     });
     expect(ev("1) almeno 100 pasti 2) almeno 200 famiglie", "74 pasti")).toEqual({
       status: "missed",

@@ -368,11 +368,8 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
   // Numbers to numeric rules, shared by noun.
   let assigned: (ActualNumber | undefined)[] = NONE;
   if (p.numeric.length > 0 && reading.numbers.length > 0) {
-    if (reading.numbers.length === 1) assigned = [reading.numbers[0]];
-    else {
-      const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
-      assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
-    }
+    const idx = assignNumbers(p.numeric, p.terms, reading.numbers);
+    assigned = idx.map((i) => (i >= 0 ? reading.numbers[i] : undefined));
   }
   // Completion dates to deadlines, latest with latest (`avvio entro …, conclusione entro …`).
   const dl = p.deadlineLeaves;

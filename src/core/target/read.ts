@@ -128,6 +128,7 @@ const OP_AFTER_RE =
 const OP_AFTER_LOWER_RE =
   /^\s*(?:(?:o|e|ed)\s+(?:meno|inferiore|minore|sotto)|\(?\s*massimo\s*\)?)(?![\p{L}])/u;
 
+const CONJ_GAP_RE = /^\s*(?:%\s*)?(?:[\p{L}']+\s+){0,5}?(?:e|ed|,|e di|e almeno)\s*$/u;
 const BETWEEN_BEFORE_RE =
   /(?:^|[^\p{L}])(?:tra|fra|compres[oaie] tra|compres[oaie] fra|range|intervallo|oscillazione tra|da)\s*(?:il|i|lo|la|le|l')?\s*$/u;
 const BETWEEN_MID_RE = /^\s*(?:e|ed|a|al|ai|-|–|÷|\/)\s*(?:il|i|l')?\s*$/;
@@ -589,6 +590,18 @@ export function readComparisons(
       if (OP_AFTER_RE.test(after)) op = ">=";
       else if (OP_AFTER_LOWER_RE.test(after)) op = "<=";
       start = n.index;
+    }
+    // `Almeno 3 incontri e 2 report`: the operator reaches the next number of the list.
+    if (!op && out.length > 0) {
+      const prev = out[out.length - 1];
+      const p = prev.rule.op;
+      if (
+        prev.explicit &&
+        (p === ">=" || p === ">" || p === "<=" || p === "<") &&
+        prev.end <= n.index
+      ) {
+        if (CONJ_GAP_RE.test(seg.lc.slice(prev.end, n.index))) op = p;
+      }
     }
     const explicit = op !== null;
     const unit = unitOf(seg, n, from);
