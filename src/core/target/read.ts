@@ -1,18 +1,23 @@
 /**
  * Reading a target text into a rule (CONTRACT section 4). Small readers, one per form, composed by
- * `readTargetText`:
+ * `readTargetText` (after `cleanText`: html, LaTeX, operators; `forYear`: one target per year;
+ * `splitParts`: `1) … 2) …`, `a) …`, bullets, `;`):
  *
  * - `readPlaceholder`  `Da definire`, `non previsto`, `N.D.`                       -> qualitative
  * - `readGarbled`      `>>`, a lone operator                                          -> unparsed
- * - `readDone`         `SI`, `Sì`, `X`                                                -> done
- * - `readRelative`     `+5% rispetto all'esercizio precedente`, `riduzione del 10%`   -> relative
+ * - `readDone`         `SI`, `Sì`, `X`, `Realizzazione: SI`                           -> done
+ * - `readZero`         `Nessun reclamo`, `zero infortuni`                             -> <= 0
  * - `readDeadlines`    `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da … a …`        -> deadline
+ * - `readRelative`     `+5% rispetto all'esercizio precedente`, `riduzione del 10%`   -> relative
  * - `readComparisons`  `>=2`, `Almeno 3`, `non più di 30 gg`, `tra 10 e 20`, `75%`, `10`
- * - `readFrequency`    `ANNUALE`, `Report trimestrale`, `1 fase annuale`              -> qualitative
+ *                      (a bare number is `>=` and `assumed`; lower is better for delays, costs…)
+ * - `readTrend`        `mantenimento`, `≥ baseline`, `Riduzione del numero di sinistri` -> relative
+ * - frequencies        `ANNUALE`, `Report trimestrale`, `1 fase annuale`              -> qualitative
  * - `readFallback`     activity nouns, sentences -> qualitative; a bare noun phrase -> unparsed
  *
- * A target of several parts (`1) … 2) …`, `;`) or of several claims in one sentence (`Entro il
- * 31/12 Livello di gradimento 3,5/4`) becomes `all` with one sub-rule per claim.
+ * A target of several parts or of several claims in one sentence (`Entro il 31/12 Livello di
+ * gradimento 3,5/4`, `Firma di almeno 10 patti entro il 31 dicembre`) becomes `all` with one
+ * sub-rule per claim, each with the noun its number is matched by.
  */
 import type { TargetRule } from "../model";
 import { findDateRange, findDates, isoDate, type DateSpan } from "../dates";
