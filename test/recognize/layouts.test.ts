@@ -435,3 +435,21 @@ describe("header labels with dates", () => {
     ]);
   });
 });
+
+describe("cells listing several targets", () => {
+  it.each([
+    [
+      "a) almeno 10 corsi b) almeno 200 partecipanti",
+      ["almeno 10 corsi", "almeno 200 partecipanti"],
+    ],
+    ["- almeno 10 corsi - almeno 200 partecipanti", ["almeno 10 corsi", "almeno 200 partecipanti"]],
+    ["almeno 10 corsi socio - sanitari", ["almeno 10 corsi socio - sanitari"]],
+  ])("%s", (cell, expected) => {
+    const g = grid([
+      ["Codice ob operativo", "Obiettivo operativo", "Indicatori"],
+      ["F1", "Formazione", cell],
+    ]);
+    const m = build([g], 2025);
+    expect(m.indicators.map((i) => i.target)).toEqual(expected);
+  });
+});

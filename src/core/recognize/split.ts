@@ -9,7 +9,7 @@ import { countShared, stems } from "./text";
 /** The targets listed in a cell; one element (the trimmed cell) when it lists none. */
 export function splitTargets(text: string): string[] {
   const t = text.trim();
-  const items = splitNumbered(t);
+  const items = splitNumbered(t) ?? splitLettered(t) ?? splitBullets(t);
   const parts = items ?? [stripMarker(t)];
   const out: string[] = [];
   for (const p of parts) {
@@ -40,6 +40,29 @@ function splitNumbered(t: string): string[] | null {
     out.push(t.slice(marks[i].body, end));
   }
   return out;
+}
+
+/** `a) … b) …` when the letters run a, b, c. */
+function splitLettered(t: string): string[] | null {
+  const re = /(^|[\s:;.,])([a-h])\)\s+(?=\S)/g;
+  const marks: { at: number; body: number }[] = [];
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    if (m[2].charCodeAt(0) - 97 !== marks.length) continue;
+    marks.push({ at: m.index + m[1].length, body: m.index + m[0].length });
+  }
+  if (marks.length < 2) return null;
+  return marks.map((mk, i) => t.slice(mk.body, i + 1 < marks.length ? marks[i + 1].at : t.length));
+}
+
+/** `- primo - secondo` (a bulleted cell whose line breaks were lost): only when it starts with a bullet. */
+function splitBullets(t: string): string[] | null {
+  if (!/^[-•–]\s/.test(t)) return null;
+  const parts = t
+    .slice(2)
+    .split(/\s[-•–]\s(?=[A-Za-zÀ-ÿ0-9"'(])/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return parts.length >= 2 ? parts : null;
 }
 
 function stripMarker(t: string): string {
