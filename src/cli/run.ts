@@ -5,10 +5,6 @@
 import { isPegInputError } from "../core/errors";
 import type { CliIo } from "./io";
 import { usage } from "./usage";
-import { runTarget } from "./commands/target";
-import { runStructure } from "./commands/structure";
-import { runAudit } from "./commands/audit";
-import { runSummary } from "./commands/summary";
 
 const COMMANDS = ["structure", "audit", "summary", "target"] as const;
 
@@ -51,19 +47,20 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
       io.out("peg 0.1.0\n");
       return 0;
     }
+    // Commands are loaded on demand: `peg target` need not load exceljs or the docx writer.
     switch (command) {
       case "target":
-        return await runTarget(rest, io);
+        return await (await import("./commands/target")).runTarget(rest, io);
       case "structure":
-        return await runStructure(rest, io);
+        return await (await import("./commands/structure")).runStructure(rest, io);
       case "audit":
-        return await runAudit(rest, io);
+        return await (await import("./commands/audit")).runAudit(rest, io);
       case "summary":
         if (rest.includes("--help") || rest.includes("-h")) {
           io.out(usage("summary", io.lang));
           return 0;
         }
-        return await runSummary(rest, io);
+        return await (await import("./commands/summary")).runSummary(rest, io);
       default:
         io.err(
           `peg: comando sconosciuto "${command}". Comandi disponibili: ${COMMANDS.join(", ")}. Aiuto: peg --help\n`
