@@ -156,11 +156,11 @@ function fullYear(s: string | undefined): number | null {
 // d/m[/yyyy], d.m.yyyy, d-m-yyyy. Not inside a longer number or a ratio such as 3,5/4.
 const NUM_DATE_RE =
   /(?<![\d\p{L}]|[\d][.,]|\/)(\d{1,2})\s?([-/.])\s?(\d{1,2})(?:\s?\2\s?(\d{4}|\d{2}(?![\d])))?(?![\d/]|[.,]\d|\s?%)/gu;
-const ISO_DATE_RE = /(?<![\d])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+const ISO_DATE_RE = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/g;
 const MONTH_ALTS =
   "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|febbr|genn|sett|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic";
 const TEXT_DATE_RE = new RegExp(
-  "(?<![\\p{L}\\d])(?:(\\d{1,2})\\s?(?:°|º)?\\s*(?:di\\s+)?)?(" +
+  "(?<![\\p{L}\\d])(?:(\\d{1,2})\\s?(?:°|º)?\\s*(?:di\\s+|-)?)?(" +
     MONTH_ALTS +
     ")(\\.)?(?![\\p{L}])(?:\\s*(?:del(?:l'anno)?\\s+|,\\s*|\\s)?\\s*('\\d{2}|(?:19|20)\\d{2})(?!\\d)|-(\\d{2}|(?:19|20)\\d{2})(?![\\d/.-]))?",
   "giu"
@@ -205,8 +205,8 @@ export function findDates(text: string, year?: number): DateSpan[] {
   if (hasSep)
     for (let m = ISO_DATE_RE.exec(text); m; m = ISO_DATE_RE.exec(text)) {
       const y = +m[1];
-      const mo = +m[2];
-      const d = +m[3];
+      const mo = +m[3];
+      const d = +m[4];
       if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
       const iso = isoDate(y, mo, d);
       out.push({

@@ -277,6 +277,17 @@ const NUM_RE = /(?<![\p{L}\d_]|\d[.,])(\+\/-|\+-|±|[-+−–])?(\s?)(\d[\d.,]*)
 const UNIT_AFTER_RE =
   /\s*(?:(%|per\s?cento\b|percento\b)|(€|euro\b|eur\b)|(gg\.?\s*lavorativ[ie]\b|gg\.?|giorni\b|giorno\b|gg\b)|(mesi\b|mese\b)|(ore\b|ora\b|h\b)|(anni\b|anno\b)|(?:\/|\bsu\s+)\s?(\d+(?:[.,]\d+)?)(?![\d/]))/iuy;
 const BASE_WORD_END_RE = /(?:baseline|base|valore|dato|anno|precedente|media|consuntivo|storico)$/i;
+const MULTIPLIERS: Record<string, number> = {
+  mila: 1e3,
+  milione: 1e6,
+  milioni: 1e6,
+  mln: 1e6,
+  miliardo: 1e9,
+  miliardi: 1e9,
+  mld: 1e9,
+};
+const MULT_RE = /\s?(mila|milioni|milione|mln|mld|miliardi|miliardo)(?![\p{L}])\.?/iuy;
+const EURO_AFTER_MULT_RE = /\s*(?:di\s+)?(?:€|euro(?![\p{L}]))/iuy;
 const NOUN_SU_RE = /\s+su\s+(\d+(?:[.,]\d+)?)(?![\d/.,])/y;
 const UNIT_START = new Set([..."%€/pPeEgGmMoOhHaAsS"]);
 const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
@@ -599,8 +610,27 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
         found.unit = "euro";
         found.index = found.index - (before.length - cur.index);
       }
+      // `1,2 milioni`, `50 mila`, `50mila`.
+      let mult = false;
+      MULT_RE.lastIndex = rawEnd;
+      const mu = MULT_RE.exec(text);
+      if (mu) {
+        const w = mu[1].toLowerCase();
+        const factor = MULTIPLIERS[w] ?? 1;
+        found.value *= factor;
+        rawEnd = MULT_RE.lastIndex;
+        mult = true;
+      }
       let u: RegExpExecArray | null = null;
       let q = rawEnd;
+      if (mult) {
+        EURO_AFTER_MULT_RE.lastIndex = rawEnd;
+        if (EURO_AFTER_MULT_RE.test(text)) {
+          found.unit = "euro";
+          rawEnd = EURO_AFTER_MULT_RE.lastIndex;
+          q = text.length;
+        }
+      }
       while (q < text.length && text.charCodeAt(q) === 32) q++;
       if (q < text.length && UNIT_START.has(text[q])) {
         UNIT_AFTER_RE.lastIndex = rawEnd;

@@ -106,6 +106,10 @@ describe("findNumbers", () => {
     });
     expect(findNumbers("gradimento 3/4")[0]).toMatchObject({ value: 3, unit: "ratio", max: 4 });
     expect(findNumbers("voto 4 su 5")[0]).toMatchObject({ value: 4, unit: "ratio", max: 5 });
+    expect(findNumbers("80 punti su 100")[0]).toMatchObject({ value: 80, unit: "ratio", max: 100 });
+    expect(findNumbers("1,2 milioni di euro")[0]).toMatchObject({ value: 1200000, unit: "euro" });
+    expect(findNumbers("€ 1,5 mln")[0]).toMatchObject({ value: 1500000, unit: "euro" });
+    expect(findNumbers("50mila utenti")[0]).toMatchObject({ value: 50000, noun: "utenti" });
   });
   it("keeps signs and ranges apart", () => {
     expect(findNumbers("+ 5% rispetto all'esercizio precedente")[0]).toMatchObject({
