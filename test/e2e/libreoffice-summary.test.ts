@@ -66,7 +66,7 @@ describe("summary in real programs", () => {
     expect(text).toContain("Mario Conti");
   });
 
-  run("html has the same rows as the docx", () => {
+  test("html has the same rows as the docx", () => {
     const summary = buildSummary(sampleModel(), { withNames: false });
     const html = renderSummaryHtml(summary);
     for (const g of summary.groups)
