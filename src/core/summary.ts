@@ -40,7 +40,7 @@ export interface SummaryTotals {
   peso: number | null;
   /** Sum of punteggi, null when none. */
   score: number | null;
-  /** Mean % raggiungimento over evaluated objectives, weighted by peso when every one has a peso. */
+  /** Mean % raggiungimento over the evaluated objectives (as the Riepilogo sheet computes it). */
   averageAchievement: number | null;
   /** Objectives by Esito word. */
   byEsito: Map<string, number>;
@@ -75,7 +75,8 @@ export const PRIVACY_NOTE =
 
 export const METHOD_NOTE =
   "% raggiungimento: somma di peso × grado degli indicatori dell'obiettivo (media dei gradi quando " +
-  "gli indicatori non hanno pesi). Punteggio: peso dell'obiettivo × % raggiungimento.";
+  "gli indicatori non hanno pesi). Punteggio: peso dell'obiettivo × % raggiungimento. Nei totali: " +
+  "somma di pesi e punteggi, media semplice del % raggiungimento.";
 
 export function buildSummary(model: PegModel, options: SummaryOptions): Summary {
   const withNames = options.withNames === true;
@@ -171,18 +172,10 @@ function totalsOf(rows: SummaryRow[]): SummaryTotals {
   }
   t.peso = anyPeso ? peso : null;
   t.score = anyScore ? score : null;
+  // A simple mean, as the Riepilogo sheet's AVERAGEIFS computes it (the punteggio carries the pesi).
   const evaluated = rows.filter((r) => r.achievement !== null);
-  if (evaluated.length > 0) {
-    const weighted =
-      evaluated.every((r) => r.peso !== null) && evaluated.some((r) => (r.peso ?? 0) > 0);
-    if (weighted) {
-      const w = evaluated.reduce((a, r) => a + (r.peso ?? 0), 0);
-      t.averageAchievement =
-        evaluated.reduce((a, r) => a + (r.peso ?? 0) * (r.achievement ?? 0), 0) / w;
-    } else {
-      t.averageAchievement =
-        evaluated.reduce((a, r) => a + (r.achievement ?? 0), 0) / evaluated.length;
-    }
-  }
+  if (evaluated.length > 0)
+    t.averageAchievement =
+      evaluated.reduce((a, r) => a + (r.achievement ?? 0), 0) / evaluated.length;
   return t;
 }

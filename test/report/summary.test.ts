@@ -12,6 +12,7 @@ import { runSummary } from "../../src/cli/commands/summary";
 import { bufferIo } from "../../src/cli/io";
 import { isPegInputError } from "../../src/core/errors";
 import { sampleModel } from "../sheets/sample-model";
+import { buildWorkbookSpec, type FormulaCell } from "../../src/core/sheets";
 
 describe("buildSummary", () => {
   test("one group per settore with the workbook's figures, no names by default", () => {
@@ -26,8 +27,8 @@ describe("buildSummary", () => {
     expect(social.rows[0].esito).toBe("PARZIALE");
     expect(social.totals.peso).toBe(100);
     expect(social.totals.score).toBeCloseTo(34.8 + 33);
-    // Weighted by peso: (40 × 0.87 + 60 × 0.55) / 100
-    expect(social.totals.averageAchievement).toBeCloseTo(0.678);
+    // The mean of the objectives' achievement, as the Riepilogo sheet computes it.
+    expect(social.totals.averageAchievement).toBeCloseTo((0.87 + 0.55) / 2);
     expect(s.groups[1].rows[0].achievement).toBeNull();
     expect(s.totals.objectives).toBe(3);
     expect(JSON.stringify(s)).not.toMatch(/Conti|Verdi|Neri/);
@@ -159,4 +160,20 @@ test("control characters and lone surrogates never reach the documents", async (
   const xml = await zip.file("word/document.xml")!.async("string");
   expect(xml).toContain("Sportello famiglie &lt;b&gt;");
   expect(xml.includes("\u0001") || xml.includes("\uD800")).toBe(false);
+});
+
+test("the summary and the workbook's Riepilogo sheet give the same figures per settore", () => {
+  const m = sampleModel();
+  const summary = buildSummary(m, { withNames: false });
+  const sheet = buildWorkbookSpec(m).sheets.find((s) => s.name === "Riepilogo")!;
+  const col = (h: string) => sheet.columns.findIndex((c) => c.header === h);
+  for (const g of summary.groups) {
+    const row = sheet.rows.find((r) => r[0] === g.title)!;
+    const avg = (row[col("Raggiungimento medio")] as FormulaCell).result;
+    const score = (row[col("Punteggio")] as FormulaCell).result;
+    if (g.totals.averageAchievement === null) expect(avg).toBe("");
+    else expect(avg).toBeCloseTo(g.totals.averageAchievement);
+    expect(score).toBeCloseTo(g.totals.score ?? 0);
+    expect((row[col("Obiettivi")] as FormulaCell).result).toBe(g.totals.objectives);
+  }
 });
