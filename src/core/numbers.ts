@@ -90,7 +90,11 @@ export function interpretNumeral(s: string): number | null {
   if (s.length === 0) return null;
   const dot = s.indexOf(".");
   const comma = s.indexOf(",");
-  if (dot < 0 && comma < 0) return DIGITS_ONLY.test(s) ? Number(s) : null;
+  if (dot < 0 && comma < 0) {
+    if (!DIGITS_ONLY.test(s)) return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : null;
+  }
   let intPart: string;
   let frac = "";
   if (dot >= 0 && comma >= 0) {
@@ -617,7 +621,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Fou
       if (mu) {
         const w = mu[1].toLowerCase();
         const factor = MULTIPLIERS[w] ?? 1;
-        found.value *= factor;
+        if (Number.isFinite(found.value * factor)) found.value *= factor;
         rawEnd = MULT_RE.lastIndex;
         mult = true;
       }

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { formatItalianNumber, formatPercent, parseItalianNumber } from "../../src/core/numbers";
 import { parseItalianDate } from "../../src/core/dates";
 import { evaluateTarget, readTarget, renderRule } from "../../src/core/target";
-import type { TargetRule } from "../../src/core/model";
+import { TargetRuleSchema, type TargetRule } from "../../src/core/model";
 
 const numRuns = Number(process.env.FC_RUNS) > 0 ? Number(process.env.FC_RUNS) : 1000;
 const params = { numRuns };
@@ -167,7 +167,8 @@ describe("target engine properties", () => {
         expect(typeof r.text).toBe("string");
         expect(typeof r.op).toBe("string");
         expect(typeof renderRule(r)).toBe("string");
-        JSON.stringify(r);
+        // The rule fits the model's schema (finite numbers, known ops and units).
+        expect(TargetRuleSchema.safeParse(r).success).toBe(true);
       }),
       params
     );
