@@ -83,7 +83,23 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
   const byObjective = indicatorsByObjective(model);
   const groups = new Map<string, SummaryGroup>();
   const names = new Map<string, Set<string>>();
-  for (const o of model.operationalObjectives) {
+  // Operational objectives, and strategic ones whose indicators hang on them directly (plans
+  // with one level only).
+  const operationalKeys = new Set(model.operationalObjectives.map(objectiveKey));
+  const objectives: {
+    code: string | null;
+    id: string;
+    title: string;
+    unitId?: string;
+    dirigente?: string;
+    weight: number | null;
+  }[] = [
+    ...model.operationalObjectives,
+    ...model.strategicObjectives
+      .filter((s) => byObjective.has(objectiveKey(s)) && !operationalKeys.has(objectiveKey(s)))
+      .map((s) => ({ ...s, weight: s.weight ?? null })),
+  ];
+  for (const o of objectives) {
     const key = objectiveKey(o);
     const fig = objectiveFigures(o, byObjective.get(key) ?? []);
     const unit = o.unitId ? model.units.find((u) => u.id === o.unitId) : undefined;

@@ -177,3 +177,29 @@ test("the summary and the workbook's Riepilogo sheet give the same figures per s
     expect((row[col("Obiettivi")] as FormulaCell).result).toBe(g.totals.objectives);
   }
 });
+
+test("a plan with one level: strategic objectives that hold indicators are listed", () => {
+  const m = sampleModel();
+  m.strategicObjectives.push({
+    id: "S9",
+    code: "S9",
+    title: "Obiettivo unico",
+    source: "Scheda 1!A40",
+  });
+  m.indicators.push({
+    id: "S9#1",
+    objectiveCode: "S9",
+    name: "Atti approvati",
+    target: "SI",
+    weight: null,
+    actual: "SI",
+    rule: { text: "SI", op: "done" },
+    status: "met",
+    achievement: 1,
+    source: "Scheda 1!C40",
+  });
+  const s = buildSummary(m, { withNames: false });
+  const row = s.groups.flatMap((g) => g.rows).find((r) => r.code === "S9");
+  expect(row).toMatchObject({ achievement: 1, esito: "RAGGIUNTO" });
+  expect(s.groups.flatMap((g) => g.rows).some((r) => r.code === "S1")).toBe(false);
+});
