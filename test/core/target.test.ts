@@ -89,6 +89,12 @@ describe("reading: how a target is rendered back", () => {
     ["almeno un evento", "≥ 1"],
     [">= 3 (tre)", "≥ 3"],
     ["≥ 2 (due)", "≥ 2"],
+    ["tre", "≥ 3"],
+    ["Almeno venti", "≥ 20"],
+    ["almeno cinque (5) incontri", "≥ 5"],
+    ["Almeno una volta l'anno", "≥ 1"],
+    ["Entrate ≥ 1,2 milioni di euro", "≥ € 1.200.000"],
+    ["50mila euro", "≥ € 50.000"],
     // percentages, amounts, ratios
     ["100%", "≥ 100%"],
     ["100 %", "≥ 100%"],
