@@ -597,7 +597,6 @@ class SheetWalker {
           ? planIdx
           : 0;
       targetCell = targetCells[pick];
-      if (!targetCell && planIdx < 0) targetCell = targetCells.find((c) => c);
       target = targetCell ? targetCell.text : null;
       const actualCell = this.pickActual(actualCells, actualCols);
       const baseline = new Map<string, string>();
@@ -646,6 +645,25 @@ class SheetWalker {
       }
     }
     return best;
+  }
+
+  /** The target of the plan year (else the first column) and, with several years, all of them. */
+  private yearTargets(
+    r: number,
+    cols: Column[]
+  ): { cell: Cell | undefined; byYear: Map<string, string | null> } {
+    const cells = cols.map((c) => this.rows.at(r, c.col));
+    const byYear = new Map<string, string | null>();
+    if (cols.length >= 2)
+      cols.forEach((c, i) => {
+        if (c.year !== undefined && !byYear.has(String(c.year)))
+          byYear.set(String(c.year), cells[i]?.text ?? null);
+      });
+    const y = this.ctx.planYear;
+    const planIdx = y !== undefined ? cols.findIndex((c) => c.year === y) : -1;
+    // CONTRACT: the plan year's target, or the first one (an empty first year is no target).
+    const cell = cells[planIdx >= 0 ? planIdx : 0];
+    return { cell, byYear };
   }
 
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
@@ -817,14 +835,16 @@ class SheetWalker {
       const report = this.readReport(r, reportCols, maxima, target);
       if (indicatorsHere) {
         const indText = indCol ? this.rows.text(r, indCol.col) : "";
-        const tCell = targetCols.map((c) => this.rows.at(r, c.col)).find((c) => c);
-        const tText = tCell ? tCell.text : indText;
+        const { cell: tCell, byYear } = this.yearTargets(r, targetCols);
+        // No target column: the indicator cell states the target (`Almeno 8 utilizzi …`).
+        const ownTarget = targetCols.length === 0;
+        const tText = tCell ? tCell.text : ownTarget ? indText : "";
         const aCell = this.pickActual(
           actualCols.map((c) => this.rows.at(r, c.col)),
           actualCols
         );
         if (!indText && !tText) continue;
-        const pieces = splitTargets(tText);
+        const pieces = tText ? splitTargets(tText) : [""];
         const reportText = aCell ? aCell.text : (report?.text ?? "");
         const actuals =
           aCell && pieces.length === 1
@@ -834,14 +854,14 @@ class SheetWalker {
               : pieces.map(() => null);
         const wCell = indicatorsHere && weightCol ? this.rows.at(r, weightCol.col) : undefined;
         pieces.forEach((piece, i) => {
-          const name = tCell
+          const name = !ownTarget
             ? pieces.length > 1
               ? `${indText}: ${nameFromTarget(piece)}`
               : indText || piece
             : nameFromTarget(piece);
           const ind: RawIndicator = {
             name,
-            target: tCell || !indCol ? piece : piece,
+            target: piece || null,
             weight: wCell ? readWeight(wCell.value, wCell.shown) : null,
             weightSource: wCell ? cellRef(this.grid, r, wCell.col) : undefined,
             actual: actuals[i] ?? null,
@@ -851,9 +871,14 @@ class SheetWalker {
                 ? report.source
                 : undefined,
             source: cellRef(this.grid, r, (indCol ?? targetCols[0])!.col),
-            targetSource: cellRef(this.grid, r, tCell ? tCell.col : indCol!.col),
+            targetSource: tCell
+              ? cellRef(this.grid, r, tCell.col)
+              : ownTarget && indCol
+                ? cellRef(this.grid, r, indCol.col)
+                : undefined,
           };
           if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
+          if (byYear.size > 0 && pieces.length === 1) ind.targets = byYear;
           if (baseCols.length > 0) {
             const b = new Map<string, string>();
             baseCols.forEach((c, k) => {
