@@ -500,6 +500,12 @@ describe("evaluation", () => {
       achievement: 0.947368,
     });
     expect(ev("Riduzione del 20% dei tempi medi", "-25%", Y).status).toBe("met");
+    expect(ev("Riduzione del 20% dei tempi medi", "25%", Y).status).toBe("met");
+    expect(ev("Riduzione del 20% dei tempi medi", "15%", Y)).toEqual({
+      status: "missed",
+      achievement: 0.75,
+    });
+    expect(ev("riduzione del 10%", "obiettivo raggiunto", Y).status).toBe("met");
     expect(ev("+-10% rispetto 2023", "105", { year: 2025, baseline: "100" }).status).toBe("met");
     expect(ev("+-10% rispetto 2023", "120", { year: 2025, baseline: "100" }).status).toBe("missed");
     expect(ev("mantenimento", "90", { year: 2025, baseline: "100" })).toEqual({

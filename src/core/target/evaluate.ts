@@ -225,11 +225,16 @@ function relativeLeaf(
 ): LeafResult {
   const rel = rule.relative ?? { mode: rule.unit === "percent" ? "percent" : "absolute", sign: 1 };
   const value = finite(rule.value) ? Math.abs(rule.value) : 0;
-  if (n === undefined) return reading.inProgress ? PENDING : UNKNOWN;
+  if (n === undefined) {
+    if (reading.no) return MISSED;
+    if (reading.inProgress) return PENDING;
+    return reading.reached ? MET : UNKNOWN;
+  }
   const base = baselineValue(ctx.baseline);
   // The actual written as a change: `+7%`, `-12%` (or a percentage with no baseline to apply).
   if (rel.mode === "percent" && n.unit === "percent" && (n.sign !== undefined || base === null)) {
-    const change = n.value;
+    // `12%` against `riduzione del 10%` is a reduction of 12%.
+    const change = n.sign === undefined && rel.sign === -1 ? -Math.abs(n.value) : n.value;
     if (rel.sign === 1) return fromCompare(compare(">=", value, change));
     if (rel.sign === -1) return fromCompare(compare(">=", value, -change));
     return fromCompare(compare("<=", value, Math.abs(change)));
