@@ -63,6 +63,33 @@ function modelStrings(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * Names of people in the model (dirigente, responsabile, referente politico) that appear nowhere
+ * else in it, so finding one in an output can only mean the name itself was written.
+ */
+function staffOnlyNames(model: PegModel): string[] {
+  const people = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === "string" && v.trim().length >= 3) people.add(v.trim());
+  };
+  for (const u of model.units) [u.dirigente, u.responsabile, u.referentePolitico].forEach(add);
+  for (const o of model.operationalObjectives) add(o.dirigente);
+  for (const r of model.reports) add(r.dirigente);
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v))
+        if (!["dirigente", "responsabile", "referentePolitico", "unitId", "id"].includes(k))
+          out[k] = strip(x);
+      return out;
+    }
+    return v;
+  };
+  const others = modelStrings(strip({ ...model, units: [] }));
+  return [...people].filter((n) => !others.some((s) => s.includes(n)));
+}
+
 /** Model problems on an exit-0 run of `structure --json`. */
 function modelProblems(
   c: HostileCase,
@@ -238,9 +265,14 @@ export function defineHostileCases(cases: HostileCase[]): void {
       }
       for (const spec of specs) {
         const outFile = path.join(outDir, spec.out);
+        // Planted texts also sit in the dirigente field, which the summary writes only when asked.
+        const withNames = spec.out.startsWith("sintesi") && !!c.payloads;
         const run = await runCli(
           box.bundle,
-          spec.args(c.fileName, path.relative(dir, outFile)),
+          [
+            ...spec.args(c.fileName, path.relative(dir, outFile)),
+            ...(withNames ? ["--con-nomi"] : []),
+          ],
           dir
         );
         note(describeRun(run), runProblems(run));
@@ -269,6 +301,12 @@ export function defineHostileCases(cases: HostileCase[]): void {
         }
         const check = await spec.check(outFile, new Set(model?.source.sheets ?? []));
         note(spec.out, check.problems);
+        if (spec.out.startsWith("sintesi") && !withNames && model) {
+          // Privacy: without --con-nomi no staff name reaches the deliberation summary.
+          const leaked = literalHits(check.texts, staffOnlyNames(model));
+          if (leaked.length)
+            problems.push(`${spec.out}: nomi del personale senza --con-nomi: ${leaked.join(", ")}`);
+        }
         if (payloadsInModel.length) {
           const hits = literalHits(check.texts, payloadsInModel);
           if (hits.length === 0)
