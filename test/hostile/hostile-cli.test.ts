@@ -8,7 +8,9 @@ import * as path from "path";
 import { FORMULA_PAYLOADS, HOSTILE_CASES, validPlanXlsx } from "./generators";
 import { describeRun, refusalProblems, runCli, runProblems, sha256 } from "./harness";
 import { useSandbox } from "./suite";
-import { checkHtml, formulaProblem, literalHits } from "./outputs";
+import { checkDocx, checkHtml, checkXlsx, formulaProblem, literalHits } from "./outputs";
+import { buildXlsx } from "./builders";
+import JSZip from "jszip";
 
 jest.setTimeout(240_000);
 
@@ -37,6 +39,46 @@ test("the output checkers catch what they must", () => {
   writeFileSync(good, "<html><body><p>&lt;img src=x onerror=alert(1)&gt;</p></body></html>");
   expect(checkHtml(good).problems).toEqual([]);
   expect(literalHits(checkHtml(good).texts, ["<img src=x onerror=alert(1)>"])).toHaveLength(1);
+});
+
+test("the xlsx and docx checkers catch formulas and field codes made from text", async () => {
+  const dir = path.join(box.work, "checkers-zip");
+  mkdirSync(dir, { recursive: true });
+  const xlsx = path.join(dir, "bad.xlsx");
+  writeFileSync(
+    xlsx,
+    await buildXlsx([
+      {
+        name: "Indicatori",
+        rows: [
+          ["=1+1"],
+          [{ raw: '<c r="{ref}" t="str"><f>HYPERLINK("http://x","y")</f><v>y</v></c>' }],
+        ],
+      },
+    ])
+  );
+  const x = await checkXlsx(xlsx);
+  expect(x.problems.some((p) => p.includes("HYPERLINK"))).toBe(true);
+  expect(literalHits(x.texts, ["=1+1"])).toEqual(["=1+1"]);
+  const docx = async (body: string) => {
+    const z = new JSZip();
+    z.file(
+      "word/document.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`
+    );
+    const f = path.join(dir, `d${Math.random().toString(36).slice(2)}.docx`);
+    writeFileSync(f, await z.generateAsync({ type: "nodebuffer" }));
+    return checkDocx(f);
+  };
+  const bad = await docx('<w:p><w:r><w:instrText> HYPERLINK "http://x" </w:instrText></w:r></w:p>');
+  expect(bad.problems.length).toBeGreaterThan(0);
+  const good = await docx(
+    "<w:p><w:r><w:t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</w:t></w:r></w:p>"
+  );
+  expect(good.problems).toEqual([]);
+  expect(literalHits(good.texts, ['=HYPERLINK("http://x","y")'])).toHaveLength(1);
+  const broken = await docx("<w:p><w:r><w:t>a\u0001b</w:t></w:r></w:p>");
+  expect(broken.problems.some((p) => p.includes("XML non valido"))).toBe(true);
 });
 
 test("at least 30 hostile cases, each with a distinct id and file", () => {
