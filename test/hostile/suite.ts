@@ -27,6 +27,7 @@ import {
   HAS_GNU_TIME,
   refusalProblems,
   removeCli,
+  ROOT,
   runCli,
   runProblems,
   sha256,
@@ -40,10 +41,39 @@ export interface Sandbox {
   bundle: string;
 }
 
+/** Whether a process id is alive (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Sandboxes left by a jest run that was killed before its afterAll (named after their pid). */
+function sweepStale(): void {
+  const places = [tmpdir(), path.join(ROOT, "node_modules", ".cache")];
+  for (const dir of places) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const m = /^peg-hostile-(\d+)(-|$)/.exec(n);
+      if (m && Number(m[1]) !== process.pid && !alive(Number(m[1])))
+        rmSync(path.join(dir, n), { recursive: true, force: true });
+    }
+  }
+}
+
 export function useSandbox(): Sandbox {
   const box: Sandbox = { work: "", bundle: "" };
   beforeAll(() => {
-    box.work = mkdtempSync(path.join(tmpdir(), "peg-hostile-"));
+    sweepStale();
+    box.work = mkdtempSync(path.join(tmpdir(), `peg-hostile-${process.pid}-`));
     box.bundle = buildCli();
     if (!HAS_GNU_TIME)
       console.warn("hostile: /usr/bin/time assente, memoria misurata con process.resourceUsage");
