@@ -85,7 +85,7 @@ const RULES: Rule[] = [
     role: "phase",
   },
   {
-    re: /obiettiv[oi] (operativ|gestional|specific|esecutiv|di peg|di performance|individual)|denominazione|^obiettiv[oi]( \w+)?$|^titolo|^progett[oi]$|operational (goal|objective)|^objective$|^goal$/,
+    re: /obiettiv[oi] (operativ|gestional|specific|esecutiv|di peg|di performance|individual|di budget|aziendal|annual|di gestione)|denominazione|^obiettiv[oi]( \w+)?$|^titolo|^progett[oi]$|operational (goal|objective)|^objective$|^goal$/,
     role: "opTitle",
   },
   { re: /risultat[oi] attes|^innovazion/, role: "expected" },
@@ -95,11 +95,11 @@ const RULES: Rule[] = [
     role: "baseline",
   },
   {
-    re: /\btarget\b|valor[ei] attes|valore (obiettivo|programmato|previsto)|^previsione|^previst[oi]\b|^attes[oi]\b|risultato programmato|^expected|^obiettivo atteso|^traguardo/,
+    re: /\btarget\b|valor[ei] attes|valore (obiettivo|programmato|previsto)|^previsione|^previst[oi]\b|^attes[oi]\b|risultato programmato|^expected|^obiettivo atteso|^traguardo|^standard\b/,
     role: "target",
   },
   {
-    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato)|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result/,
+    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato|conseguito)|^rendicontazion|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result/,
     role: "actual",
   },
   { re: /\bpeso\b|ponder|^weight|^% ?peso|^pesatura/, role: "weight" },
@@ -114,7 +114,10 @@ const RULES: Rule[] = [
   { re: /^resp(\.|onsabil)/, role: "responsabile" },
   { re: /^area\b/, role: "unitArea" },
   { re: /^settore\b|^centro di (costo|responsabilita)|^direzione\b/, role: "unitSettore" },
-  { re: /^servizio\b|^ufficio\b|^u\.?o\.?$|^unita'? organizzativa/, role: "unitServizio" },
+  {
+    re: /^servizio\b|^ufficio\b|^u\.? ?o\.? ?(c|s|sd)?\.?$|^unita'? (organizzativa|operativa)/,
+    role: "unitServizio",
+  },
   { re: /^nome( e cognome)?$|^qualifica|^cognome|^categoria$|^profilo/, role: "person" },
   {
     re: /^dimensione|^ambito di misurazione|^tipologia( indicatore)?$|^tipo( indicatore)?$/,
@@ -284,7 +287,8 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
       colm.sub = t;
       const y = asYear(t) ?? yearAtEnd(t);
       if (y !== null && colm.year === undefined) colm.year = y;
-      if (colm.role === null || (colm.spanned && colm.role === "score")) {
+      // A sub-label with a role of its own (`Note` under `Rendicontazione`) beats the span.
+      if (colm.role === null || colm.spanned) {
         const ro = roleOf(t);
         if (ro && ro.role !== "yearMark") colm.role = ro.role;
       }

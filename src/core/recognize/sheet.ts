@@ -32,6 +32,23 @@ const MISSIONE_RE =
   /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
 const TOTAL_RE = /^\s*total[ei]\b/i;
 const DUP_CODE_RE = /^\d{1,2}_(\d{2})(\d{2})(?:_\d+)?$/;
+/** Lines a PDF repeats on every page: `Pagina 2 di 5`, `pag. 3`, `- 4 -`. */
+const PAGE_NOISE_RE = /^(pag(ina|\.)?\s*\d+(\s*(di|\/|of)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
+/** A unit as a section row: `SETTORE 3 - LAVORI PUBBLICI`, `AREA AMMINISTRATIVA: …`, `U.O.C. Farmacia - …`. */
+const UNIT_SECTION_RE =
+  /^(settore|area|servizio|dipartimento|direzione|ufficio|centro di (?:costo|responsabilit[aà])|u\.?o\.?c?\.?)\s*(?:n\.?\s*)?(?:\d{1,3}|[IVX]{1,4})?\s*[-–:]\s*\S/i;
+/**
+ * A code written before a title in one cell (`1.1 Digitalizzazione …`, `2 - Ambiente`, `OB 3 - …`,
+ * `Ob. op. 2.4 …`): code and title apart. A bare number needs a separator or a capital after it,
+ * so that `5 nuove aree verdi` stays a title.
+ */
+const CODE_TITLE_RE =
+  /^(?:(?:obiettivo|ob|obj)\.?\s*(?:(?:op|operativo|str|strat|strategico|gest|gestionale)\.?\s*)?(?:n\.?|n°)?\s*)?([A-Z]{0,3}\d{1,2}(?:\.\d{1,2}){0,3})(\s*[-–:.)]\s*|\s+)(\S.*)$/i;
+const MATRIX_UNIT_FIELDS: [Role, "area" | "settore" | "servizio"][] = [
+  ["unitArea", "area"],
+  ["unitSettore", "settore"],
+  ["unitServizio", "servizio"],
+];
 const HEADING_SKIP_RE =
   /^(indicatori|anno\b|peg\b|piano\b|comune\b|citta\b|provincia\b|scheda obiettivi|performance \d)/;
 
@@ -756,11 +773,20 @@ class SheetWalker {
     for (const r of rows) {
       const cells = this.rows.cells(r);
       if (cells.length === 0) continue;
-      const sc = sCode ? this.rows.text(r, sCode.col) : "";
-      const st = sTitle ? this.rows.text(r, sTitle.col) : "";
-      const oc = oCode ? this.rows.text(r, oCode.col) : "";
-      const ot = oTitle ? this.rows.text(r, oTitle.col) : "";
+      let sc = sCode ? this.rows.text(r, sCode.col) : "";
+      let st = sTitle ? this.rows.text(r, sTitle.col) : "";
+      let oc = oCode ? this.rows.text(r, oCode.col) : "";
+      let ot = oTitle ? this.rows.text(r, oTitle.col) : "";
       if (TOTAL_RE.test(cells[0].text)) continue;
+      // No code column: a code written before the title in the same cell.
+      if (!sCode && st) {
+        const ct = splitCodeTitle(st);
+        if (ct) [sc, st] = [ct.code, ct.title];
+      }
+      if (!oCode && ot) {
+        const ct = splitCodeTitle(ot);
+        if (ct) [oc, ot] = [ct.code, ct.title];
+      }
       if (strategicIndex || (onlyStrategic && !indicatorsHere)) {
         const code = sc || oc || null;
         const title = ot || st || code || "";
@@ -815,6 +841,14 @@ class SheetWalker {
       if (dirCol) {
         const d = this.rows.text(r, dirCol.col);
         if (d) target.people.dirigente ??= d;
+      }
+      for (const [role, field] of MATRIX_UNIT_FIELDS) {
+        const uc = this.col(h, role);
+        const v = uc ? this.rows.text(r, uc.col) : "";
+        if (v) {
+          target.people[field] ??= v;
+          target.people.source ??= cellRef(this.grid, r, uc!.col);
+        }
       }
       const objW = objWeightCol ?? (!indicatorsHere ? weightCol : undefined);
       if (objW && newOp) {
@@ -962,6 +996,20 @@ class SheetWalker {
     o.reports.push(report);
     return report;
   }
+}
+
+/** `1.1 Titolo` -> {code: "1.1", title: "Titolo"}; null when the cell is a plain title. */
+export function splitCodeTitle(text: string): { code: string; title: string } | null {
+  const m = CODE_TITLE_RE.exec(text.trim());
+  if (!m) return null;
+  const [, code, sep, rest] = m;
+  if (letterCount(rest) < 4 || /^\d/.test(rest)) return null;
+  const prefixed = !/^[A-Z]{0,3}\d/i.test(text.trim()) || /^[A-Z]/i.test(code);
+  const dotted = code.includes(".");
+  if (!prefixed && !dotted && sep.trim() === "" && !/^[A-ZÀ-Ý]/.test(rest)) return null;
+  // `2024 Relazione …` or `100 pasti`: a number, not a code.
+  if (/^\d{3,}$/.test(code)) return null;
+  return { code, title: rest.trim() };
 }
 
 function labelMax(label: string | undefined): number | null {

@@ -22,8 +22,9 @@ export interface Title {
 const LABELLED_RE =
   /^obiettiv[oi]\s*(strategic[oi]|operativ[oi]|gestional[ei]|specific[oi]|esecutiv[oi]|di peg|di performance|annual[ei])?\s*(?:n\.?\s*)?([:.])?\s*(.*)$/i;
 
+// `Scheda obiettivo n. 4`, `Ob. op. 2.4`, `OB 3`, `Obiettivo operativo n. 1.2`: the kind words, then the number.
 const KIND_RE =
-  /^(obiettivo|ob\.|obj\.?|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
+  /^(scheda\s+(?:obiettivo|ob\.?)(?:\s+(?:operativo|strategico|gestionale))?|obiettivo\s+(?:operativo|gestionale|specifico|esecutivo)\s*(?=n|\d)|ob\.?\s*(?:op|operativo|gest|gestionale)\.?(?=\s*\d)|obiettivo|ob\.|ob(?=\s+\d)|obj\.?|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
 const KIND_ALONE_RE =
   /^(obiettivo|scheda|servizio|progetto|azione)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)\s*:?$/i;
 const TITOLO_RE = /^(\d{1,3})\s*[[(]?\s*(?:titolo|title|obiettivo|progetto)\s*[:.]\s*(.+)$/i;
@@ -47,7 +48,7 @@ const LABEL_RE = /^(obiettiv[oi]|titolo|denominazione|descrizione)\s*:?$/i;
 const TITLE_KEY_RE = /obiettiv|titolo|denominazione|progetto/i;
 
 function codeFor(kind: string, num: string): string {
-  const k = fold(kind);
+  const k = fold(kind).trim();
   if (k === "scheda") return `Scheda ${num}`;
   if (k === "servizio") return `S${num}`;
   if (k === "azione" || k === "intervento") return `A${num}`;
@@ -65,10 +66,19 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
   if (m && cells.length <= 2) {
     const rest = (m[3] || (cells[1]?.text ?? "")).trim();
     const code = codeFor(m[1], m[2]);
+    // `Ob. op. 2.4`, `Obiettivo operativo n. 3`: an operational block (under a strategic one above).
+    const level = /\bop(erativo)?\b|gest/i.test(m[1]) ? ("operational" as const) : undefined;
     if (rest && letterCount(rest) >= 4)
-      return { code, title: rest, strong: true, lastRow: r, kind: m[1] };
+      return { code, title: rest, strong: true, lastRow: r, kind: m[1], level };
     const t = titleBelow(rows, r);
-    return { code, title: t?.title ?? first, strong: true, lastRow: t?.row ?? r, kind: m[1] };
+    return {
+      code,
+      title: t?.title ?? first,
+      strong: true,
+      lastRow: t?.row ?? r,
+      kind: m[1],
+      level,
+    };
   }
   if (KIND_ALONE_RE.test(first) && cells.length === 1) {
     // `Obiettivo N.` with the number on a following line.
@@ -120,6 +130,12 @@ function weakTitle(cells: Cell[], r: number): Title | null {
       return { code: cells[0].text, title: t, strong: false, lastRow: r };
   }
   if (cells.length === 1) {
+    // A dotted code before a title in any case (`1.1 Manutenzione delle scuole`).
+    const d = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[-–:)]?\s+([A-ZÀ-Ý][^\t]{10,150})$/.exec(
+      cells[0].text
+    );
+    if (d && letterCount(d[2]) >= 10 && !/\d\s*%|[<>≥≤=]/.test(d[2]))
+      return { code: d[1], title: d[2].trim(), strong: false, lastRow: r };
     const m = /^(\d{1,2})\s*[.)]?\s+([^\d\s-].{12,})$/.exec(cells[0].text);
     if (
       m &&
