@@ -379,7 +379,8 @@ class UnitTable {
 const ANNO_RE = /\banno\s+((?:19|20)\d\d)\b/i;
 const RANGE_RE =
   /\b(?:peg|piao|piano|performance|programma|dup|bilancio|triennio|plan)\b[^0-9]{0,60}((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b/i;
-const SINGLE_RE = /\b(?:peg|piao|performance|esercizio|obiettivi)\b[^0-9]{0,40}((?:19|20)\d\d)\b/i;
+const SINGLE_RE =
+  /\b(?:peg|piao|performance|esercizio|obiettivi|piano esecutivo di gestione|piano integrato di attivit[aà] e organizzazione)\b[^0-9]{0,40}((?:19|20)\d\d)\b/i;
 const ENTE_RE =
   /^(comune|citt[aà]|provincia|unione|regione|azienda|consorzio)\s+(di\s+)?\S.{1,60}$/i;
 

@@ -90,6 +90,12 @@ class SheetWalker {
         r++;
         continue;
       }
+      if (
+        cells.length === 1 &&
+        !/:/.test(cells[0].text.slice(0, 40)) &&
+        this.readUnitSection(r, cells[0].text)
+      )
+        continue;
       const title = detectTitle(this.rows, r);
       if (title) {
         const o = this.startBlock(title.code, title.title, r, !title.strong);
@@ -224,9 +230,47 @@ class SheetWalker {
     return m ? Number(m[1]) - 1 : 0;
   }
 
+  /**
+   * Where a unit line (`CENTRO DI RESPONSABILITÀ: …`, `SETTORE 3 - …`) goes: the open scheda while
+   * nothing of it has been read yet, else a new unit for the blocks below it.
+   */
+  private unitTarget(r: number): RawPeople {
+    const o = this.cur;
+    const filled =
+      !!o &&
+      (o.indicators.length > 0 ||
+        (o.children?.size ?? 0) > 0 ||
+        o.phases.length > 0 ||
+        this.lastTableEnd > this.rowOf(o) ||
+        r - this.rowOf(o) > 12);
+    if (o && !filled) return o.people;
+    this.cur = null;
+    if (this.sheetPeople.area || this.sheetPeople.settore || this.sheetPeople.servizio) {
+      this.sheetPeople = {};
+      this.units.push(this.sheetPeople);
+    } else if (!this.units.includes(this.sheetPeople)) this.units.push(this.sheetPeople);
+    return this.sheetPeople;
+  }
+
+  /** A single-cell unit section row (`SETTORE 3 - LAVORI PUBBLICI`). */
+  private readUnitSection(r: number, text: string): boolean {
+    if (text.length > 120 || !UNIT_SECTION_RE.test(text) || /:\s*$/.test(text)) return false;
+    const f = fold(text);
+    const p = this.unitTarget(r);
+    if (/^area/.test(f)) p.area = text;
+    else if (/^(servizio|ufficio|u\.?o)/.test(f)) p.servizio = text;
+    else p.settore = text;
+    p.source = cellRef(this.grid, r, this.rows.cells(r)[0].col);
+    return true;
+  }
+
   private setPerson(keyRaw: string, value: string, r: number): void {
     const key = fold(keyRaw);
-    const p = this.cur ? this.cur.people : this.sheetPeople;
+    const p = /^(area|settore|servizio|ufficio|centro di)/.test(key)
+      ? this.unitTarget(r)
+      : this.cur
+        ? this.cur.people
+        : this.sheetPeople;
     if (/^referente/.test(key)) p.referentePolitico = value;
     else if (/^(dirigente|direttore)/.test(key)) p.dirigente = value;
     else if (/^resp/.test(key)) p.responsabile = value;
@@ -828,7 +872,8 @@ class SheetWalker {
         );
         op.indexOnly = indexOnly;
         if (oc) this.setDup(op, oc);
-        if (strat && (sc || st)) {
+        // A strategic cell left empty (merged down in the source) still covers the rows below it.
+        if (strat) {
           op.parentKey = strat.key;
           op.strategicCode = strat.code;
         }
