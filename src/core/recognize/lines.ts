@@ -60,6 +60,18 @@ export function splitTrailing(line: string): {
     weight = toks[end - 1];
     target = toks[end - 2];
     end -= 2;
+  } else if (end >= 3 && PERCENT_RE.test(toks[end - 1])) {
+    // A comparison with its unit before the weight: `<= 15 minuti 30%`, `>= 2 gg. 10%`.
+    for (let j = end - 2; j >= Math.max(1, end - 3); j--) {
+      if (!COMPARISON_TOKEN_RE.test(toks[j])) continue;
+      const unitWords = toks.slice(j + 1, end - 1);
+      if (unitWords.every((u) => UNIT_WORD_RE.test(u))) {
+        weight = toks[end - 1];
+        target = toks.slice(j, end - 1).join(" ");
+        end = j;
+      }
+      break;
+    }
   } else if (end === 1 && TARGET_TOKEN_RE.test(toks[0])) {
     return { name: "", target: toks[0], weight: null };
   }
@@ -83,6 +95,9 @@ export function splitTrailing(line: string): {
   return { name, target, weight };
 }
 
+const COMPARISON_TOKEN_RE = /^(?:>=|=>|<=|=<|≥|≤|>|<|=)\s?\d+(?:[.,]\d+)?\s?%?$/;
+/** A short unit word after a number: `minuti`, `gg.`, `giorni`, `euro`, `ore`, `mq`. */
+const UNIT_WORD_RE = /^[A-Za-zÀ-ÿ€.]{1,10}$/;
 const TRAILING_COMPARISON_RE = /\s((?:>=|=>|<=|=<|≥|≤|>|<)\s?\d+(?:[.,]\d+)?\s?%?)\s*$/;
 
 function isGarbage(text: string): boolean {

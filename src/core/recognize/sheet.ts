@@ -81,6 +81,7 @@ class SheetWalker {
     for (let r = 0; r < n; r++) {
       const cells = this.rows.cells(r);
       if (cells.length === 0) continue;
+      if (cells.length === 1 && PAGE_NOISE_RE.test(cells[0].text.trim())) continue;
       const header = detectHeader(this.grid, this.rows, r);
       if (header) {
         r = this.readTable(header);
@@ -115,6 +116,7 @@ class SheetWalker {
       }
       this.readInfoRow(r, cells);
     }
+    this.linkByCode();
     const kept = this.objectives.filter(
       (o) => !o.weak || o.indicators.length > 0 || (o.children?.size ?? 0) > 0
     );
@@ -122,6 +124,27 @@ class SheetWalker {
   }
 
   // ---- blocks -------------------------------------------------------------------------------
+
+  /**
+   * Numbered titles without a level word (`1. MANUTENZIONE …` over `1.1 …`, `1.2 …`): a title whose
+   * code is the prefix of other codes and that holds no indicators itself is their strategic objective.
+   */
+  private linkByCode(): void {
+    const byCode = new Map<string, RawObjective>();
+    for (const o of this.objectives) if (o.code && !byCode.has(o.code)) byCode.set(o.code, o);
+    for (const o of this.objectives) {
+      if (o.parentKey || o.level !== "operational" || !o.code) continue;
+      const m = /^(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}$/.exec(o.code);
+      if (!m) continue;
+      const p = byCode.get(m[1]);
+      if (!p || p === o || p.indicators.length > 0 || (p.children?.size ?? 0) > 0) continue;
+      if (p.indexOnly) continue;
+      p.level = "strategic";
+      p.weak = false;
+      o.parentKey = p.key;
+      o.strategicCode = p.code;
+    }
+  }
 
   private startBlock(code: string | null, title: string, r: number, weak: boolean): RawObjective {
     const o = this.newObjective(
@@ -399,9 +422,11 @@ class SheetWalker {
         if (blanks >= 2) break;
         continue;
       }
+      const cells = this.rows.cells(r);
+      // Page footers and the document title repeated on each page of a PDF: not rows of the table.
+      if (cells.length === 1 && this.isPageNoise(cells[0].text)) continue;
       if (this.tableEnd(r, weakTitlesEnd)) break;
       // After a blank row, a lone caption in the first column is text below the table.
-      const cells = this.rows.cells(r);
       if (
         blanks > 0 &&
         cells.length === 1 &&
@@ -417,6 +442,11 @@ class SheetWalker {
       if (TOTAL_RE.test(this.rows.cells(r)[0].text)) break;
     }
     return out;
+  }
+
+  private isPageNoise(text: string): boolean {
+    if (PAGE_NOISE_RE.test(text.trim())) return true;
+    return text.length >= 12 && this.headings.some((x) => x.text === text);
   }
 
   private readTable(h: Header): number {
@@ -814,6 +844,13 @@ class SheetWalker {
     const maxima = this.columnMaxima(reportCols, rows);
     let op: RawObjective | null = null;
     let strat: RawObjective | null = null;
+    // The same header again just after a matrix (a new PDF page): the table goes on.
+    const sig = h.columns.map((c) => `${c.role ?? ""}:${fold(c.label)}`).join("|");
+    const prev = this.lastMatrix;
+    if (prev && prev.sig === sig && h.row - prev.end <= 6) {
+      op = prev.op;
+      strat = prev.strat;
+    }
     for (const r of rows) {
       const cells = this.rows.cells(r);
       if (cells.length === 0) continue;
@@ -970,8 +1007,15 @@ class SheetWalker {
         });
       }
     }
+    this.lastMatrix = { sig, end: rows.length > 0 ? rows[rows.length - 1] : h.lastRow, op, strat };
     this.cur = null;
   }
+  private lastMatrix: {
+    sig: string;
+    end: number;
+    op: RawObjective | null;
+    strat: RawObjective | null;
+  } | null = null;
 
   private setDup(o: RawObjective, code: string): void {
     const dd = DUP_CODE_RE.exec(code);
