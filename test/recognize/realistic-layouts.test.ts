@@ -568,3 +568,72 @@ describe("sheets that are not plans", () => {
     );
   });
 });
+
+describe("PIAO matrix with group headers over code/description pairs (merged cells)", () => {
+  const rows: CellValue[][] = [
+    ["OBIETTIVO OPERATIVO", null, "INDICATORE", null, "TARGET", null, null, "PESO"],
+    ["Codice", "Descrizione", "Descrizione", "Unità di misura", "2025", "2026", "2027", null],
+    [
+      "3.2.1",
+      "Riduzione dell'arretrato delle pratiche di condono",
+      "Pratiche di condono definite",
+      "n.",
+      ">= 150",
+      ">= 200",
+      ">= 250",
+      "20%",
+    ],
+    [null, null, "Arretrato residuo al 31/12", "n.", "<= 400", "<= 200", "0", "80%"],
+    [
+      "3.2.2",
+      "Vigilanza sull'attività edilizia",
+      "Sopralluoghi effettuati",
+      "n.",
+      ">= 120",
+      ">= 120",
+      ">= 120",
+      "100%",
+    ],
+  ];
+  const g: Grid = {
+    sheet: "Sezione 2.2",
+    rows,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: 0, left: 2, bottom: 0, right: 3 },
+      { top: 0, left: 4, bottom: 0, right: 6 },
+      { top: 0, left: 7, bottom: 1, right: 7 },
+    ],
+  };
+
+  it("`Codice` and `Descrizione` under OBIETTIVO OPERATIVO are its code and title; under INDICATORE, its name", () => {
+    const m = build([g], 2025);
+    expect(m.operationalObjectives.map((o) => [o.code, o.title])).toEqual([
+      ["3.2.1", "Riduzione dell'arretrato delle pratiche di condono"],
+      ["3.2.2", "Vigilanza sull'attività edilizia"],
+    ]);
+    expect(m.indicators.map((i) => [i.objectiveCode, i.name, i.unit, i.target, i.weight])).toEqual([
+      ["3.2.1", "Pratiche di condono definite", "n.", ">= 150", 0.2],
+      ["3.2.1", "Arretrato residuo al 31/12", "n.", "<= 400", 0.8],
+      ["3.2.2", "Sopralluoghi effettuati", "n.", ">= 120", 1],
+    ]);
+    expect(m.indicators[1].targets).toEqual({ "2025": "<= 400", "2026": "<= 200", "2027": "0" });
+  });
+});
+
+describe("more sheets that are not plans", () => {
+  it("a PEG financial table (titolo, previsioni by year, responsabile) has no objectives", () => {
+    const g = tsv(
+      [
+        "Capitolo\tTitolo\tPrevisione 2025\tPrevisione 2026\tResponsabile",
+        "1010\tSpese correnti per il personale\t1.200.000,00\t1.150.000,00\tRossi",
+        "2040\tAcquisto di attrezzature\t35.000,00\t20.000,00\tBianchi",
+      ],
+      "Risorse PEG"
+    );
+    const m = build([g]);
+    expect(m.operationalObjectives).toEqual([]);
+    expect(m.indicators).toEqual([]);
+    expect(m.findings.map((f) => f.code)).toContain("LAYOUT_NOT_RECOGNIZED");
+  });
+});

@@ -37,7 +37,8 @@ export type Role =
   | "unitSettore"
   | "unitServizio"
   | "dimension"
-  | "yearMark";
+  | "yearMark"
+  | "budget";
 
 interface Rule {
   re: RegExp;
@@ -49,6 +50,11 @@ const RULES: Rule[] = [
   {
     re: /^(gen|genn|gennaio|feb|febb|febbraio|mar|marzo|apr|aprile|mag|maggio|giu|giugno|lug|luglio|ago|agosto|set|sett|settembre|ott|ottobre|nov|novembre|dic|dicembre|jan|may|jun|jul|aug|sep|oct|dec)\.?$/,
     role: "month",
+  },
+  // Accounting columns: a table of them is the budget, not the plan.
+  {
+    re: /^(capitol[oi]\b|cap\.$|stanziament|impegnat|impegni\b|accertat|pagat[oi]\b|pagamenti\b|riscoss|residu[io]\b|competenza$|cassa$|macroaggregat|piano dei conti|importo|variazion)/,
+    role: "budget",
   },
   {
     re: /peso (dell'? ?|del |degli |obiettiv)|peso ob\b|ponderazione (dell'? ?)?obiettiv|objective weight/,
@@ -187,6 +193,8 @@ export interface Column {
   sub?: string;
   /** Covered by a label merged from a column to its left. */
   spanned?: boolean;
+  /** Role of the merged group label over this column (`OBIETTIVO OPERATIVO` over `Codice | Descrizione`). */
+  group?: Role;
 }
 
 export interface Header {
@@ -221,6 +229,13 @@ export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null
   }
   if (monthCells >= 6) return buildHeader(g, rows, r, r);
   if (roleSet.size < 2 || key === 0) return null;
+  if (
+    roleSet.has("budget") &&
+    !roleSet.has("indicator") &&
+    !roleSet.has("weight") &&
+    !roleSet.has("objWeight")
+  )
+    return null;
   if (cells.length - roleCells > 2 && roleCells * 2 < cells.length + 2) return null;
   if (roleCells * 2 < cells.length) return null;
   // A lone indicator/description pair with a long first cell is a data row, not a header.
@@ -273,10 +288,12 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
     const lead = columns[m.left - o.col];
     if (!lead || !lead.role) continue;
     const spanRole: Role = lead.role === "reportText" ? "score" : lead.role;
+    lead.group = lead.role;
     for (let c = m.left - o.col + 1; c <= m.right - o.col && c < columns.length; c++) {
       if (c < 0 || columns[c].label !== "") continue;
       columns[c].role = spanRole;
       columns[c].spanned = true;
+      columns[c].group = lead.role;
     }
   }
   if (last > r) {
@@ -288,9 +305,10 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
       const y = asYear(t) ?? yearAtEnd(t);
       if (y !== null && colm.year === undefined) colm.year = y;
       // A sub-label with a role of its own (`Note` under `Rendicontazione`) beats the span.
-      if (colm.role === null || colm.spanned) {
+      if (colm.role === null || colm.spanned || colm.group) {
         const ro = roleOf(t);
-        if (ro && ro.role !== "yearMark") colm.role = ro.role;
+        if (ro && ro.role !== "yearMark")
+          colm.role = colm.group ? roleUnderGroup(colm.group, ro.role) : ro.role;
       }
     }
     // An unlabeled column under a spanning label (`Valori storici` over three years) takes its role.
@@ -328,6 +346,18 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
   const roles = new Set<Role>();
   for (const c of columns) if (c.role) roles.add(c.role);
   return { row: r, lastRow: last, columns, roles };
+}
+
+/** A sub-label under a group label: `Codice`/`Descrizione` name the group's own code and title. */
+function roleUnderGroup(group: Role, sub: Role): Role {
+  const titled = group === "opTitle" || group === "stratTitle" || group === "indicator";
+  if (sub === "code" && group === "opTitle") return "opCode";
+  if (sub === "code" && group === "stratTitle") return "stratCode";
+  if (titled && (sub === "description" || sub === "opTitle" || sub === "phase")) return group;
+  // A year or a plain caption (`Previsione`) under `Target` keeps the group's role.
+  if ((group === "target" || group === "baseline" || group === "actual") && sub === group)
+    return group;
+  return sub;
 }
 
 function yearAtEnd(t: string): number | null {
