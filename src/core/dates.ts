@@ -208,19 +208,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       const mo = +m[3];
       const d = +m[4];
       if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-      const iso = isoDate(y, mo, d);
-      out.push({
-        date: iso,
-        start: iso,
-        index: m.index,
-        end: m.index + m[0].length,
-        raw: m[0],
-        hasYear: true,
-        precision: "day",
-        y,
-        m: mo,
-        d,
-      });
+      out.push(daySpan(m, y, mo, d, true));
     }
 
   NUM_DATE_RE.lastIndex = 0;
@@ -236,19 +224,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       if (sep === "-" && y0 === null) continue; // 10-12: a range of numbers, not a date
       if (sep === "." && y0 === null && m[3].length < 2 && d < 13) continue; // 3.5 is a number
       const y = y0 ?? defYear;
-      const iso = isoDate(y, mo, d);
-      out.push({
-        date: iso,
-        start: iso,
-        index: m.index,
-        end: m.index + m[0].length,
-        raw: m[0],
-        hasYear: y0 !== null,
-        precision: "day",
-        y,
-        m: mo,
-        d,
-      });
+      out.push(daySpan(m, y, mo, d, y0 !== null));
     }
 
   TEXT_DATE_RE.lastIndex = 0;
@@ -319,6 +295,23 @@ export function findDates(text: string, year?: number): DateSpan[] {
 
   if (out.length > 1) out.sort((a, b) => a.index - b.index);
   return out;
+}
+
+/** A whole-match day date (`2025-03-31`, `31/03/2025`). */
+function daySpan(m: RegExpExecArray, y: number, mo: number, d: number, hasYear: boolean): DateSpan {
+  const iso = isoDate(y, mo, d);
+  return {
+    date: iso,
+    start: iso,
+    index: m.index,
+    end: m.index + m[0].length,
+    raw: m[0],
+    hasYear,
+    precision: "day",
+    y,
+    m: mo,
+    d,
+  };
 }
 
 function overlaps(spans: DateSpan[], a: number, b: number): boolean {
