@@ -9,6 +9,7 @@
  * (`0.2`, `3.5`, `0.200`). Several `,` in groups of three are English thousands (`1,200,000`).
  */
 import { findDates, type DateSpan } from "./dates";
+import { ARTICLES, DI_FORMS } from "./words";
 
 export type QuantityUnit = "percent" | "euro" | "days" | "months" | "hours" | "years" | "ratio";
 
@@ -295,16 +296,10 @@ const EURO_AFTER_MULT_RE = /\s*(?:di\s+)?(?:€|euro(?![\p{L}]))/iuy;
 const NOUN_SU_RE = /\s+su\s+(\d+(?:[.,]\d+)?)(?![\d/.,])/y;
 const UNIT_START = new Set([..."%€/pPeEgGmMoOhHaAsS"]);
 const CURRENCY_BEFORE_RE = /(?:€|\beuro|\beur)\s*(?:[-+]\s*)?$/i;
-const LEADING_PREPS = new Set([
-  "di",
-  "del",
-  "della",
-  "dello",
+const LEADING_PREPS = new Set<string>([
+  ...DI_FORMS,
   "dell'",
   "dell’",
-  "dei",
-  "degli",
-  "delle",
   "d'",
   "sul",
   "sui",
@@ -316,34 +311,15 @@ const LEADING_PREPS = new Set([
   "agli",
   "alle",
 ]);
-const INNER_OK = new Set([
-  "di",
-  "del",
-  "della",
-  "dello",
-  "dei",
-  "degli",
-  "delle",
-  "d'",
-  "dell'",
-  "da",
-]);
-const NOUN_STOP = new Set([
+const INNER_OK = new Set<string>([...DI_FORMS, "d'", "dell'", "da"]);
+const NOUN_STOP = new Set<string>([
+  ...ARTICLES,
   "e",
   "ed",
   "o",
   "od",
   "oppure",
   "entro",
-  "il",
-  "lo",
-  "la",
-  "i",
-  "gli",
-  "le",
-  "un",
-  "uno",
-  "una",
   "che",
   "con",
   "per",
@@ -367,7 +343,6 @@ const NOUN_STOP = new Set([
   "almeno",
   "minimo",
   "massimo",
-  "entro",
   "oltre",
   "circa",
   "mentre",

@@ -22,6 +22,7 @@
 import type { TargetRule } from "../model";
 import { findDateRange, findDates, isoDate, type DateSpan } from "../dates";
 import { findNumbers, isRatioSpan, type FoundNumber } from "../numbers";
+import { TARGET_FILLER_WORDS } from "../words";
 import { cleanText, fold, splitParts, stripListMarker } from "./text";
 
 export interface ReadContext {
@@ -197,68 +198,21 @@ const NOT_DEADLINE_BEFORE_RE =
 const DATE_FILLER_RE =
   /(?:entro|il|la|lo|l'|di|del|della|mese|fine|a|al|data|scadenza|termine|ore|:|-|–|\.|,|\(|\)|\s)+/g;
 
-const STOP_WORDS = new Set([
-  "di",
-  "del",
-  "della",
-  "dello",
+// Also elided forms and the words of comparisons (`maggiore`, `max`, `atteso`).
+const STOP_WORDS = new Set<string>([
+  ...TARGET_FILLER_WORDS,
   "dell'",
-  "dei",
-  "degli",
-  "delle",
-  "da",
-  "dal",
-  "dalla",
-  "il",
-  "lo",
-  "la",
-  "i",
-  "gli",
-  "le",
   "l'",
-  "un",
-  "una",
-  "uno",
   "e",
-  "ed",
   "o",
   "a",
-  "ad",
-  "al",
-  "alla",
-  "ai",
-  "in",
-  "nel",
-  "nella",
-  "con",
-  "per",
-  "su",
   "n",
-  "nr",
-  "numero",
-  "almeno",
-  "minimo",
-  "massimo",
-  "non",
-  "meno",
-  "piu",
-  "pari",
-  "entro",
-  "oltre",
-  "superiore",
-  "inferiore",
   "maggiore",
   "minore",
   "uguale",
-  "target",
-  "valore",
   "atteso",
-  "che",
   "max",
   "min",
-  "tra",
-  "fra",
-  "sul",
   "sulla",
   "sui",
 ]);
