@@ -1,29 +1,15 @@
 /** `peg audit FILE... [--json] [--as-of D] [--year Y] [--config F]`: exit 0 clean, 1 errors found, 2 bad input. */
 import { analyzeWorkbook } from "../../core/pipeline";
 import type { CliIo } from "../io";
-import { parseArgs, type OptionSpec } from "../args";
 import { formatAuditReport, type FileFindings } from "../format-audit";
-import { usage } from "../usage";
-import { analyzeOptions, prepareRun } from "./common";
-
-const SPEC: OptionSpec = {
-  json: { type: "boolean" },
-  year: { type: "string" },
-  "as-of": { type: "string" },
-  config: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  lang: { type: "string" },
-};
+import { analyzeOptions, parseCommandArgs, prepareRun, RUN_OPTIONS } from "./common";
 
 export async function auditFiles(
   argv: string[],
   io: CliIo
 ): Promise<{ reports: FileFindings[]; json: boolean } | null> {
-  const args = parseArgs(argv, SPEC);
-  if (args.flags.has("help")) {
-    io.out(usage("audit", io.lang));
-    return null;
-  }
+  const args = parseCommandArgs(argv, RUN_OPTIONS, io, "audit");
+  if (!args) return null;
   const run = await prepareRun(args, io, "audit", false);
   // One analysis per file: each settore's plan is its own report.
   const reports: FileFindings[] = run.sources.map((src) => ({

@@ -1,10 +1,47 @@
-/** What `peg structure` and `peg audit` share: reading inputs and settings, options for the pipeline. */
+/**
+ * What `peg structure` and `peg audit` share: their common flags and `--help`, reading inputs and
+ * settings, options for the pipeline.
+ */
 import * as path from "path";
 import type { AnalyzeOptions } from "../../core/pipeline";
 import type { CliIo } from "../io";
-import { optString, parseAsOf, parseYear, usageError, type ParsedArgs } from "../args";
+import {
+  optString,
+  parseArgs,
+  parseAsOf,
+  parseYear,
+  usageError,
+  type OptionSpec,
+  type ParsedArgs,
+} from "../args";
 import { loadConfig } from "../config";
 import { readSources, type SourceFile } from "../sources";
+import { usage } from "../usage";
+
+/** Flags of every command that analyzes plan files. */
+export const RUN_OPTIONS: OptionSpec = {
+  json: { type: "boolean" },
+  year: { type: "string" },
+  "as-of": { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+};
+
+/** Parse a command's flags; `null` once `--help` has printed the command's usage. */
+export function parseCommandArgs(
+  argv: string[],
+  spec: OptionSpec,
+  io: CliIo,
+  command: string
+): ParsedArgs | null {
+  const args = parseArgs(argv, spec);
+  if (args.flags.has("help")) {
+    io.out(usage(command, io.lang));
+    return null;
+  }
+  return args;
+}
 
 export interface PreparedRun {
   sources: SourceFile[];

@@ -3,28 +3,16 @@ import * as path from "path";
 import { analyzeWorkbook } from "../../core/pipeline";
 import type { PegModel } from "../../core/model";
 import type { CliIo } from "../io";
-import { optString, parseArgs, usageError, type OptionSpec } from "../args";
+import { optString, usageError, type OptionSpec } from "../args";
 import { assertNotInput } from "../fs-safe";
-import { usage } from "../usage";
-import { analyzeOptions, prepareRun } from "./common";
+import { analyzeOptions, parseCommandArgs, prepareRun, RUN_OPTIONS } from "./common";
 import { writeStructureOut } from "./structure-out";
 
-const SPEC: OptionSpec = {
-  out: { type: "string", short: "o" },
-  json: { type: "boolean" },
-  year: { type: "string" },
-  "as-of": { type: "string" },
-  config: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  lang: { type: "string" },
-};
+const SPEC: OptionSpec = { out: { type: "string", short: "o" }, ...RUN_OPTIONS };
 
 export async function runStructure(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, SPEC);
-  if (args.flags.has("help")) {
-    io.out(usage("structure", io.lang));
-    return 0;
-  }
+  const args = parseCommandArgs(argv, SPEC, io, "structure");
+  if (!args) return 0;
   const out = optString(args, "out");
   if (out !== undefined) {
     const ext = path.extname(out).toLowerCase();
