@@ -1,19 +1,10 @@
 // Benchmark section "audit": auditModel on a generated plan of 2,000 objectives / 10,000 indicators
 // (40 dirigenti, reports, a few wrong weights and totals), median of several runs, plus scoring.
-import { emptyModel, type PegModel, type Status } from "../../src/core/model";
+import { emptyModel, type PegModel } from "../../src/core/model";
 import { auditModel } from "../../src/core/audit";
 import { parseSettings } from "../../src/core/settings";
 import { scoreObjectives, scoreReports } from "../../src/core/scores";
-
-const STATUSES: Status[] = [
-  "met",
-  "missed",
-  "partial",
-  "pending",
-  "overdue",
-  "qualitative",
-  "unparsed",
-];
+import { BENCH_STATUSES, median } from "./common";
 
 export function generatedModel(objectives = 2000, perObjective = 5): PegModel {
   const m = emptyModel(["bench.xlsx"], ["Piano"]);
@@ -40,7 +31,7 @@ export function generatedModel(objectives = 2000, perObjective = 5): PegModel {
       source: `Piano!A${row}`,
     });
     for (let i = 0; i < perObjective; i++) {
-      const status = STATUSES[(o + i) % STATUSES.length];
+      const status = BENCH_STATUSES[(o + i) % BENCH_STATUSES.length];
       m.indicators.push({
         id: `${code}#${i}`,
         objectiveCode: code,
@@ -73,11 +64,6 @@ export function generatedModel(objectives = 2000, perObjective = 5): PegModel {
     row++;
   }
   return m;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export async function run(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   serveDist,
 } from "../../test/e2e/taskpane-server";
 import { findProgram } from "../../test/helpers/programs";
+import { median } from "./common";
 
 const RUNS = 5;
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -23,11 +24,6 @@ function initialScripts(): string[] {
     .map((m) => m[1])
     .filter((s) => !/^https?:/.test(s))
     .map((s) => s.replace(/^\.?\//, ""));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 async function firstRender(): Promise<{ fcp: number; rendered: number } | null> {

@@ -8,22 +8,13 @@ import {
   isLinkCell,
   type WorkbookSpec,
 } from "../../src/core/sheets";
-import type { Indicator, PegModel } from "../../src/core/model";
+import type { PegModel } from "../../src/core/model";
 import { writeStructuredWorkbook } from "../../src/xlsx/write";
+import { BENCH_STATUSES } from "./common";
 
 const INDICATORS = 10_000;
 const PER_OBJECTIVE = 5;
 const SETTORI = 20;
-
-const STATUSES: Indicator["status"][] = [
-  "met",
-  "missed",
-  "partial",
-  "pending",
-  "overdue",
-  "qualitative",
-  "unparsed",
-];
 
 function syntheticModel(): PegModel {
   const objectives = INDICATORS / PER_OBJECTIVE;
@@ -51,7 +42,7 @@ function syntheticModel(): PegModel {
       source: `Piano!B${i * PER_OBJECTIVE + 2}`,
     })),
     indicators: Array.from({ length: INDICATORS }, (_, i) => {
-      const status = STATUSES[i % STATUSES.length];
+      const status = BENCH_STATUSES[i % BENCH_STATUSES.length];
       const achievement =
         status === "met" ? 1 : status === "missed" || status === "partial" ? 0.6 : null;
       return {
