@@ -637,3 +637,39 @@ describe("more sheets that are not plans", () => {
     expect(m.findings.map((f) => f.code)).toContain("LAYOUT_NOT_RECOGNIZED");
   });
 });
+
+describe("scheda written as `key | value` rows with codes inside the titles", () => {
+  const g = tsv([
+    "SCHEDA OBIETTIVO",
+    "Settore\tServizi demografici",
+    "Responsabile\tDott. Ugo Sala",
+    "Obiettivo strategico\t2 - Una città semplice",
+    "Obiettivo operativo\t2.3 - Anagrafe senza code",
+    "Peso obiettivo\t15",
+    "Descrizione\tPrenotazione online degli appuntamenti e rilascio immediato dei certificati",
+    "",
+    "Indicatore\tFormula\tTarget 2025\tPeso",
+    "Appuntamenti prenotati online\tprenotazioni online / totale\t>= 60%\t0,5",
+    "Attesa media allo sportello\tminuti\t<= 10\t0,5",
+  ]);
+
+  it("strategic 2 over operational 2.3, objective weight, settore and responsabile", () => {
+    const m = build([g], 2025);
+    expect(m.strategicObjectives.map((s) => [s.code, s.title])).toEqual([
+      ["2", "Una città semplice"],
+    ]);
+    expect(
+      m.operationalObjectives.map((o) => [o.code, o.title, o.strategicCode, o.weight])
+    ).toEqual([["2.3", "Anagrafe senza code", "2", 15]]);
+    const op = m.operationalObjectives[0];
+    expect(op.description).toBe(
+      "Prenotazione online degli appuntamenti e rilascio immediato dei certificati"
+    );
+    expect(op.dirigente).toBe("Dott. Ugo Sala");
+    expect(unitOf(m, "2.3")?.settore).toBe("Servizi demografici");
+    expect(m.indicators.map((i) => [i.name, i.target, i.weight])).toEqual([
+      ["Appuntamenti prenotati online", ">= 60%", 0.5],
+      ["Attesa media allo sportello", "<= 10", 0.5],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { detectHeader, roleOf, type Column, type Header, type Role } from "./hea
 import { dimensionOf, readLineSection, type LineItem } from "./lines";
 import { RowReader, type Cell } from "./rows";
 import { matchActuals, nameFromTarget, splitTargets } from "./split";
-import { detectTitle } from "./titles";
+import { detectTitle, splitCodeTitle } from "./titles";
 import { cleanText, fold, letterCount, overlap, stems, countShared } from "./text";
 import type { RawIndicator, RawObjective, RawPeople, RawReport, SheetResult } from "./types";
 
@@ -37,13 +37,6 @@ const PAGE_NOISE_RE = /^(pag(ina|\.)?\s*\d+(\s*(di|\/|of)\s*\d+)?|-\s*\d+\s*-|\d
 /** A unit as a section row: `SETTORE 3 - LAVORI PUBBLICI`, `AREA AMMINISTRATIVA: …`, `U.O.C. Farmacia - …`. */
 const UNIT_SECTION_RE =
   /^(settore|area|servizio|dipartimento|direzione|ufficio|centro di (?:costo|responsabilit[aà])|u\.?o\.?c?\.?)\s*(?:n\.?\s*)?(?:\d{1,3}|[IVX]{1,4})?\s*[-–:]\s*\S/i;
-/**
- * A code written before a title in one cell (`1.1 Digitalizzazione …`, `2 - Ambiente`, `OB 3 - …`,
- * `Ob. op. 2.4 …`): code and title apart. A bare number needs a separator or a capital after it,
- * so that `5 nuove aree verdi` stays a title.
- */
-const CODE_TITLE_RE =
-  /^(?:(?:obiettivo|ob|obj)\.?\s*(?:(?:op|operativo|str|strat|strategico|gest|gestionale)\.?\s*)?(?:n\.?|n°)?\s*)?([A-Z]{0,3}\d{1,2}(?:\.\d{1,2}){0,3})(\s*[-–:.)]\s*|\s+)(\S.*)$/i;
 const MATRIX_UNIT_FIELDS: [Role, "area" | "settore" | "servizio"][] = [
   ["unitArea", "area"],
   ["unitSettore", "settore"],
@@ -245,6 +238,15 @@ class SheetWalker {
       }
       if (this.cur && /^descrizione/.test(key) && !this.cur.description)
         this.cur.description = value;
+      // `Peso obiettivo | 15`: the objective's weight, as written.
+      const last = cells[cells.length - 1];
+      if (this.cur && cells.length === 2 && roleOf(cells[0].text)?.role === "objWeight") {
+        const w = objectiveWeight(last);
+        if (w !== null && this.cur.weight === null) {
+          this.cur.weight = w;
+          this.cur.weightSource = cellRef(this.grid, r, last.col);
+        }
+      }
     }
   }
 
@@ -1085,20 +1087,6 @@ class SheetWalker {
     o.reports.push(report);
     return report;
   }
-}
-
-/** `1.1 Titolo` -> {code: "1.1", title: "Titolo"}; null when the cell is a plain title. */
-export function splitCodeTitle(text: string): { code: string; title: string } | null {
-  const m = CODE_TITLE_RE.exec(text.trim());
-  if (!m) return null;
-  const [, code, sep, rest] = m;
-  if (letterCount(rest) < 4 || /^\d/.test(rest)) return null;
-  const prefixed = !/^[A-Z]{0,3}\d/i.test(text.trim()) || /^[A-Z]/i.test(code);
-  const dotted = code.includes(".");
-  if (!prefixed && !dotted && sep.trim() === "" && !/^[A-ZÀ-Ý]/.test(rest)) return null;
-  // `2024 Relazione …` or `100 pasti`: a number, not a code.
-  if (/^\d{3,}$/.test(code)) return null;
-  return { code, title: rest.trim() };
 }
 
 function labelMax(label: string | undefined): number | null {

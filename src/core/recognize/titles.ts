@@ -47,6 +47,28 @@ const NAMED_STOP = new Set([
 const LABEL_RE = /^(obiettiv[oi]|titolo|denominazione|descrizione)\s*:?$/i;
 const TITLE_KEY_RE = /obiettiv|titolo|denominazione|progetto/i;
 
+/**
+ * A code written before a title in one cell (`1.1 Digitalizzazione …`, `2 - Ambiente`, `OB 3 - …`,
+ * `Ob. op. 2.4 …`): code and title apart. A bare number needs a separator or a capital after it,
+ * so that `5 nuove aree verdi` stays a title.
+ */
+const CODE_TITLE_RE =
+  /^(?:(?:obiettivo|ob|obj)\.?\s*(?:(?:op|operativo|str|strat|strategico|gest|gestionale)\.?\s*)?(?:n\.?|n°)?\s*)?([A-Z]{0,3}\d{1,2}(?:\.\d{1,2}){0,3})(\s*[-–:.)]\s*|\s+)(\S.*)$/i;
+
+/** `1.1 Titolo` -> {code: "1.1", title: "Titolo"}; null when the cell is a plain title. */
+export function splitCodeTitle(text: string): { code: string; title: string } | null {
+  const m = CODE_TITLE_RE.exec(text.trim());
+  if (!m) return null;
+  const [, code, sep, rest] = m;
+  if (letterCount(rest) < 4 || /^\d/.test(rest)) return null;
+  const prefixed = !/^[A-Z]{0,3}\d/i.test(text.trim()) || /^[A-Z]/i.test(code);
+  const dotted = code.includes(".");
+  if (!prefixed && !dotted && sep.trim() === "" && !/^[A-ZÀ-Ý]/.test(rest)) return null;
+  // `2024 Relazione …` or `100 pasti`: a number, not a code.
+  if (/^\d{3,}$/.test(code)) return null;
+  return { code, title: rest.trim() };
+}
+
 function codeFor(kind: string, num: string): string {
   const k = fold(kind).trim();
   if (k === "scheda") return `Scheda ${num}`;
@@ -111,8 +133,12 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
         : ("operational" as const);
     const rest = labelled[3].trim();
     const value = rest || (cells.length === 2 ? cells[1].text : "");
-    if (letterCount(value) >= 8 && (rest ? !!labelled[2] : true) && !/^\d+$/.test(value))
-      return { code: null, title: value, strong: true, lastRow: r, level };
+    if (letterCount(value) >= 8 && (rest ? !!labelled[2] : true) && !/^\d+$/.test(value)) {
+      const ct = splitCodeTitle(value);
+      return ct
+        ? { code: ct.code, title: ct.title, strong: true, lastRow: r, level }
+        : { code: null, title: value, strong: true, lastRow: r, level };
+    }
   }
   if (m && !NAMED_STOP.has(fold(m[1]))) {
     const t = titleBelow(rows, r);
