@@ -7,33 +7,24 @@
 import * as fs from "fs";
 import * as path from "path";
 import { build } from "esbuild";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { requireProgram } from "../helpers/programs";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { gridToFakeSheet } from "../excel/fake-excel";
+import { STRUCTURED_SHEETS as STRUCTURED } from "../helpers/contract";
 import {
   CHROMIUM,
-  CHROMIUM_ARGS,
-  ROOT,
+  OUT,
+  SEED_001_XLSX as FIXTURE,
   ensureBuilt,
-  freshProfile,
+  launchPane,
+  recordPageErrors,
   serveDist,
   type StaticServer,
 } from "./taskpane-server";
 
 const HAVE_CHROMIUM = requireProgram(CHROMIUM);
 const maybe = HAVE_CHROMIUM ? describe : describe.skip;
-const OUT = path.join(ROOT, "test-output");
-const FIXTURE = path.join(ROOT, "test", "fixtures", "seed-001", "input.xlsx");
-const STRUCTURED = [
-  "Obiettivi strategici",
-  "Obiettivi operativi",
-  "Indicatori",
-  "Pesi",
-  "Report dirigenti",
-  "Verifiche",
-  "Riepilogo",
-];
 
 type Fake = {
   functions: Record<string, (...a: unknown[]) => unknown>;
@@ -64,12 +55,7 @@ maybe("task pane in Chromium (Office mode, stand-in office.js)", () => {
     const grids = await readXlsxGrids(new Uint8Array(fs.readFileSync(FIXTURE)), "input.xlsx");
     const sheets = grids.map(gridToFakeSheet);
     server = await serveDist();
-    context = await chromium.launchPersistentContext(freshProfile(), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 380, height: 900 },
-    });
+    context = await launchPane();
     await context.addInitScript(
       (s) => ((window as unknown as { __PEG_SHEETS: unknown }).__PEG_SHEETS = s),
       sheets
@@ -86,10 +72,7 @@ maybe("task pane in Chromium (Office mode, stand-in office.js)", () => {
       return route.abort();
     });
     page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
+    recordPageErrors(page, pageErrors);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Shared by the task pane end-to-end test and the bench: build dist/ when missing, serve it on
+ * Shared by the task pane end-to-end tests and the bench: build dist/ when missing, serve it on
  * 127.0.0.1, and launch Debian's Chromium with a fresh profile and no background traffic.
  */
 import { execFileSync } from "child_process";
@@ -8,6 +8,7 @@ import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
+import type { BrowserContext, Page } from "playwright-core";
 
 /** The project root: the nearest folder upwards with package.json (also from a bundled bench script). */
 function projectRoot(): string {
@@ -19,6 +20,10 @@ function projectRoot(): string {
 
 export const ROOT = projectRoot();
 export const DIST = path.join(ROOT, "dist");
+/** Where the end-to-end tests leave downloads and screenshots to look at. */
+export const OUT = path.join(ROOT, "test-output");
+/** The plan the end-to-end tests open. */
+export const SEED_001_XLSX = path.join(ROOT, "test", "fixtures", "seed-001", "input.xlsx");
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -87,4 +92,27 @@ export async function serveDist(): Promise<StaticServer> {
 
 export function freshProfile(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "peg-chromium-"));
+}
+
+/** Chromium on a fresh profile, as narrow as a task pane. */
+export async function launchPane(
+  options: { acceptDownloads?: boolean } = {}
+): Promise<BrowserContext> {
+  // Loaded here, not at the top: the bench imports this file and may run without a browser.
+  const { chromium } = await import("playwright-core");
+  return chromium.launchPersistentContext(freshProfile(), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+    viewport: { width: 380, height: 900 },
+  });
+}
+
+/** Collects the page's uncaught errors and console errors (those matching `ignore` aside). */
+export function recordPageErrors(page: Page, into: string[], ignore?: RegExp): void {
+  page.on("pageerror", (e) => into.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !ignore?.test(m.text())) into.push(m.text());
+  });
 }

@@ -7,31 +7,22 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { requireProgram } from "../helpers/programs";
+import { STRUCTURED_SHEETS as STRUCTURED } from "../helpers/contract";
 import {
   CHROMIUM,
-  CHROMIUM_ARGS,
-  ROOT,
+  OUT,
+  SEED_001_XLSX as FIXTURE,
   ensureBuilt,
-  freshProfile,
+  launchPane,
+  recordPageErrors,
   serveDist,
   type StaticServer,
 } from "./taskpane-server";
 
 const HAVE_CHROMIUM = requireProgram(CHROMIUM);
 const maybe = HAVE_CHROMIUM ? describe : describe.skip;
-const OUT = path.join(ROOT, "test-output");
-const FIXTURE = path.join(ROOT, "test", "fixtures", "seed-001", "input.xlsx");
-const STRUCTURED = [
-  "Obiettivi strategici",
-  "Obiettivi operativi",
-  "Indicatori",
-  "Pesi",
-  "Report dirigenti",
-  "Verifiche",
-  "Riepilogo",
-];
 
 maybe("task pane in Chromium (standalone)", () => {
   let server: StaticServer;
@@ -45,14 +36,7 @@ maybe("task pane in Chromium (standalone)", () => {
     ensureBuilt();
     fs.mkdirSync(OUT, { recursive: true });
     server = await serveDist();
-    context = await chromium.launchPersistentContext(freshProfile(), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      // A task pane is narrow.
-      viewport: { width: 380, height: 900 },
-    });
+    context = await launchPane({ acceptDownloads: true });
     await context.route("**/*", async (route) => {
       const url = new URL(route.request().url());
       if (url.origin === server.origin || url.protocol === "blob:" || url.protocol === "data:")
@@ -65,11 +49,8 @@ maybe("task pane in Chromium (standalone)", () => {
       return route.abort();
     });
     page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/appsforoffice|ERR_FAILED|net::/.test(m.text()))
-        pageErrors.push(m.text());
-    });
+    // The blocked Office CDN logs its failed loads: expected here.
+    recordPageErrors(page, pageErrors, /appsforoffice|ERR_FAILED|net::/);
   }, 180_000);
 
   afterAll(async () => {

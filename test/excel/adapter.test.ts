@@ -3,17 +3,8 @@ import { cellFormula, needsTextPrefix, writeWorkbookSpec } from "../../src/excel
 import { parseWhere, selectWhere } from "../../src/excel/select";
 import { loadWorkbookSettings, saveWorkbookSettings } from "../../src/excel/settings";
 import type { SheetSpec, WorkbookSpec } from "../../src/core/sheets/types";
+import { STRUCTURED_SHEETS as STRUCTURED } from "../helpers/contract";
 import { fakeContext, type FakeSheetInit } from "./fake-excel";
-
-const STRUCTURED = [
-  "Obiettivi strategici",
-  "Obiettivi operativi",
-  "Indicatori",
-  "Pesi",
-  "Report dirigenti",
-  "Verifiche",
-  "Riepilogo",
-];
 
 function sheetSpec(
   name: string,

@@ -12,6 +12,7 @@ import { App } from "../../src/taskpane/components/App";
 import { createOfficeHost } from "../../src/taskpane/host";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { fakeContext, gridToFakeSheet } from "../excel/fake-excel";
+import { STRUCTURED_SHEETS as STRUCTURED } from "../helpers/contract";
 import { TextDecoder, TextEncoder } from "util";
 
 // jsdom has no TextDecoder; the xlsx reader (used here only to load the fixture) needs it.
@@ -24,7 +25,6 @@ Object.assign(globalThis, { TextDecoder, TextEncoder });
 };
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "seed-001", "input.xlsx");
-const STRUCTURED = ["Obiettivi strategici", "Obiettivi operativi", "Indicatori", "Pesi", "Report dirigenti", "Verifiche", "Riepilogo"];
 
 let fake: ReturnType<typeof fakeContext>;
 
