@@ -673,3 +673,20 @@ describe("scheda written as `key | value` rows with codes inside the titles", ()
     ]);
   });
 });
+
+describe("data rows that look like labels", () => {
+  it("`Indicatore 1.5 …` with unit `N.` and target `SI` is a row of the table, not a new header", () => {
+    const g = tsv([
+      "Codice\tObiettivo operativo\tIndicatore\tUnità di misura\tValore atteso\tPeso",
+      "OP1\tSemplificare le pratiche\tIndicatore 1.4 sulle pratiche gestite\tN.\t>= 10\t50%",
+      "\t\tIndicatore 1.5 sulle pratiche gestite\tN.\tSI\t50%",
+      "OP2\tRidurre i tempi\tIndicatore 2.1 sui tempi\tgg.\t<= 30\t100%",
+    ]);
+    const m = build([g], 2025);
+    expect(m.operationalObjectives.map((o) => o.code)).toEqual(["OP1", "OP2"]);
+    expect(indicatorsOf(m, "OP1").map((i) => [i.name, i.unit, i.target])).toEqual([
+      ["Indicatore 1.4 sulle pratiche gestite", "N.", ">= 10"],
+      ["Indicatore 1.5 sulle pratiche gestite", "N.", "SI"],
+    ]);
+  });
+});

@@ -217,8 +217,12 @@ export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null
     if (cell.text.length > 90) return null;
     // Labels carry no numbers but years (`Indicatore 1.2 …` is data, `Target 2025` a label).
     if (typeof cell.value === "number" && asYear(cell.text) === null) continue;
-    if (/\d/.test(cell.text.replace(/\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(19|20)\d\d\b/g, "")))
-      continue;
+    // Dates (`al 31/12`, `31.12.2025`) and years may sit in a label; `Indicatore 1.5` is data.
+    const undated = cell.text.replace(
+      /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b(19|20)\d\d\b/g,
+      ""
+    );
+    if (/\d/.test(undated)) continue;
     const ro = roleOf(cell.text);
     if (!ro) continue;
     if (ro.role === "month") monthCells++;

@@ -56,6 +56,8 @@ class SheetWalker {
   private cur: RawObjective | null = null;
   private sheetPeople: RawPeople = {};
   private headings: { text: string; row: number }[] = [];
+  /** Heading texts seen so far: the same text again inside a table is a repeated page header. */
+  private headingTexts = new Set<string>();
   private byCode = new Map<string, RawObjective>();
   private strategicBlock: RawObjective | null = null;
   /** Objectives named after a heading (no scheda title): a new heading starts a new one. */
@@ -219,7 +221,10 @@ class SheetWalker {
         this.setPerson(kv[1], kv[2], r);
         return;
       }
-      if (t.length <= 120 && letterCount(t) >= 4) this.headings.push({ text: t, row: r });
+      if (t.length <= 120 && letterCount(t) >= 4) {
+        this.headings.push({ text: t, row: r });
+        this.headingTexts.add(t);
+      }
       if (this.cur && !this.cur.description && t.length > 60 && r - this.rowOf(this.cur) <= 4) {
         this.cur.description = t.replace(/^descrizione\s*:?\s*/i, "");
       }
@@ -448,7 +453,7 @@ class SheetWalker {
 
   private isPageNoise(text: string): boolean {
     if (PAGE_NOISE_RE.test(text.trim())) return true;
-    return text.length >= 12 && this.headings.some((x) => x.text === text);
+    return text.length >= 12 && this.headingTexts.has(text);
   }
 
   private readTable(h: Header): number {
