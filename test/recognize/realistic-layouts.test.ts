@@ -690,3 +690,34 @@ describe("data rows that look like labels", () => {
     ]);
   });
 });
+
+describe("strategic section rows over a matrix of operational objectives", () => {
+  const g = tsv([
+    "OBIETTIVO STRATEGICO 1 - CITTÀ SICURA",
+    "Cod.\tObiettivo operativo\tIndicatore\tTarget\tPeso\tResponsabile",
+    "1.1\tPresidio del territorio nelle ore serali\tPattuglie serali effettuate\t>= 200\t100%\tComm. Neri",
+    "1.2\tEducazione stradale nelle scuole\tClassi coinvolte\t>= 30\t100%\tComm. Neri",
+    "",
+    "OBIETTIVO STRATEGICO 2 - CITTÀ CHE CURA",
+    "Cod.\tObiettivo operativo\tIndicatore\tTarget\tPeso\tResponsabile",
+    "2.1\tAssistenza domiciliare agli anziani\tOre di assistenza erogate\t>= 5.000\t100%\tDott.ssa Viola",
+  ]);
+
+  it("each operational code under the strategic objective its number belongs to", () => {
+    const m = build([g], 2025);
+    expect(m.strategicObjectives.map((s) => [s.code, s.title])).toEqual([
+      ["1", "CITTÀ SICURA"],
+      ["2", "CITTÀ CHE CURA"],
+    ]);
+    expect(m.operationalObjectives.map((o) => [o.code, o.strategicCode, o.dirigente])).toEqual([
+      ["1.1", "1", "Comm. Neri"],
+      ["1.2", "1", "Comm. Neri"],
+      ["2.1", "2", "Dott.ssa Viola"],
+    ]);
+    expect(m.indicators.map((i) => [i.objectiveCode, i.target, i.weight])).toEqual([
+      ["1.1", ">= 200", 1],
+      ["1.2", ">= 30", 1],
+      ["2.1", ">= 5.000", 1],
+    ]);
+  });
+});

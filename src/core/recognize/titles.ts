@@ -24,7 +24,7 @@ const LABELLED_RE =
 
 // `Scheda obiettivo n. 4`, `Ob. op. 2.4`, `OB 3`, `Obiettivo operativo n. 1.2`: the kind words, then the number.
 const KIND_RE =
-  /^(scheda\s+(?:obiettivo|ob\.?)(?:\s+(?:operativo|strategico|gestionale))?|obiettivo\s+(?:operativo|gestionale|specifico|esecutivo)\s*(?=n|\d)|ob\.?\s*(?:op|operativo|gest|gestionale)\.?(?=\s*\d)|obiettivo|ob\.|ob(?=\s+\d)|obj\.?|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
+  /^(scheda\s+(?:obiettivo|ob\.?)(?:\s+(?:operativo|strategico|gestionale))?|obiettivo\s+(?:operativo|gestionale|specifico|esecutivo|strategico)\s*(?=n|\d)|ob\.?\s*(?:op|operativo|gest|gestionale)\.?(?=\s*\d)|obiettivo|ob\.|ob(?=\s+\d)|obj\.?|scheda|servizio|progetto|azione|intervento|objective|goal)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)?\s*(\d{1,3}(?:\.\d{1,2})*)\s*(?:[:\-–.)]\s*|\s+|$)(.*)$/i;
 const KIND_ALONE_RE =
   /^(obiettivo|scheda|servizio|progetto|azione)\s*(?:n\.?|n°|nr\.?|num(?:ero)?\.?|no\.)\s*:?$/i;
 const TITOLO_RE = /^(\d{1,3})\s*[[(]?\s*(?:titolo|title|obiettivo|progetto)\s*[:.]\s*(.+)$/i;
@@ -89,7 +89,11 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
     const rest = (m[3] || (cells[1]?.text ?? "")).trim();
     const code = codeFor(m[1], m[2]);
     // `Ob. op. 2.4`, `Obiettivo operativo n. 3`: an operational block (under a strategic one above).
-    const level = /\bop(erativo)?\b|gest/i.test(m[1]) ? ("operational" as const) : undefined;
+    const level = /strateg/i.test(m[1])
+      ? ("strategic" as const)
+      : /\bop(erativo)?\b|gest/i.test(m[1])
+        ? ("operational" as const)
+        : undefined;
     if (rest && letterCount(rest) >= 4)
       return { code, title: rest, strong: true, lastRow: r, kind: m[1], level };
     const t = titleBelow(rows, r);
