@@ -88,12 +88,36 @@ function baseArg(v: ExcelArg): string | number | null {
   return typeof v === "boolean" ? (v ? "SI" : "NO") : (v as string | number);
 }
 
-function evaluate(target: ExcelArg, actual: ExcelArg, base?: ExcelArg, asOf?: ExcelArg) {
+/**
+ * The plan year (anno): blank is "not given"; else an integer 1990..2100 (a number or its digits).
+ * The structured sheets pass it so that Excel recalculates with the plan's year, not today's.
+ */
+function yearArg(v: ExcelArg): number | null {
+  if (isBlank(v)) return null;
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v.trim()) : NaN;
+  if (Number.isInteger(n) && n >= 1990 && n <= 2100) return n;
+  throw valueError(
+    `anno non valido: "${String(v)}". Scrivi l'anno del piano come numero intero tra 1990 e 2100, es. 2025.`
+  );
+}
+
+/** Year that completes dates written without one: anno, else the check date's, else today's. */
+function planYear(year: number | null, asOfIso: string | null): number {
+  if (year !== null) return year;
+  return asOfIso ? Number(asOfIso.slice(0, 4)) : new Date().getFullYear();
+}
+
+function evaluate(
+  target: ExcelArg,
+  actual: ExcelArg,
+  base?: ExcelArg,
+  asOf?: ExcelArg,
+  year?: ExcelArg
+) {
   const text = targetText(target);
   const asOfIso = isoArg(asOf, "alla_data");
-  // The plan year completes dates written without one ("Entro il 30/9"): the check date's year.
   const ctx: TargetContext = {
-    year: asOfIso ? Number(asOfIso.slice(0, 4)) : new Date().getFullYear(),
+    year: planYear(yearArg(year), asOfIso),
     asOf: asOfIso,
     baseline: baseArg(base),
   };
@@ -142,13 +166,15 @@ export function SCORE(components: ExcelMatrix, maxima?: ExcelMatrix | ExcelArg):
  * @param target The target as written.
  * @param actual The actual value (consuntivo).
  * @param [baseline] The baseline for relative targets.
+ * @param [year] The plan year, for dates written without one (default: the current year).
  */
 export function ACHIEVEMENT(
   target: ExcelArg,
   actual: ExcelArg,
-  baseline?: ExcelArg
+  baseline?: ExcelArg,
+  year?: ExcelArg
 ): number | string {
-  const e = wrap(() => evaluate(target, actual, baseline));
+  const e = wrap(() => evaluate(target, actual, baseline, null, year));
   return e.achievement ?? "";
 }
 
@@ -159,14 +185,16 @@ export function ACHIEVEMENT(
  * @param actual The actual value (consuntivo).
  * @param [baseline] The baseline for relative targets.
  * @param [asOf] The check date: deadlines passed by then with no actual are SCADUTO.
+ * @param [year] The plan year, for dates written without one (default: asOf's year, else the current).
  */
 export function STATUS(
   target: ExcelArg,
   actual: ExcelArg,
   baseline?: ExcelArg,
-  asOf?: ExcelArg
+  asOf?: ExcelArg,
+  year?: ExcelArg
 ): string {
-  return ESITO[wrap(() => evaluate(target, actual, baseline, asOf)).status];
+  return ESITO[wrap(() => evaluate(target, actual, baseline, asOf, year)).status];
 }
 
 /**
@@ -175,19 +203,27 @@ export function STATUS(
  * @param target The target as written.
  * @param actual The actual value (consuntivo).
  * @param [baseline] The baseline for relative targets.
+ * @param [year] The plan year, for dates written without one (default: the current year).
  */
-export function MET(target: ExcelArg, actual: ExcelArg, baseline?: ExcelArg): boolean {
-  return wrap(() => evaluate(target, actual, baseline)).status === "met";
+export function MET(
+  target: ExcelArg,
+  actual: ExcelArg,
+  baseline?: ExcelArg,
+  year?: ExcelArg
+): boolean {
+  return wrap(() => evaluate(target, actual, baseline, null, year)).status === "met";
 }
 
 /**
  * How the target was read, e.g. "≥ 15", "entro 30/09/2025".
  * @customfunction RULE
  * @param target The target as written.
+ * @param [year] The plan year, for dates written without one (default: the current year).
  */
-export function RULE(target: ExcelArg): string {
+export function RULE(target: ExcelArg, year?: ExcelArg): string {
   const text = targetText(target);
-  return wrap(() => renderRule(readTarget(text, { year: new Date().getFullYear() })));
+  const planned = yearArg(year);
+  return wrap(() => renderRule(readTarget(text, { year: planYear(planned, null) })));
 }
 
 /**

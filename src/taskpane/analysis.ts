@@ -50,7 +50,8 @@ export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSett
     settings,
     settingsLabel: "Impostazioni",
   });
-  return { model, spec: buildWorkbookSpec(model) };
+  // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike.
+  return { model, spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null }) };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {

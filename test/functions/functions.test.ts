@@ -94,7 +94,14 @@ describe("metadata files match the code", () => {
       "consuntivo",
       "base",
       "alla_data",
+      "anno",
     ]);
+    // anno (year) is the last, optional parameter of every function that reads a target.
+    for (const id of ["ACHIEVEMENT", "STATUS", "MET", "RULE"]) {
+      const last = (m: Meta) => m.functions.find((f) => f.id === id)!.parameters.at(-1)!;
+      expect([last(en).name, !!last(en).optional]).toEqual(["year", true]);
+      expect([last(itMeta).name, !!last(itMeta).optional]).toEqual(["anno", true]);
+    }
   });
 });
 
@@ -167,6 +174,43 @@ describe("targets", () => {
     expect(STATUS("Entro il 30/09/2025", "", null, "31/12/2025")).toBe("SCADUTO");
     expect(STATUS("Entro il 30/09/2025", "", null, 46022)).toBe("SCADUTO");
     expect(STATUS("Entro il 30/09/2025", "", null, "2025-06-30")).toBe("IN CORSO");
+  });
+
+  it("anno completes dates written without a year, whatever today is", () => {
+    // 10/10/2022 is Excel serial 44844; 20/09/2022 is 44824.
+    expect(STATUS("Entro il 30/9", 44844, null, null, 2022)).toBe("NON RAGGIUNTO");
+    expect(STATUS("Entro il 30/9", 44824, null, null, 2022)).toBe("RAGGIUNTO");
+    expect(MET("Entro il 30/9", 44844, null, 2022)).toBe(false);
+    expect(ACHIEVEMENT("Entro il 30/9", 44844, null, 2022)).toBe(0);
+    expect(ACHIEVEMENT("Entro il 30/9", 44824, undefined, "2022")).toBe(1);
+    expect(RULE("Entro il 30/9", 2022)).toMatch(/30\/09\/2022/);
+    expect(RULE("Entro il 30/9", " 2030 ")).toMatch(/30\/09\/2030/);
+    // anno wins over the check date's year; the check date still decides SCADUTO.
+    expect(STATUS("Entro il 30/9", "", null, "2023-01-15", 2022)).toBe("SCADUTO");
+    expect(STATUS("Entro il 30/9", "", null, "2023-01-15")).toBe("IN CORSO");
+    expect(STATUS("Entro il 30/9", "", null, 46022, 2025)).toBe("SCADUTO");
+  });
+
+  it("anno omitted or blank: the check date's year, else the current year", () => {
+    const now = new Date().getFullYear();
+    expect(RULE("Entro il 30/9")).toContain(`30/09/${now}`);
+    expect(RULE("Entro il 30/9", null)).toContain(`30/09/${now}`);
+    expect(RULE("Entro il 30/9", "")).toContain(`30/09/${now}`);
+    expect(STATUS("Entro il 30/9", "", null, "2025-12-31")).toBe("SCADUTO");
+    expect(STATUS("Entro il 30/9", "", null, "2025-12-31", "")).toBe("SCADUTO");
+    // A year written in the target is never overridden.
+    expect(RULE("Entro il 30/09/2025", 2022)).toMatch(/30\/09\/2025/);
+  });
+
+  it("an anno that is not a year is #VALUE! with an Italian message", () => {
+    for (const bad of [2025.5, 1989, 2101, "duemila", true]) {
+      expect(valueError(() => STATUS("=>15", 20, null, null, bad)).message).toMatch(
+        /anno non valido.*tra 1990 e 2100/
+      );
+    }
+    expect(valueError(() => ACHIEVEMENT("=>15", 20, null, "20/25")).message).toMatch(/anno/);
+    expect(valueError(() => MET("=>15", 20, null, 0)).message).toMatch(/anno/);
+    expect(valueError(() => RULE("=>15", "2O25")).message).toMatch(/"2O25"/);
   });
 
   it("qualitative and unreadable targets", () => {

@@ -62,18 +62,19 @@ describe("buildWorkbookSpec", () => {
 
   test("Indicatori: PEG functions for Regola, Esito, Grado with cached values; base only for relative targets", () => {
     const s = sheet("Indicatori");
+    // The plan year (2025) goes in the last argument; no base, no check date: left empty.
     expect(formula(s, "1.1#1", "Esito")).toEqual({
-      formula: "PEG.STATUS([@Target],[@Consuntivo])",
+      formula: "PEG.STATUS([@Target],[@Consuntivo],,,2025)",
       result: "RAGGIUNTO",
     });
     expect(formula(s, "1.1#2", "Grado")).toEqual({
-      formula: "PEG.ACHIEVEMENT([@Target],[@Consuntivo])",
+      formula: "PEG.ACHIEVEMENT([@Target],[@Consuntivo],,2025)",
       result: 0.74,
     });
     expect(formula(s, "1.2#2", "Esito").formula).toBe(
-      "PEG.STATUS([@Target],[@Consuntivo],[@Base])"
+      "PEG.STATUS([@Target],[@Consuntivo],[@Base],,2025)"
     );
-    expect(formula(s, "1.1#1", "Regola").formula).toBe("PEG.RULE([@Target])");
+    expect(formula(s, "1.1#1", "Regola").formula).toBe("PEG.RULE([@Target],2025)");
     expect(cell(s, "1.2#2", "Base")).toBe("30");
     // The manual verdict wins in the final columns.
     expect(cell(s, "1.2#1", "Esito manuale")).toBe("RAGGIUNTO");
@@ -84,6 +85,35 @@ describe("buildWorkbookSpec", () => {
     // Text that looks like a formula stays a plain string (writers store it as text).
     expect(cell(s, "1.2#2", "Consuntivo")).toBe("=SOMMA(A1)");
     expect(cell(s, "2.1#2", "Indicatore")).toBe("@Segnalazioni chiuse");
+  });
+
+  test("Indicatori: the live formulas carry the plan year and check date the cache was computed with", () => {
+    const withYear = sampleModel();
+    const esitoOf = (model = withYear, asOf?: string | null) =>
+      formula(
+        buildWorkbookSpec(model, { asOf }).sheets.find((x) => x.name === "Indicatori")!,
+        "1.1#1",
+        "Esito"
+      ).formula;
+    expect(withYear.plan.year).toBe(2025);
+    expect(esitoOf()).toMatch(/^PEG\.STATUS\(.*,2025\)$/);
+    // The check date as an Excel date in the alla_data position.
+    expect(esitoOf(withYear, "2025-12-31")).toBe(
+      "PEG.STATUS([@Target],[@Consuntivo],,DATE(2025,12,31),2025)"
+    );
+    expect(esitoOf(withYear, "2026-03-05")).toContain("DATE(2026,3,5)");
+    // Not a real date: left out rather than written wrong.
+    expect(esitoOf(withYear, "2025-02-30")).toBe("PEG.STATUS([@Target],[@Consuntivo],,,2025)");
+    // No plan year: trailing arguments dropped, the function keeps its own default.
+    const noYear = sampleModel();
+    noYear.plan = { ente: "Comune di Prova" };
+    expect(esitoOf(noYear)).toBe("PEG.STATUS([@Target],[@Consuntivo])");
+    expect(esitoOf(noYear, "2025-12-31")).toBe(
+      "PEG.STATUS([@Target],[@Consuntivo],,DATE(2025,12,31))"
+    );
+    const s = buildWorkbookSpec(noYear).sheets.find((x) => x.name === "Indicatori")!;
+    expect(formula(s, "1.1#1", "Regola").formula).toBe("PEG.RULE([@Target])");
+    expect(formula(s, "1.1#2", "Grado").formula).toBe("PEG.ACHIEVEMENT([@Target],[@Consuntivo])");
   });
 
   test("Indicatori: formats, validation, traffic lights and data bars", () => {

@@ -60,6 +60,30 @@ describe("writeStructureOut", () => {
     expect(r.notCopied).toEqual(["altro.xlsx"]);
   });
 
+  test("peg structure --as-of writes the check date and plan year into the Esito formulas", async () => {
+    const io = bufferIo(dir);
+    expect(
+      await run(["structure", "piano.xlsx", "--as-of", "2025-12-31", "--out", "al.xlsx"], io)
+    ).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "al.xlsx"));
+    const ws = wb.getWorksheet("Indicatori")!;
+    const header = (ws.getRow(1).values as unknown[]).indexOf("Esito");
+    const esito = ws.getRow(2).getCell(header).value as ExcelJS.CellFormulaValue;
+    expect(esito.formula).toMatch(/^PEG\.STATUS\(.*,DATE\(2025,12,31\)(,\d{4})?\)$/);
+  });
+
+  test("writeStructureOut passes its spec options to the sheets", async () => {
+    const out = path.join(dir, "opzioni.xlsx");
+    await writeStructureOut(sampleModel(), [{ path: input, bytes }], out, { asOf: "2026-01-31" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Indicatori")!;
+    const header = (ws.getRow(1).values as unknown[]).indexOf("Esito");
+    const esito = ws.getRow(2).getCell(header).value as ExcelJS.CellFormulaValue;
+    expect(esito.formula).toMatch(/,DATE\(2026,1,31\),2025\)$/);
+  });
+
   test("peg structure --out twice on its own output keeps one copy of each sheet", async () => {
     const io = bufferIo(dir);
     expect(await run(["structure", "piano.xlsx", "--out", "uno.xlsx"], io)).toBe(0);

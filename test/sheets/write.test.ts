@@ -119,7 +119,7 @@ describe("writeStructuredWorkbook", () => {
     const esito = rowOf(ind, "1.1#1").getCell(columnOf(ind, "Esito"))
       .value as ExcelJS.CellFormulaValue;
     expect(esito.formula).toBe(
-      "PEG.STATUS(Indicatori[[#This Row],[Target]],Indicatori[[#This Row],[Consuntivo]])"
+      "PEG.STATUS(Indicatori[[#This Row],[Target]],Indicatori[[#This Row],[Consuntivo]],,,2025)"
     );
     expect(esito.result).toBe("RAGGIUNTO");
     const grado = rowOf(ind, "1.1#2").getCell(columnOf(ind, "Grado"))

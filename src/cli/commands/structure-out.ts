@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import type { PegModel } from "../../core/model";
-import { buildWorkbookSpec } from "../../core/sheets";
+import { buildWorkbookSpec, type WorkbookSpecOptions } from "../../core/sheets";
 import { writeStructuredWorkbook } from "../../xlsx/write";
 import { writeFileAtomic } from "../fs-safe";
 
@@ -22,13 +22,19 @@ function isWorkbook(p: string): boolean {
 export async function writeStructureOut(
   model: PegModel,
   inputs: { path: string; bytes: Uint8Array }[],
-  outPath: string
+  outPath: string,
+  /** asOf: the check date the model was evaluated at, so the sheets' formulas recompute alike. */
+  specOptions: WorkbookSpecOptions = {}
 ): Promise<StructureOutResult> {
   const workbooks = inputs.filter((i) => isWorkbook(i.path));
   const base = workbooks[0] ?? null;
-  const bytes = await writeStructuredWorkbook(base?.bytes ?? null, buildWorkbookSpec(model), {
-    fileName: base ? path.basename(base.path) : undefined,
-  });
+  const bytes = await writeStructuredWorkbook(
+    base?.bytes ?? null,
+    buildWorkbookSpec(model, specOptions),
+    {
+      fileName: base ? path.basename(base.path) : undefined,
+    }
+  );
   await writeFileAtomic(
     outPath,
     bytes,

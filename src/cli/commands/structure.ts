@@ -1,6 +1,6 @@
 /** `peg structure FILE... [--out OUT.xlsx] [--json] [--year Y] [--as-of D] [--config F]` */
 import * as path from "path";
-import { analyzeWorkbook } from "../../core/pipeline";
+import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
 import type { PegModel } from "../../core/model";
 import type { CliIo } from "../io";
 import { optString, usageError, type OptionSpec } from "../args";
@@ -26,13 +26,15 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   }
   const run = await prepareRun(args, io, "structure");
   const grids = run.sources.flatMap((s) => s.grids);
-  const model = analyzeWorkbook(grids, analyzeOptions(run, run.sources));
+  const options = analyzeOptions(run, run.sources);
+  const model = analyzeWorkbook(grids, options);
   let note: string | undefined;
   if (out !== undefined) {
     const result: unknown = await writeStructureOut(
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes })),
-      path.resolve(io.cwd, out)
+      path.resolve(io.cwd, out),
+      { asOf: resolveSettings(options).asOf ?? null }
     );
     const notCopied = (result as { notCopied?: unknown } | undefined)?.notCopied;
     if (Array.isArray(notCopied) && notCopied.length > 0) {

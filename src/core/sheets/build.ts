@@ -10,6 +10,7 @@
 import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef, type Grid } from "../grid";
 import { renderRule } from "../target";
+import { isIsoDate } from "../dates";
 import {
   NO_SETTORE,
   criteriaAmbiguous,
@@ -87,6 +88,11 @@ export const TABLE_NAMES = {
 export interface WorkbookSpecOptions {
   /** Show dirigente names in `Riepilogo` (the other sheets are working sheets and always have them). */
   withNames?: boolean;
+  /**
+   * The check date (AAAA-MM-GG) the model was evaluated at: written into the PEG.STATUS formulas so
+   * that Excel's recalculation gives the same Esito as the cached one.
+   */
+  asOf?: string | null;
 }
 
 const PCT = "0%";
@@ -97,6 +103,26 @@ const NUM = "#,##0.0#";
 /** A formula with its cached value. */
 function f(formula: string, result: string | number | boolean | null): FormulaCell {
   return { formula, result: result === null ? "" : result };
+}
+
+/**
+ * A custom function call: null arguments are left empty (`PEG.STATUS(a,b,,,2025)`), trailing ones
+ * dropped, so the function applies its own default.
+ */
+function call(name: string, args: (string | null)[]): string {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === null) n--;
+  return `${name}(${args
+    .slice(0, n)
+    .map((a) => a ?? "")
+    .join(",")})`;
+}
+
+/** The check date as an Excel DATE(), or null when absent or not a real ISO date. */
+function dateFormula(iso: string | null | undefined): string | null {
+  if (!isIsoDate(iso)) return null;
+  const [y, m, d] = iso.split("-").map(Number);
+  return `DATE(${y},${m},${d})`;
 }
 
 /** Origine: a link to the source cell, or the reference as text when it cannot be parsed. */
@@ -467,11 +493,15 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     { header: "Origine", width: 20 },
   ];
   let weightSum = 0;
+  // The plan year and check date the cached values were computed with: the live formulas get them
+  // too, else Excel completes "Entro il 30/9" with the current year and contradicts the cache.
+  const year = Number.isInteger(model.plan.year) ? String(model.plan.year) : null;
+  const asOf = dateFormula(ctx.options.asOf);
   const rows = model.indicators.map((i) => {
     const base = latestBaseline(i);
-    const args = hasRelative(i.rule)
-      ? "[@Target],[@Consuntivo],[@Base]"
-      : "[@Target],[@Consuntivo]";
+    const baseArg = hasRelative(i.rule) ? "[@Base]" : null;
+    const status = call("PEG.STATUS", ["[@Target]", "[@Consuntivo]", baseArg, asOf, year]);
+    const achievement = call("PEG.ACHIEVEMENT", ["[@Target]", "[@Consuntivo]", baseArg, year]);
     const manualStatus = i.manual?.status ? ESITO[i.manual.status] : null;
     const manualGrade = num(i.manual?.achievement ?? null);
     weightSum += num(i.weight) ?? 0;
@@ -486,10 +516,10 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       base,
       i.target,
       i.actual,
-      f("PEG.RULE([@Target])", (i.rule ? renderRule(i.rule) : "") || NO_VALUE),
+      f(call("PEG.RULE", ["[@Target]", year]), (i.rule ? renderRule(i.rule) : "") || NO_VALUE),
       num(i.weight),
-      f(`PEG.STATUS(${args})`, ESITO[i.status]),
-      f(`PEG.ACHIEVEMENT(${args})`, i.achievement ?? NO_VALUE),
+      f(status, ESITO[i.status]),
+      f(achievement, i.achievement ?? NO_VALUE),
       manualStatus,
       manualGrade,
       i.manual?.note ?? null,
