@@ -721,3 +721,23 @@ describe("strategic section rows over a matrix of operational objectives", () =>
     ]);
   });
 });
+
+describe("the same group header pasted as text (merges lost)", () => {
+  it("`Obiettivo operativo` over `Codice | Descrizione`, `Target` over three years", () => {
+    const g = tsv([
+      "Obiettivo operativo\t\tIndicatore\tTarget\t\t\tPeso",
+      "Codice\tDescrizione\t\t2025\t2026\t2027\t",
+      "4.1\tContrasto all'evasione dei tributi locali\tAccertamenti emessi\t>= 800\t>= 900\t>= 1.000\t100",
+      "4.2\tRiscossione delle entrate patrimoniali\tIncassato su accertato\t>= 85%\t>= 88%\t>= 90%\t100",
+    ]);
+    const m = build([g], 2026);
+    expect(m.operationalObjectives.map((o) => [o.code, o.title])).toEqual([
+      ["4.1", "Contrasto all'evasione dei tributi locali"],
+      ["4.2", "Riscossione delle entrate patrimoniali"],
+    ]);
+    expect(m.indicators.map((i) => [i.name, i.target, i.weight])).toEqual([
+      ["Accertamenti emessi", ">= 900", 1],
+      ["Incassato su accertato", ">= 88%", 1],
+    ]);
+  });
+});

@@ -300,6 +300,27 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
       columns[c].group = lead.role;
     }
   }
+  // Text pastes lose merges: a title group label followed by empty labels, with sub-labels under
+  // each (`Obiettivo operativo` over `Codice | Descrizione`), spans them as a merge would.
+  const mergedHere = (g.merges ?? []).some((m) => m.top - o.row === r && m.right > m.left);
+  if (last > r && !mergedHere) {
+    const subAt = new Set(rows.cells(last).map((c) => c.col));
+    for (let c = 0; c < columns.length; c++) {
+      const lead = columns[c];
+      if (lead.role !== "opTitle" && lead.role !== "stratTitle" && lead.role !== "indicator")
+        continue;
+      if (!subAt.has(c)) continue;
+      let k = c + 1;
+      while (k < columns.length && columns[k].label === "" && subAt.has(k)) k++;
+      if (k === c + 1) continue;
+      lead.group = lead.role;
+      for (let j = c + 1; j < k; j++) {
+        columns[j].role = lead.role;
+        columns[j].spanned = true;
+        columns[j].group = lead.role;
+      }
+    }
+  }
   if (last > r) {
     for (const cell of rows.cells(last)) {
       const colm = columns[cell.col];
