@@ -741,3 +741,30 @@ describe("the same group header pasted as text (merges lost)", () => {
     ]);
   });
 });
+
+describe("csv export (`;`) of a matrix whose strategic rows carry only a code and a title", () => {
+  it("`1` rows without indicators are strategic, `1.1` rows their operational objectives", () => {
+    const csv = [
+      "Codice;Obiettivo;Indicatore;Target;Peso",
+      "1;Città sostenibile;;;",
+      '1.1;Mobilità dolce;"Km di piste ciclabili realizzati";">= 5";0,6',
+      '1.1;Mobilità dolce;"Stalli per biciclette installati";">= 100";0,4',
+      "2;Città della cultura;;;",
+      '2.1;Stagione teatrale;"Spettatori";">= 8.000";1',
+    ].join("\n");
+    const m = build([textToGrid(csv, "export.csv", { format: "csv" })], 2025);
+    expect(m.strategicObjectives.map((s) => [s.code, s.title])).toEqual([
+      ["1", "Città sostenibile"],
+      ["2", "Città della cultura"],
+    ]);
+    expect(m.operationalObjectives.map((o) => [o.code, o.title, o.strategicCode])).toEqual([
+      ["1.1", "Mobilità dolce", "1"],
+      ["2.1", "Stagione teatrale", "2"],
+    ]);
+    expect(m.indicators.map((i) => [i.objectiveCode, i.name, i.target, i.weight])).toEqual([
+      ["1.1", "Km di piste ciclabili realizzati", ">= 5", 0.6],
+      ["1.1", "Stalli per biciclette installati", ">= 100", 0.4],
+      ["2.1", "Spettatori", ">= 8.000", 1],
+    ]);
+  });
+});
