@@ -2,6 +2,7 @@
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { zipFromStored, type StoredZipEntry } from "../hostile/builders";
 
 export async function xlsxBytes(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -34,52 +35,11 @@ export function randomBytes(n: number, seed = 7): Buffer {
   return b;
 }
 
-interface RawEntry {
-  name: string;
-  method: number;
-  data: Buffer;
-  crc: number;
-  size: number;
-}
+type RawEntry = StoredZipEntry;
 
 /** A minimal zip writer, so a bomb can be built from a deflate stream without holding it inflated. */
 export function buildZip(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, "utf8");
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0, 6);
-    lh.writeUInt16LE(e.method, 8);
-    lh.writeUInt32LE(e.crc >>> 0, 14);
-    lh.writeUInt32LE(e.data.length, 18);
-    lh.writeUInt32LE(e.size, 22);
-    lh.writeUInt16LE(name.length, 26);
-    locals.push(lh, name, e.data);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(e.method, 10);
-    ch.writeUInt32LE(e.crc >>> 0, 16);
-    ch.writeUInt32LE(e.data.length, 20);
-    ch.writeUInt32LE(e.size, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zipFromStored(entries);
 }
 
 function deflated(name: string, text: string): RawEntry {

@@ -230,10 +230,63 @@ async function deflateRepeated(
   };
 }
 
-export async function buildRawZip(entries: ZipEntry[]): Promise<Buffer> {
+/** One entry as stored: its bytes already compressed (or not), CRC and the size to declare. */
+export interface StoredZipEntry {
+  name: string;
+  /** 8 DEFLATE, 0 stored. */
+  method: number;
+  data: Buffer;
+  crc: number;
+  /** Uncompressed size written in the headers (a hostile archive may lie). */
+  size: number;
+  /** General purpose flags: 0x0800 marks UTF-8 names. */
+  flags?: number;
+}
+
+/** Local headers, central directory and end record around entries prepared by the caller. */
+export function zipFromStored(entries: StoredZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  for (const e of entries) {
+    const flags = e.flags ?? 0;
+    const name = Buffer.from(e.name, "utf8");
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(flags, 6);
+    lh.writeUInt16LE(e.method, 8);
+    lh.writeUInt32LE(e.crc >>> 0, 14);
+    lh.writeUInt32LE(e.data.length, 18);
+    lh.writeUInt32LE(e.size >>> 0, 22);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(flags, 8);
+    ch.writeUInt16LE(e.method, 10);
+    ch.writeUInt32LE(e.crc >>> 0, 16);
+    ch.writeUInt32LE(e.data.length, 20);
+    ch.writeUInt32LE(e.size >>> 0, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, e.data);
+    centrals.push(ch, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+export async function buildRawZip(entries: ZipEntry[]): Promise<Buffer> {
+  const stored: StoredZipEntry[] = [];
   for (const e of entries) {
     let data: Buffer;
     let crc: number;
@@ -245,40 +298,10 @@ export async function buildRawZip(entries: ZipEntry[]): Promise<Buffer> {
       crc = crc32(raw);
       size = raw.length;
     }
-    const declared = e.lieSize ?? size;
-    const name = Buffer.from(e.name);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6); // UTF-8 names
-    lh.writeUInt16LE(8, 8); // DEFLATE
-    lh.writeUInt32LE(crc >>> 0, 14);
-    lh.writeUInt32LE(data.length, 18);
-    lh.writeUInt32LE(declared >>> 0, 22);
-    lh.writeUInt16LE(name.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc >>> 0, 16);
-    ch.writeUInt32LE(data.length, 20);
-    ch.writeUInt32LE(declared >>> 0, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, data);
-    centrals.push(ch, name);
-    offset += 30 + name.length + data.length;
+    // UTF-8 names, DEFLATE.
+    stored.push({ name: e.name, method: 8, data, crc, size: e.lieSize ?? size, flags: 0x0800 });
   }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zipFromStored(stored);
 }
 
 // ---------------------------------------------------------------------------------------------
