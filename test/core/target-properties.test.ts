@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { formatItalianNumber, formatPercent, parseItalianNumber } from "../../src/core/numbers";
 import { parseItalianDate } from "../../src/core/dates";
 import { evaluateTarget, readTarget, renderRule } from "../../src/core/target";
-import { TargetRuleSchema, type TargetRule } from "../../src/core/model";
+import { RULE_OPS, RULE_UNITS, TargetRuleSchema, type TargetRule } from "../../src/core/model";
 
 const numRuns = Number(process.env.FC_RUNS) > 0 ? Number(process.env.FC_RUNS) : 1000;
 const params = { numRuns };
@@ -188,34 +188,10 @@ describe("target engine properties", () => {
     const rule = fc.record(
       {
         text: fc.string(),
-        op: fc.constantFrom(
-          ">=",
-          ">",
-          "<=",
-          "<",
-          "=",
-          "between",
-          "done",
-          "deadline",
-          "relative",
-          "all",
-          "qualitative",
-          "unparsed",
-          "??"
-        ),
+        op: fc.constantFrom<string>(...RULE_OPS, "??"),
         value: fc.oneof(fc.double(), fc.constant(undefined)),
         valueMax: fc.oneof(fc.double(), fc.constant(undefined)),
-        unit: fc.constantFrom(
-          "count",
-          "percent",
-          "days",
-          "euro",
-          "date",
-          "boolean",
-          "ratio",
-          "score",
-          undefined
-        ),
+        unit: fc.constantFrom<string | undefined>(...RULE_UNITS, undefined),
         date: fc.oneof(fc.constant(undefined), fc.constantFrom("2025-06-30", "x"), fc.string()),
         relative: fc.oneof(
           fc.constant(undefined),
