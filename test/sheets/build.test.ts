@@ -9,6 +9,7 @@ import {
 import { STATUSES } from "../../src/core/model";
 import type { FormulaCell, SheetSpec } from "../../src/core/sheets";
 import { sampleModel } from "./sample-model";
+import { STRUCTURED_SHEETS } from "../helpers/contract";
 
 function sheet(name: string, model = sampleModel(), withNames = false): SheetSpec {
   const s = buildWorkbookSpec(model, { withNames }).sheets.find((x) => x.name === name);
@@ -37,15 +38,7 @@ function formula(s: SheetSpec, key: string, header: string): FormulaCell {
 describe("buildWorkbookSpec", () => {
   test("the seven sheets of CONTRACT section 3, each a table with unique names", () => {
     const spec = buildWorkbookSpec(sampleModel());
-    expect(spec.sheets.map((s) => s.name)).toEqual([
-      "Obiettivi strategici",
-      "Obiettivi operativi",
-      "Indicatori",
-      "Pesi",
-      "Report dirigenti",
-      "Verifiche",
-      "Riepilogo",
-    ]);
+    expect(spec.sheets.map((s) => s.name)).toEqual(STRUCTURED_SHEETS);
     expect(new Set(spec.sheets.map((s) => s.tableName)).size).toBe(7);
     for (const s of spec.sheets) {
       expect(s.tableName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
