@@ -6,7 +6,7 @@ import {
   isLinkCell,
   statusFromEsito,
 } from "../../src/core/sheets";
-import { STATUSES } from "../../src/core/model";
+import { emptyModel, STATUSES } from "../../src/core/model";
 import type { FormulaCell, SheetSpec } from "../../src/core/sheets";
 import { sampleModel } from "./sample-model";
 import { STRUCTURED_SHEETS } from "../helpers/contract";
@@ -204,16 +204,7 @@ describe("buildWorkbookSpec", () => {
   });
 
   test("an empty model still gives valid tables (one blank row)", () => {
-    const spec = buildWorkbookSpec({
-      source: { files: [], sheets: [] },
-      plan: {},
-      units: [],
-      strategicObjectives: [],
-      operationalObjectives: [],
-      indicators: [],
-      reports: [],
-      findings: [],
-    });
+    const spec = buildWorkbookSpec(emptyModel());
     for (const s of spec.sheets) expect(s.rows.length).toBe(1);
   });
 });
