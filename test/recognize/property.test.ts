@@ -113,6 +113,29 @@ test("a target whose number is too large to be finite leaves a valid rule and mo
   if (rule?.value !== undefined) expect(Number.isFinite(rule.value)).toBe(true);
 });
 
+test("a cell holding Infinity or NaN (text grids, formula errors) is read as text, not a number", () => {
+  const m = check([
+    {
+      sheet: "__proto__",
+      rows: [
+        [
+          "Target",
+          "Valori storici",
+          "Indicatore",
+          "REPORT DEL DIRIGENTE",
+          "Consuntivo",
+          "Previsione 2025",
+        ],
+        [null, null, "Pratiche", 0, Number.POSITIVE_INFINITY, new Date("1970-01-01T00:00:00.000Z")],
+        [null, null, "Istanze", 0, Number.NaN, ">= 3"],
+      ],
+    },
+  ]);
+  const actuals = m.indicators.map((i) => i.actual);
+  expect(actuals).toContain("Infinity");
+  for (const a of actuals) if (typeof a === "number") expect(Number.isFinite(a)).toBe(true);
+});
+
 test("random grids never throw and always pass the schema", () => {
   fc.assert(
     fc.property(

@@ -27,8 +27,12 @@ export class RowReader {
     const row = this.grid.rows[r];
     if (Array.isArray(row)) {
       for (let c = 0; c < row.length; c++) {
-        const v = row[c];
+        let v = row[c];
         if (v === null || v === undefined || v === "") continue;
+        // A grid from text or a formula error can carry NaN or ±Infinity: no plan value is
+        // infinite, so such a cell is read as the text it shows.
+        if (typeof v === "number" && !Number.isFinite(v)) v = Number.isNaN(v) ? null : String(v);
+        if (v === null) continue;
         const shown = cellText(this.grid, r, c);
         const text = cleanText(shown);
         if (text === "") continue;
