@@ -54,9 +54,10 @@ function isBlank(v: unknown): boolean {
 }
 
 /**
- * Weights as fractions. `20`, `0.2` and `"20%"` all mean 20%. The scale of bare numbers is decided
- * for the whole set: if any bare number is above 1 they are percentage points (20 20 20 20), else
- * fractions (0.2 0.2 ...; a lone 1 is 100%). Blank cells give null; text that is not a number throws.
+ * Weights as fractions. `20`, `0.2` and `"20%"` all mean 20%, in any mix: a range may hold typed
+ * points (20), percent-formatted cells (Excel hands over 0.2) and text ("20%"). Bare numbers above
+ * 1 are percentage points and below 1 fractions. A bare 1 follows the rest of the range: a point
+ * among points (1, 49, 50), else 100%. Blank cells give null; text that is not a number throws.
  */
 export function weightFractions(values: unknown): (number | null)[] {
   const flat = flatten(values);
@@ -67,8 +68,24 @@ export function weightFractions(values: unknown): (number | null)[] {
     if (n.value < 0) throw new Error(`Il peso n. ${i + 1} (${String(v)}) è negativo`);
     return n;
   });
-  const points = read.some((n) => n !== null && !n.percent && n.value > 1);
-  return read.map((n) => (n === null ? null : n.percent || points ? n.value / 100 : n.value));
+  return asFractions(read);
+}
+
+/** Bare numbers above 1 are points, below 1 fractions; a bare 1 goes with the majority. */
+function asFractions(read: ({ value: number; percent: boolean } | null)[]): (number | null)[] {
+  let above = 0;
+  let below = 0;
+  for (const n of read)
+    if (n !== null && !n.percent) {
+      if (n.value > 1) above++;
+      else if (n.value > 0 && n.value < 1) below++;
+    }
+  const oneIsPoint = above > below;
+  return read.map((n) => {
+    if (n === null) return null;
+    if (n.percent || n.value > 1 || (n.value === 1 && oneIsPoint)) return n.value / 100;
+    return n.value;
+  });
 }
 
 /** Sum of weights as a fraction (PEG.SOMMAPESI). */
@@ -147,8 +164,7 @@ export function scoreTotal(
 }
 
 /**
- * Achievements as fractions: 0.74, "74%", 74. As for weights, bare numbers are percentage points
- * when any of them is above 1. Blank gives null; anything outside 0..100% throws.
+ * Achievements as fractions: 0.74, "74%", 74, read as weights are (asFractions). Blank gives null; anything outside 0..100% throws.
  */
 export function achievementFractions(values: unknown): (number | null)[] {
   const flat = flatten(values);
@@ -160,10 +176,8 @@ export function achievementFractions(values: unknown): (number | null)[] {
       throw new Error(`Il grado di raggiungimento n. ${i + 1} ('${String(v)}') non è un numero`);
     return n;
   });
-  const points = read.some((n) => n !== null && !n.percent && n.value > 1);
-  return read.map((n, i) => {
-    if (n === null) return null;
-    const a = n.percent || points ? n.value / 100 : n.value;
+  return asFractions(read).map((a, i) => {
+    if (a === null) return null;
     if (a < 0 || a > 1 + 1e-9)
       throw new Error(
         `Il grado di raggiungimento n. ${i + 1} (${String(flat[i])}) deve essere tra 0% e 100%`

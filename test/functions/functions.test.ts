@@ -111,9 +111,13 @@ describe("weights", () => {
     expect(WEIGHTSUM([["20%"], ["30%"], ["50%"]])).toBeCloseTo(1, 9);
     expect(WEIGHTSUM([["0,2"], [0.3], ["50%"]])).toBeCloseTo(1, 9);
     expect(WEIGHTSUM([[20, "20%", null, "", "30"]])).toBeCloseTo(0.7, 9);
-    // The scale of bare numbers is decided for the whole range (src/core/scores): with a 20 in it,
-    // "0,5" is half a point, not 50%.
-    expect(WEIGHTSUM([[20], ["0,5"]])).toBeCloseTo(0.205, 9);
+    // Typed points, a percent-formatted cell (Excel hands over 0,2) and text in one range.
+    expect(WEIGHTSUM([[20], [0.2], ["20%"]])).toBeCloseTo(0.6, 9);
+    expect(WEIGHTSUM([[20], ["0,5"]])).toBeCloseTo(0.7, 9);
+    // A bare 1 is a point among points, 100% otherwise.
+    expect(WEIGHTSUM([[1], [49], [50]])).toBeCloseTo(1, 9);
+    expect(WEIGHTSUM([[1]])).toBeCloseTo(1, 9);
+    expect(WEIGHTSUM([[1], [0.5]])).toBeCloseTo(1.5, 9);
     expect(WEIGHTSUM([[0.2], [0.2], [0.4]])).toBeCloseTo(0.8, 9);
   });
 
