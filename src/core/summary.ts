@@ -5,6 +5,8 @@
  * never disagree. Staff names are left out unless asked for.
  */
 import type { PegModel } from "./model";
+import { pct } from "./scores";
+import type { Band } from "./settings";
 import {
   NO_SETTORE,
   indicatorsByObjective,
@@ -16,6 +18,11 @@ import {
 export interface SummaryOptions {
   /** Include dirigente / responsabile names (`--con-nomi`). */
   withNames: boolean;
+  /**
+   * The settings' achievement bands (peg.config.json / --config / the pane's Impostazioni): each
+   * indicator's grade counts as the bands say, as in the Riepilogo sheet. None = as it is.
+   */
+  bands?: readonly Band[];
 }
 
 export interface SummaryRow {
@@ -78,8 +85,31 @@ export const METHOD_NOTE =
   "gli indicatori non hanno pesi). Punteggio: peso dell'obiettivo × % raggiungimento. Nei totali: " +
   "somma di pesi e punteggi, media semplice del % raggiungimento.";
 
+/** One band in words: "da 0% a meno di 50% vale 0%", "da 50% a 100% in proporzione". */
+function bandText(b: Band): string {
+  const range = `da ${pct(b.from)} a ${b.to >= 1 ? "" : "meno di "}${pct(b.to)}`;
+  if (b.mode !== "linear")
+    return b.score === undefined ? `${range} conta il grado` : `${range} vale ${pct(b.score)}`;
+  if (b.scoreFrom === undefined && b.scoreTo === undefined) return `${range} conta il grado`;
+  return `${range} vale da ${pct(b.scoreFrom ?? b.from)} a ${pct(b.scoreTo ?? b.to)} in proporzione`;
+}
+
+/** The note saying how the bands change the grades, or null without bands. */
+export function bandsNote(bands: readonly Band[]): string | null {
+  if (bands.length === 0) return null;
+  const sorted = [...bands].sort((x, y) => x.from - y.from);
+  let end = 0;
+  for (const band of sorted) if (band.from <= end + 1e-9) end = Math.max(end, band.to);
+  const rest = end >= 1 - 1e-9 ? "" : "; fuori dalle fasce conta il grado stesso";
+  return (
+    "Fasce di raggiungimento (impostazioni): il grado di ogni indicatore conta secondo le fasce " +
+    `(${bands.map(bandText).join("; ")})${rest}.`
+  );
+}
+
 export function buildSummary(model: PegModel, options: SummaryOptions): Summary {
   const withNames = options.withNames === true;
+  const bands = options.bands ?? [];
   const byObjective = indicatorsByObjective(model);
   const groups = new Map<string, SummaryGroup>();
   const names = new Map<string, Set<string>>();
@@ -101,7 +131,7 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
   ];
   for (const o of objectives) {
     const key = objectiveKey(o);
-    const fig = objectiveFigures(o, byObjective.get(key) ?? []);
+    const fig = objectiveFigures(o, byObjective.get(key) ?? [], bands);
     const unit = o.unitId ? model.units.find((u) => u.id === o.unitId) : undefined;
     const dirigente = o.dirigente ?? unit?.dirigente;
     // Without a settore, a summary with names groups by dirigente; without names it cannot.
@@ -150,6 +180,8 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
     .filter(Boolean)
     .join(" ");
   const notes = [METHOD_NOTE];
+  const bandsLine = bandsNote(bands);
+  if (bandsLine) notes.push(bandsLine);
   if (!withNames) notes.push(PRIVACY_NOTE);
   return {
     title,

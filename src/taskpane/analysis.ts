@@ -4,7 +4,7 @@
  */
 import type { Grid } from "../core/grid";
 import type { PegModel } from "../core/model";
-import { analyzeWorkbook } from "../core/pipeline";
+import { analyzeWorkbook, resolveSettings } from "../core/pipeline";
 import { buildWorkbookSpec, isStructuredSheetName, SHEET_NAMES } from "../core/sheets/build";
 import type { SheetSpec, WorkbookSpec } from "../core/sheets/types";
 import type { Band } from "../core/settings";
@@ -50,8 +50,10 @@ export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSett
     settings,
     settingsLabel: "Impostazioni",
   });
-  // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike.
-  return { model, spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null }) };
+  // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike; the
+  // validated bands, so Raggiungimento and Punteggio count the grades as the settings say.
+  const { bands } = resolveSettings({ settings, settingsLabel: "Impostazioni" });
+  return { model, spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands }) };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {

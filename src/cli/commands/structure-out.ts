@@ -5,6 +5,7 @@
 import * as path from "path";
 import type { PegModel } from "../../core/model";
 import { buildWorkbookSpec, type WorkbookSpecOptions } from "../../core/sheets";
+import type { Settings } from "../../core/settings";
 import { writeStructuredWorkbook } from "../../xlsx/write";
 import { writeFileAtomic } from "../fs-safe";
 
@@ -15,6 +16,13 @@ export interface StructureOutResult {
   notCopied: string[];
 }
 
+/** What the sheets take from the validated settings: the check date and the achievement bands. */
+export function settingsSpecOptions(
+  settings: Pick<Settings, "asOf" | "bands">
+): WorkbookSpecOptions {
+  return { asOf: settings.asOf ?? null, bands: settings.bands };
+}
+
 function isWorkbook(p: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(p);
 }
@@ -23,7 +31,10 @@ export async function writeStructureOut(
   model: PegModel,
   inputs: { path: string; bytes: Uint8Array }[],
   outPath: string,
-  /** asOf: the check date the model was evaluated at, so the sheets' formulas recompute alike. */
+  /**
+   * asOf: the check date the model was evaluated at, so the sheets' formulas recompute alike;
+   * bands: the settings' achievement bands (see settingsSpecOptions).
+   */
   specOptions: WorkbookSpecOptions = {}
 ): Promise<StructureOutResult> {
   const workbooks = inputs.filter((i) => isWorkbook(i.path));

@@ -6,7 +6,7 @@ import type { CliIo } from "../io";
 import { optString, usageError, type OptionSpec } from "../args";
 import { assertNotInput } from "../fs-safe";
 import { analyzeOptions, parseCommandArgs, prepareRun, RUN_OPTIONS } from "./common";
-import { writeStructureOut } from "./structure-out";
+import { settingsSpecOptions, writeStructureOut } from "./structure-out";
 
 const SPEC: OptionSpec = { out: { type: "string", short: "o" }, ...RUN_OPTIONS };
 
@@ -34,7 +34,7 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes })),
       path.resolve(io.cwd, out),
-      { asOf: resolveSettings(options).asOf ?? null }
+      settingsSpecOptions(resolveSettings(options))
     );
     const notCopied = (result as { notCopied?: unknown } | undefined)?.notCopied;
     if (Array.isArray(notCopied) && notCopied.length > 0) {

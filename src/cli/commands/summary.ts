@@ -3,7 +3,7 @@
  * the consolidated results for a deliberation, written through a temp file, never over an input.
  */
 import * as path from "path";
-import { analyzeWorkbook } from "../../core/pipeline";
+import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
 import { buildSummary, type Summary } from "../../core/summary";
 import { renderSummaryDocx } from "../../report/docx";
 import { renderSummaryHtml } from "../../report/html";
@@ -68,8 +68,13 @@ export async function runSummary(argv: string[], io?: CliIo): Promise<number> {
     "summary"
   );
   const grids = run.sources.flatMap((s) => s.grids);
-  const model = analyzeWorkbook(grids, analyzeOptions(run, run.sources));
-  const summary = buildSummary(model, { withNames: args.flags.has("con-nomi") });
+  const options = analyzeOptions(run, run.sources);
+  const model = analyzeWorkbook(grids, options);
+  // The settings' bands decide how each grade counts (core/summary); this adapter only passes them.
+  const summary = buildSummary(model, {
+    withNames: args.flags.has("con-nomi"),
+    bands: resolveSettings(options).bands,
+  });
   const bytes = await renderSummary(summary, format);
   await writeFileAtomic(outPath, bytes, inputs);
   const n = summary.totals.objectives;

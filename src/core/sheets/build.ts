@@ -11,8 +11,10 @@ import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef, type Grid } from "../grid";
 import { renderRule } from "../target";
 import { isIsoDate } from "../dates";
+import type { Band } from "../settings";
 import {
   NO_SETTORE,
+  countedAchievement,
   criteriaAmbiguous,
   finalAchievement,
   finalStatus,
@@ -93,6 +95,12 @@ export interface WorkbookSpecOptions {
    * that Excel's recalculation gives the same Esito as the cached one.
    */
   asOf?: string | null;
+  /**
+   * The settings' achievement bands. When given, `Indicatori` gets a `Grado riconosciuto` column
+   * (the final grade after the bands) and the objectives' Raggiungimento and Punteggio, hence the
+   * Riepilogo, count that grade. None = the final grade counts as it is.
+   */
+  bands?: readonly Band[];
 }
 
 const PCT = "0%";
@@ -124,6 +132,44 @@ function dateFormula(iso: string | null | undefined): string | null {
   const [y, m, d] = iso.split("-").map(Number);
   return `DATE(${y},${m},${d})`;
 }
+
+/** A number for a formula (fractions of bands: 0.5, 1). */
+function numLit(n: number): string {
+  return String(Number(n.toPrecision(15)));
+}
+
+/**
+ * The grade counted after the bands as a native formula over `grade` (a cell reference), mirroring
+ * applyBands (src/core/scores.ts): the first band that holds the grade decides, a fixed band counts
+ * its score, a linear one the grade (or scoreFrom..scoreTo over the band); outside every band and
+ * for a grade that is not a number, the grade as it is.
+ */
+export function bandsFormula(grade: string, bands: readonly Band[]): string {
+  let expr = grade;
+  for (let k = bands.length - 1; k >= 0; k--) {
+    const b = bands[k];
+    const inside =
+      `AND(${grade}>=${numLit(b.from)},` + `${grade}${b.to >= 1 ? "<=" : "<"}${numLit(b.to)})`;
+    let value: string;
+    if (b.mode !== "linear") value = b.score === undefined ? grade : numLit(b.score);
+    else if (b.scoreFrom === undefined && b.scoreTo === undefined) value = grade;
+    else {
+      const y0 = numLit(b.scoreFrom ?? b.from);
+      const y1 = numLit(b.scoreTo ?? b.to);
+      value =
+        `ROUND(${y0}+(${grade}-${numLit(b.from)})/(${numLit(b.to)}-${numLit(b.from)})` +
+        `*(${y1}-${y0}),9)`;
+    }
+    expr = `IF(${inside},${value},${expr})`;
+  }
+  return `IF(ISNUMBER(${grade}),${expr},${grade})`;
+}
+
+/**
+ * Excel nests at most 64 functions. Beyond this many bands the `Grado riconosciuto` column holds
+ * the value computed here instead of a formula (the objectives' formulas still read the column).
+ */
+const MAX_FORMULA_BANDS = 30;
 
 /** Origine: a link to the source cell, or the reference as text when it cannot be parsed. */
 export function sourceLink(ref: string | undefined | null): LinkCell | string | null {
@@ -251,7 +297,10 @@ export function buildWorkbookSpec(
 
   const figures = new Map<string, ObjectiveFigures>();
   for (const o of model.operationalObjectives)
-    figures.set(objectiveKey(o), objectiveFigures(o, byObjective.get(objectiveKey(o)) ?? []));
+    figures.set(
+      objectiveKey(o),
+      objectiveFigures(o, byObjective.get(objectiveKey(o)) ?? [], options.bands ?? [])
+    );
 
   const objectiveKeys = new Set<string>([
     ...model.operationalObjectives.map(objectiveKey),
@@ -393,11 +442,11 @@ function operationalSheet(ctx: Ctx): SheetSpec {
   let scoreSum = 0;
   const rows = model.operationalObjectives.map((o) => {
     const key = objectiveKey(o);
-    const fig = ctx.figures.get(key) ?? objectiveFigures(o, []);
+    const fig = ctx.figures.get(key) ?? objectiveFigures(o, [], ctx.options.bands ?? []);
     const agg = new Agg(`${ind}[Codice obiettivo]`, "[@Codice]", ctx.exactObjectives);
     const esitoCol = `${ind}[Esito finale]`;
     const c = (w: string) => agg.countEq(esitoCol, w);
-    const grado = `${ind}[Grado finale]`;
+    const grado = `${ind}[${gradeColumn(ctx)}]`;
     const achievementFormula =
       `IF([@[Indicatori valutati]]=0,"",IF([@[Somma pesi]]=0,` +
       `${agg.average(grado, "[@[Indicatori valutati]]")},${agg.sumProduct(`${ind}[Peso]`, grado)}))`;
@@ -438,7 +487,8 @@ function operationalSheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.operational,
     tableName: TABLE_NAMES.operational,
     description:
-      "Obiettivi operativi: somma dei pesi degli indicatori, grado di raggiungimento (Σ peso × grado) e punteggio (peso × raggiungimento).",
+      "Obiettivi operativi: somma dei pesi degli indicatori, grado di raggiungimento (Σ peso × grado) e punteggio (peso × raggiungimento)." +
+      (hasBands(ctx) ? BANDS_DESCRIPTION : ""),
     columns,
     rows: atLeastOneRow(rows, columns.length),
     freeze: { rows: 1, cols: 1 },
@@ -446,6 +496,20 @@ function operationalSheet(ctx: Ctx): SheetSpec {
     conditional: [...esitoConditionals(11), { kind: "dataBar", column: 9, color: "63BE7B" }],
   };
 }
+
+/** The `Indicatori` column the objectives count: the grade after the bands when there are any. */
+function gradeColumn(ctx: Ctx): string {
+  return hasBands(ctx) ? COUNTED_GRADE : "Grado finale";
+}
+
+function hasBands(ctx: Ctx): boolean {
+  return (ctx.options.bands ?? []).length > 0;
+}
+
+const COUNTED_GRADE = "Grado riconosciuto";
+
+const BANDS_DESCRIPTION =
+  " Il grado di ogni indicatore conta secondo le fasce di raggiungimento delle impostazioni (colonna Grado riconosciuto di Indicatori).";
 
 function unitDirigente(model: PegModel, unitId: string | undefined): string | null {
   if (!unitId) return null;
@@ -490,8 +554,12 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     { header: "Nota", width: 30, wrap: true },
     { header: "Esito finale", width: 16, align: "center" },
     { header: "Grado finale", numFmt: PCT1, width: 10 },
-    { header: "Origine", width: 20 },
   ];
+  const bands = ctx.options.bands ?? [];
+  // The grade counted after the bands, right after Grado finale (only when bands are set).
+  const counted = hasBands(ctx) ? columns.length : -1;
+  if (counted >= 0) columns.push({ header: COUNTED_GRADE, numFmt: PCT1, width: 12 });
+  columns.push({ header: "Origine", width: 20 });
   let weightSum = 0;
   // The plan year and check date the cached values were computed with: the live formulas get them
   // too, else Excel completes "Entro il 30/9" with the current year and contradicts the cache.
@@ -505,6 +573,16 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     const manualStatus = i.manual?.status ? ESITO[i.manual.status] : null;
     const manualGrade = num(i.manual?.achievement ?? null);
     weightSum += num(i.weight) ?? 0;
+    const countedCell: SheetCellValue[] = [];
+    if (counted >= 0) {
+      const value = countedAchievement(i, bands) ?? NO_VALUE;
+      // Too many bands for Excel's nesting limit: the value computed here (same rule, applyBands).
+      countedCell.push(
+        bands.length <= MAX_FORMULA_BANDS
+          ? f(bandsFormula("[@[Grado finale]]", bands), value)
+          : value
+      );
+    }
     return [
       i.id,
       i.objectiveCode,
@@ -530,6 +608,7 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
           `IF(OR([@[Esito manuale]]=${lit(ESITO.missed)},[@[Esito manuale]]=${lit(ESITO.overdue)}),0,[@Grado])))`,
         finalAchievement(i) ?? NO_VALUE
       ),
+      ...countedCell,
       sourceLink(i.source),
     ];
   });
@@ -538,7 +617,10 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.indicators,
     tableName: TABLE_NAMES.indicators,
     description:
-      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo.",
+      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo." +
+      (counted >= 0
+        ? " Grado riconosciuto: il grado finale secondo le fasce di raggiungimento delle impostazioni."
+        : ""),
     columns,
     rows: atLeastOneRow(rows, columns.length),
     freeze: { rows: 1, cols: 2 },
@@ -547,6 +629,9 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       ...esitoConditionals(INDICATOR_COLUMNS.esitoFinale),
       { kind: "dataBar", column: INDICATOR_COLUMNS.grado, color: "63BE7B" },
       { kind: "dataBar", column: INDICATOR_COLUMNS.gradoFinale, color: "63BE7B" },
+      ...(counted >= 0
+        ? [{ kind: "dataBar", column: counted, color: "63BE7B" } satisfies ConditionalSpec]
+        : []),
     ],
     validations: [
       {
@@ -910,7 +995,8 @@ function summarySheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.summary,
     tableName: TABLE_NAMES.summary,
     description:
-      "Riepilogo per settore: indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio.",
+      "Riepilogo per settore: indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio." +
+      (hasBands(ctx) ? BANDS_DESCRIPTION : ""),
     columns,
     rows: atLeastOneRow(rows, columns.length),
     freeze: { rows: 1, cols: 1 },

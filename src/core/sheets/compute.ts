@@ -4,6 +4,8 @@
  * shows the same figures as the workbook.
  */
 import type { Indicator, OperationalObjective, PegModel, Status } from "../model";
+import { applyBands } from "../scores";
+import type { Band } from "../settings";
 import { ESITO } from "./labels";
 
 /** Label used where an objective or indicator has no settore. */
@@ -32,6 +34,15 @@ export function finalAchievement(ind: Indicator): number | null {
   return ind.achievement;
 }
 
+/**
+ * The grade that counts towards the objective, as the `Grado riconosciuto` column computes it: the
+ * final grade after the settings' achievement bands (none = the final grade itself).
+ */
+export function countedAchievement(ind: Indicator, bands: readonly Band[] = []): number | null {
+  const g = finalAchievement(ind);
+  return g === null || bands.length === 0 ? g : applyBands(g, bands);
+}
+
 /** Settore (else servizio, else area) of a unit, for grouping. */
 export function settoreOf(model: PegModel, unitId: string | undefined): string {
   if (!unitId) return NO_SETTORE;
@@ -52,6 +63,7 @@ export interface ObjectiveFigures {
   /**
    * Grado di raggiungimento of the objective (0..1): Σ peso × grado when weights are given (an
    * indicator not yet evaluated counts 0), else the mean grade; null while nothing is evaluated.
+   * The grades are those counted after the settings' bands (countedAchievement).
    */
   achievement: number | null;
   /** Peso dell'obiettivo × raggiungimento, when the objective has a peso. */
@@ -72,10 +84,14 @@ export function indicatorsByObjective(model: PegModel): Map<string, Indicator[]>
   return m;
 }
 
-/** Figures of one objective, computed as the `Obiettivi operativi` formulas do. */
+/**
+ * Figures of one objective, computed as the `Obiettivi operativi` formulas do. With `bands` (the
+ * settings' achievement bands) each grade counts as the bands say, as in the sheet's formulas.
+ */
 export function objectiveFigures(
   objective: Pick<OperationalObjective, "code" | "id" | "weight">,
-  indicators: Indicator[]
+  indicators: Indicator[],
+  bands: readonly Band[] = []
 ): ObjectiveFigures {
   const key = objectiveKey(objective);
   let weightSum = 0;
@@ -85,7 +101,7 @@ export function objectiveFigures(
   let gradeSum = 0;
   const counts = new Map<string, number>();
   for (const ind of indicators) {
-    const g = finalAchievement(ind);
+    const g = countedAchievement(ind, bands);
     if (typeof ind.weight === "number") {
       weightSum += ind.weight;
       weighted++;
