@@ -38,7 +38,15 @@ export type Role =
   | "unitServizio"
   | "dimension"
   | "yearMark"
-  | "budget";
+  | "budget"
+  /** How the indicator is computed (`Formula di calcolo`): its description when none is given. */
+  | "formula"
+  /** `Descrizione indicatore` beside an `Indicatore` column (set in buildHeader). */
+  | "indDescription"
+  /** The office's own declared achievement (`% di raggiungimento`): read as nothing else. */
+  | "achievement"
+  /** Columns read as nothing: data source, stakeholders, deviation. */
+  | "ignored";
 
 interface Rule {
   re: RegExp;
@@ -78,6 +86,23 @@ const RULES: Rule[] = [
     re: /^(cod(ice|\.)?|n\.?|n°|nr\.?|num(ero|\.)?|id|#|prog(ressivo|r)?\.?|code)$|^cod(ice|\.)? (ob|obiettivo|obb|dup|peg)\.?$/,
     role: "code",
   },
+  // Before the title rules: `Obiettivo raggiunto`, `Target raggiunto` are actuals.
+  {
+    re: /^(target|obiettivo|valore (obiettivo|target|atteso)|livello|risultato|dato)( \d{4})? (raggiunt|conseguit|ottenut|realizzat|rilevat)/,
+    role: "actual",
+  },
+  {
+    re: /^(formula\b|(modalita'?|metodo|metodologia|criterio?|regola) di calcolo|algoritmo|calcolo\b|calculation|computation)/,
+    role: "formula",
+  },
+  {
+    re: /^(% ?|percentuale |grado |livello |tasso )(di )?(raggiungimento|realizzazione|attuazione)\b|^(stato (di )?)?raggiungimento|(raggiungimento|realizzazione) ?%|^achievement|^% ?achieved/,
+    role: "achievement",
+  },
+  {
+    re: /^(fonte|fonti|source|data source)\b|^stakeholder|^portatori (di )?interess|^modalita'? di rilevazione|^strumento di rilevazione|^scostament|^deviation/,
+    role: "ignored",
+  },
   {
     re: /obiettiv[oi] strategic|linea strategica|linee strategiche|indirizz[oi] strategic|area strategica|ambito strategico|strategic (goal|objective)/,
     role: "stratTitle",
@@ -105,7 +130,7 @@ const RULES: Rule[] = [
     role: "target",
   },
   {
-    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato|conseguito)|^rendicontazion|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result/,
+    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato|conseguito)|^rendicontazion|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result|^stato (di )?(attuazione|avanzamento)|^(valore|risultato) finale|^livello raggiunt/,
     role: "actual",
   },
   { re: /\bpeso\b|ponder|^weight|^% ?peso|^pesatura/, role: "weight" },
@@ -113,7 +138,7 @@ const RULES: Rule[] = [
     re: /strategicit|complessit|^impatto|innovativit|^economicit|^rilevanza|^priorita'?$|^fattibilit/,
     role: "criterion",
   },
-  { re: /^note\b|^not e$|^osservazion|^commenti/, role: "notes" },
+  { re: /^note\b|^notes?$|^not e$|^osservazion|^commenti/, role: "notes" },
   { re: /^descrizione\b|^description|^definizione/, role: "description" },
   { re: /referente politico|^assessore/, role: "referente" },
   { re: /^dirigente|^direttore|^manager/, role: "dirigente" },
@@ -368,6 +393,11 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
       after.role = "actual";
     }
   }
+  // `Indicatore | Descrizione indicatore`: the first names the indicator, the second describes it.
+  const own = columns.filter((c) => c.role === "indicator" && !c.spanned && !c.group);
+  const described = own.filter((c) => /^(descrizione|definizione)\b/.test(fold(c.label)));
+  if (described.length > 0 && described.length < own.length)
+    for (const c of described) c.role = "indDescription";
   const roles = new Set<Role>();
   for (const c of columns) if (c.role) roles.add(c.role);
   return { row: r, lastRow: last, columns, roles };

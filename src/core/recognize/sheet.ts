@@ -574,7 +574,10 @@ class SheetWalker {
   private readIndicators(h: Header, rows: number[]): void {
     const nameCol =
       this.col(h, "indicator") ?? this.col(h, "description") ?? this.inferNameColumn(h, rows);
-    const descCol = this.col(h, "indicator") ? this.col(h, "description") : undefined;
+    const descCol = this.col(h, "indicator")
+      ? (this.col(h, "description") ?? this.col(h, "indDescription"))
+      : undefined;
+    const formulaCol = this.col(h, "formula");
     const codeCol =
       this.col(h, "code") ??
       (nameCol && nameCol.col > 0 && h.columns[nameCol.col - 1].role === null
@@ -583,7 +586,7 @@ class SheetWalker {
     // `Risultato atteso` is the target when the table names no other.
     const targetCols =
       this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
-    const actualCols = this.cols(h, "actual");
+    const actualCols = this.actualCols(h);
     const baseCols = this.cols(h, "baseline");
     const weightCol = this.col(h, "weight");
     const unitCol = this.col(h, "unit");
@@ -637,7 +640,14 @@ class SheetWalker {
         nameAt = codeCol.col;
         shifted = true;
       }
-      if (targetCols.length >= 2 && rowWidth > 0 && (shifted || rowWidth <= width - 3)) {
+      // Targets right after the name are read in place: a short row there only lacks side columns.
+      const inPlace = targetCols.every((c, i) => c.col === nameAt + 1 + i);
+      if (
+        targetCols.length >= 2 &&
+        rowWidth > 0 &&
+        !inPlace &&
+        (shifted || rowWidth <= width - 3)
+      ) {
         const after = cells.filter((c) => c.col > nameAt);
         const seq: (Cell | undefined)[] = [];
         for (let i = 0; i < targetCols.length; i++) seq.push(this.rows.at(r, nameAt + 1 + i));
@@ -719,7 +729,8 @@ class SheetWalker {
           targetSource: targetCell ? cellRef(this.grid, r, targetCell.col) : undefined,
           ref: ref || undefined,
         };
-        if (desc) ind.description = desc;
+        const formula = formulaCol ? this.rows.text(r, formulaCol.col) : "";
+        if (desc || formula) ind.description = desc || formula;
         if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
         if (baseline.size > 0) ind.baseline = baseline;
         if (targets.size > 0) ind.targets = targets;
@@ -762,6 +773,13 @@ class SheetWalker {
     // CONTRACT: the plan year's target, or the first one (an empty first year is no target).
     const cell = cells[planIdx >= 0 ? planIdx : 0];
     return { cell, byYear };
+  }
+
+  /** Actual columns, a textual `Stato di attuazione` after the value columns. */
+  private actualCols(h: Header): Column[] {
+    const all = this.cols(h, "actual");
+    const status = (c: Column) => /^stato\b/.test(fold(c.label || c.sub || ""));
+    return [...all.filter((c) => !status(c)), ...all.filter(status)];
   }
 
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
@@ -827,7 +845,8 @@ class SheetWalker {
     const indCol = this.col(h, "indicator");
     const targetCols =
       this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
-    const actualCols = this.cols(h, "actual");
+    const actualCols = this.actualCols(h);
+    const indDescCol = this.col(h, "indDescription") ?? this.col(h, "formula");
     const objWeightCol = this.col(h, "objWeight");
     const weightCol = this.col(h, "weight");
     const dirCol = this.col(h, "dirigente") ?? this.col(h, "responsabile");
@@ -1001,6 +1020,8 @@ class SheetWalker {
                 : undefined,
           };
           if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
+          const about = indDescCol ? this.rows.text(r, indDescCol.col) : "";
+          if (about && indCol) ind.description = about;
           if (byYear.size > 0 && pieces.length === 1) ind.targets = byYear;
           if (baseCols.length > 0) {
             const b = new Map<string, string>();
