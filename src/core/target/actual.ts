@@ -132,7 +132,7 @@ const NO_WHOLE = new Set([
   "✘",
 ]);
 const YES_RE =
-  /(?:^|[^\p{L}])(?:fatt[oaie]|realizzat[oaie]|complet(?:at[oaie]|o)|conclus[oaie]|eseguit[oaie]|svolt[oaie]|attivat[oaie]|approvat[oaie]|adottat[oaie]|raggiunt[oaie]|rispettat[oaie]|effettuat[oaie]|presentat[oaie]|pubblicat[oaie]|trasmess[oaie]|inviat[oaie]|consegnat[oaie]|ottenut[oaie]|firmat[oaie]|sottoscritt[oaie]|predispost[oaie]|redatt[oaie]|aggiornat[oaie]|emanat[oaie]|deliberat[oaie]|stipulat[oaie]|aggiudicat[oaie]|affidat[oaie]|installat[oaie]|collaudat[oaie]|erogat[oaie]|implementat[oaie]|definit[oaie]|elaborat[oaie]|acquisit[oaie]|costituit[oaie]|istituit[oaie]|terminat[oaie]|ultimat[oaie]|chius[oaie]|evas[oaie]|garantit[oaie]|assicurat[oaie]|avvenut[oaie]|in esercizio|operativ[oaie]|100\s?%)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:fatt[oaie]|realizzat[oaie]|complet(?:at[oaie]|o)|conclus[oaie]|eseguit[oaie]|svolt[oaie]|attivat[oaie]|approvat[oaie]|adottat[oaie]|raggiunt[oaie]|rispettat[oaie]|effettuat[oaie]|presentat[oaie]|pubblicat[oaie]|trasmess[oaie]|inviat[oaie]|consegnat[oaie]|ottenut[oaie]|firmat[oaie]|sottoscritt[oaie]|predispost[oaie]|redatt[oaie]|aggiornat[oaie]|emanat[oaie]|deliberat[oaie]|stipulat[oaie]|aggiudicat[oaie]|affidat[oaie]|installat[oaie]|collaudat[oaie]|erogat[oaie]|implementat[oaie]|definit[oaie]|elaborat[oaie]|acquisit[oaie]|costituit[oaie]|istituit[oaie]|terminat[oaie]|ultimat[oaie]|chius[oaie]|evas[oaie]|garantit[oaie]|assicurat[oaie]|avvenut[oaie]|mantenut[oaie]|in esercizio|operativ[oaie]|100\s?%|(?:nei|entro i|nel rispetto dei) (?:termini|tempi)|(?:entro|nel rispetto del(?:la|le)?) (?:la |le )?(?:scadenz[ae]|termine)|in tempo)(?![\p{L}])/u;
 const NEG_RE =
   /(?:^|[^\p{L}])(?:non\s+(?:(?:e'|e|sono|stat[oaie]|ancora|piu'?|del tutto|completamente)\s+)*(?:\p{L}+at[oaie]|\p{L}+ut[oaie]|\p{L}+it[oaie]|fatt[oaie]|svolt[oaie]|conclus[oaie]|redatt[oaie]|predispost[oaie]|sottoscritt[oaie]|trasmess[oaie]|chius[oaie]|evas[oaie]|avvenut[oaie]|raggiunto|realizzabile|possibile)|mancat[oaie]|nessun[oa]?|niente|annullat[oaie]|sospes[oaie]|rinviat[oaie]|parzial\w*|in parte)(?![\p{L}])/u;
 const PROGRESS_RE =
@@ -144,7 +144,7 @@ const COMPLETION_RE =
 const FUTURE_RE =
   /(?:^|[^\p{L}])(?:avverra|sara|saranno|verra|verranno|si terra|si svolgera|si realizzera|prevista per|previsto per|previsti per|previste per|programmat[oaie] per|rinviat[oaie]|posticipat[oaie]|slitta(?:t[oaie])?|non ancora)(?![\p{L}])/u;
 const ZERO_RE = /(?:^|[^\p{L}])(?:nessun[oa]?|zero|niente)(?![\p{L}])/u;
-const SI_HEAD_RE = /^(?:si|x|ok)(?:[\s.,;:()-]|$)/;
+const SI_HEAD_RE = /^(?:si'?|x|ok)(?:[\s.,;:()-]|$)/;
 const NO_HEAD_RE = /^no(?:[\s.,;:()-]|$)/;
 const PLAIN_NUM_RE = /^[-+−]?\s?(?:€\s?)?\d[\d.,]*\s?(?:%|€)?$/;
 
@@ -305,12 +305,15 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
   if (text.length === 0) return EMPTY;
   const lc = fold(text);
   if (LETTER_RE.test(lc) || lc.length < 4) {
-    const lcTrim = lc.replace(/[.!;,\s]+$/, "");
+    // `SI'` is `SÌ` typed without the accent.
+    const lcTrim = lc.replace(/[.!;,\s]+$/, "").replace(/^(si|no)'$/, "$1");
     if (YES_WHOLE.has(lcTrim)) return simple(text, [], [], true);
     if (NO_WHOLE.has(lcTrim)) return simple(text, [], [], false, true);
     if (/^[-–—/?]+$|^n\.?\s?[dac]\.?$|^nd$/.test(lcTrim)) return EMPTY;
   }
 
+  const outOf = readOutOf(lc);
+  if (outOf) return simple(text, [outOf], []);
   const spans = findDates(text, year);
   const found = findNumbers(text, { words: true, dates: spans });
   const numbers: ActualNumber[] = [];
@@ -332,6 +335,21 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
   }
   if (numbers.length === 0 && ZERO_RE.test(lc)) numbers.push({ value: 0 });
   return new TextReading(text, lc, numbers, dates);
+}
+
+const OUT_OF_RE = /^(\d+(?:,\d+)?)\s+(?:di|su)\s+(\d+)(?:\s+\p{L}[\p{L}'\s]*)?$/u;
+
+/** `4 di 5`, `12 su 12 pratiche` (the whole actual): a ratio, the part not above the whole. */
+function readOutOf(lc: string): ActualNumber | null {
+  const m = OUT_OF_RE.exec(lc);
+  if (!m) return null;
+  const value = Number(m[1].replace(",", "."));
+  const max = Number(m[2]);
+  if (!(max > 0) || value > max) return null;
+  const n: ActualNumber = { value, unit: "ratio", max };
+  const noun = m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length).trim();
+  if (noun) n.noun = noun;
+  return n;
 }
 
 /** An Excel date serial typed as a number (roughly 1955..2173), as ISO. */

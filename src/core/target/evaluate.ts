@@ -23,7 +23,7 @@ export interface EvalResult {
   achievement: number | null;
 }
 
-const RATIO_TEXT_RE = /^\s*(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)\s*$/;
+const RATIO_TEXT_RE = /^\s*(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)(?:\s+\p{L}[\p{L}'\s]*)?\s*$/u;
 const NUMERIC_OPS = new Set([">=", ">", "<=", "<", "=", "between"]);
 const JUST_BELOW_ONE = 1 - 1e-9;
 
@@ -100,12 +100,13 @@ export function compare(
   switch (op) {
     case ">=":
     case ">":
-      met = actual >= target;
+      // `> 95%` is not met by exactly 95%.
+      met = op === ">" ? actual > target : actual >= target;
       ach = met ? 1 : target > 0 ? clamp01(actual / target) : 0;
       break;
     case "<=":
     case "<":
-      met = actual <= target;
+      met = op === "<" ? actual < target : actual <= target;
       ach = met ? 1 : target > 0 && actual > 0 ? clamp01(target / actual) : 0;
       break;
     case "=": {
@@ -148,6 +149,22 @@ function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): n
   }
   // `92%` against a target written as a fraction (`0,95`, `1`).
   if (rule.unit === "count" && finite(tv) && tv > 0 && tv <= 1 && n.unit === "percent") v /= 100;
+  // `4/5` against a target written as a fraction (`0,8`).
+  if (
+    rule.unit === "count" &&
+    finite(tv) &&
+    tv > 0 &&
+    tv < 1 &&
+    n.unit === "ratio" &&
+    finite(n.max)
+  )
+    return n.max > 0 ? v / n.max : v;
+  // `2 mesi`, `36 ore` against a limit in days.
+  if (rule.unit === "days") {
+    if (n.unit === "months") return v * 30;
+    if (n.unit === "hours") return v / 24;
+    if (n.unit === "years") return v * 365;
+  }
   // `45 su 50` against 90%.
   if (rule.unit === "percent" && n.unit === "ratio" && finite(n.max) && n.max > 0)
     return (v / n.max) * 100;
@@ -162,6 +179,24 @@ function actualFor(rule: TargetRule, n: ActualNumber, reading: ActualReading): n
   }
   return v;
 }
+
+/**
+ * `7/8`, `4/5`, `12/12 pratiche` read as a date (4 May): against a score, a percentage or a count
+ * it is a ratio (`4/5` against 80% is 80%; against `almeno 4` it is 4 done out of 5).
+ */
+function slashRatio(rule: TargetRule, text: string): ActualNumber | undefined {
+  if (rule.unit !== "ratio" && rule.unit !== "percent" && rule.unit !== "count") return undefined;
+  const m = RATIO_TEXT_RE.exec(text);
+  if (!m) return undefined;
+  const value = +m[1].replace(",", ".");
+  const max = +m[2];
+  if (!(max > 0) || (rule.unit !== "ratio" && value > max)) return undefined;
+  return { value, unit: "ratio", max };
+}
+
+const ALL_RE =
+  /^\s*(?:tutt[eiao]|(?:la\s+)?totalit[aà]'?)(?:\s+(?:le|i|gli|l')?\s*\p{L}[\p{L}'\s]*)?[.!]?\s*$/iu;
+const ALL: ActualNumber = { value: 100, unit: "percent" };
 
 type LeafResult = {
   status: "met" | "missed" | "pending" | "unknown" | "skip";
@@ -188,11 +223,9 @@ function numericLeaf(
   if (!NUMERIC_OPS.has(rule.op)) return UNKNOWN;
   const target = rule.value;
   if (!finite(target)) return UNKNOWN;
-  if (n === undefined && rule.unit === "ratio") {
-    // `7/8` read as a date: against a score it is a score.
-    const m = RATIO_TEXT_RE.exec(reading.text);
-    if (m) n = { value: +m[1].replace(",", "."), unit: "ratio", max: +m[2] };
-  }
+  if (n === undefined) n = slashRatio(rule, reading.text);
+  // `tutte`, `la totalità` against a percentage: 100%.
+  if (n === undefined && rule.unit === "percent" && ALL_RE.test(reading.text)) n = ALL;
   // `realizzato al 80%` against a count: the degree is stated.
   if (rule.unit !== "percent" && (n === undefined || n.unit === "percent")) {
     const done = reading.completion;
@@ -228,9 +261,16 @@ function relativeLeaf(
   if (n === undefined) {
     if (reading.no) return MISSED;
     if (reading.inProgress) return PENDING;
-    return reading.reached ? MET : UNKNOWN;
+    // `SI`, `mantenuto`, `obiettivo raggiunto`: the change (or the level) was achieved.
+    return reading.reached || reading.yes ? MET : UNKNOWN;
   }
   const base = baselineValue(ctx.baseline);
+  // `+3 punti` against `aumento di 2 punti`: the actual written as the change itself.
+  if (rel.mode === "absolute" && base === null && (n.sign === "+" || n.sign === "-") && value > 0) {
+    const change = n.value;
+    if (rel.sign === 1) return fromCompare(compare(">=", value, change));
+    if (rel.sign === -1) return fromCompare(compare(">=", value, -change));
+  }
   // The actual written as a change: `+7%`, `-12%` (or a percentage with no baseline to apply).
   if (rel.mode === "percent" && n.unit === "percent" && (n.sign !== undefined || base === null)) {
     // `12%` against `riduzione del 10%` is a reduction of 12%.

@@ -59,8 +59,8 @@ const PLACEHOLDER_WHOLE_RE =
   /^(?:n\.?\s?[dacqrv]\.?|n\/[dac]|nd|na|nc|nq|nr|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
 const GARBLED_RE = /[<>]{2,}|[<>]=[<>]|=[<>]=|=>>|<<=|^[<>=!]+$/;
 const DONE_WHOLE_RE =
-  /^(?:si|s|x|yes|ok|vero|true|on|si\s*[/-]\s*no|(?:fatto|realizzato|attivato|approvato)\s*[/-]\s*non\s+\p{L}+|on\s*[/-]\s*off|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/u;
-const DONE_TAIL_RE = /(?:^|[:=\-–]\s*)(?:si|x)[.!]?$/;
+  /^(?:si'?|s|x|yes|ok|vero|true|on|si'?\s*[/-]\s*no|(?:fatto|realizzato|attivato|approvato)\s*[/-]\s*non\s+\p{L}+|on\s*[/-]\s*off|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/u;
+const DONE_TAIL_RE = /(?:^|[:=\-–]\s*)(?:si'?|x)[.!]?$|(?:^|[\s:=\-–(])si'?\s*\/\s*no\)?[.!]?$/;
 const DONE_HEAD_RE = /^(?:si|x)\b\s*[-:,(]/;
 
 const FREQUENCY_RE =
@@ -188,6 +188,8 @@ const RESPECT_WORDS_RE =
   /(?:^|[^\p{L}])(?:rispetto|riduzione|rispettare)\s+(?:de[il]|delle|della|dei|degli|i|il|le)?\s*(?:tempi|termini|tempo|scadenz\w*)/u;
 const HIGHER_DAYS_RE =
   /(?:^|[^\p{L}])(?:apertur\p{L}*|apert[oaie]|servizio|attivit\p{L}*|formazione|giornate|presenz\p{L}*|copertura|erogazione|disponibilit\p{L}*|almeno|minimo)(?![\p{L}])/u;
+const PERCENT_CONTEXT_RE =
+  /(?:^|[^\p{L}])(?:percentuale|tasso|per cento|incidenza percentuale)(?![\p{L}])[^\d;]*$/u;
 const DAYS_CONTEXT_RE = /(?:^|[^\p{L}])(?:giorni|gg|giornate lavorative)\.?\s*$/u;
 const YEAR_END_RE =
   /(?:^|[^\p{L}])(?:entro|a|al|per|prima del(?:la)?)?\s*(?:la\s+)?(?:fine|termine|chiusura)\s+(?:(?:dell'|del\s+)?(?:anno|esercizio|annualita)(?:\s+((?:19|20)\d{2}))?|(?:del\s+)?((?:19|20)\d{2})(?!\d))|(?:^|[^\p{L}])entro\s+(?:l'anno|l'esercizio|l'annualita|il\s+((?:19|20)\d{2})|((?:19|20)\d{2}))(?![\p{L}\d])/u;
@@ -195,6 +197,9 @@ const DEADLINE_BEFORE_RE =
   /(?:^|[^\p{L}'])(?:entro|scadenza|scade|termine|non oltre|al piu'? tardi|prima d(?:el|i|ella)|by|fine|a|al|il|per il|in data|data|fino al|realizzazione|attuazione|approvazione|adozione|completamento|conclusione|avvio|attivazione|pubblicazione|presentazione|trasmissione|invio|consegna)\s*(?:il|l'|la|del|di|mese di|fine|:|-)?\s*$/u;
 const NOT_DEADLINE_BEFORE_RE =
   /(?:\bdel|\bdal|\bdall'|\bn\.|\bnr\.|\bn°|rispetto al|approvat\w* (?:il|in data)|vigente|in vigore|\bdalla)\s*$/;
+/** `entro il termine del 30/06`, `non oltre la data del 31/12`: the `del` names the deadline. */
+const TERM_OF_RE =
+  /(?:entro|non oltre|scadenza|rispetto)\s+(?:il\s+|la\s+)?(?:termine|data|giorno)\s+(?:ultimo\s+)?del\s*$/;
 const DATE_FILLER_RE =
   /(?:entro|il|la|lo|l'|di|del|della|mese|fine|a|al|data|scadenza|termine|ore|:|-|–|\.|,|\(|\)|\s)+/g;
 
@@ -262,7 +267,8 @@ function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined
   return before.slice(-5).join(" ");
 }
 
-const ZERO_RE = /^(?:nessun[oa]?|zero|assenza (?:di|del|dei|delle|degli)|0)\s+(\p{L}[\p{L}' ]*)$/u;
+const ZERO_RE =
+  /^(?:nessun[oa]?|zero|(?:assenza|azzeramento) (?:di|del|dei|delle|degli|della|dello)|0)\s+(\p{L}[\p{L}' ]*)$/u;
 
 /** `Nessun reclamo`, `zero infortuni`: at most 0. */
 export function readZero(seg: Segment): TargetRule | null {
@@ -319,10 +325,65 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
   return out;
 }
 
+const RESPECT_DEADLINE_RE =
+  /^(?:rispetto|osservanza|rispettare)\s+(?:della|delle|del|dei|la|le|il|i)\s+(?:scadenz[ae]|tempistic(?:a|he)|data|date)(?:\s+(?:previst[ae]|fissat[ae]|stabilit[ae]|programmat[ae]|indicat[ae]|assegnat[ae]))?[.!]?$/;
+
+const NEGATIVE_RE =
+  /(?:^|[\s:=(])(?:(?:valore|saldo|dato|risultato)\s+)?(?:negativ[oa]|(?:inferiore|minore)\s+(?:a|di|allo)\s+zero|sotto\s+(?:lo\s+)?zero)\)?[.!]?$/;
+
+/**
+ * `Indicatore di tempestività dei pagamenti negativo`, `ITP: valore negativo`, `inferiore a zero`:
+ * below 0 (paid before the due date on average).
+ */
+export function readNegative(seg: Segment): TargetRule | null {
+  const lc = seg.lc.trim();
+  if (lc.length > 120 || /\d/.test(lc) || !NEGATIVE_RE.test(lc)) return null;
+  return rule(seg.text, "<", { value: 0, unit: "count", direction: "lower" });
+}
+
+/** `Rispetto della scadenza`, `Rispetto delle scadenze previste`: done / not done (no date written). */
+export function readRespectDeadline(seg: Segment): TargetRule | null {
+  if (!RESPECT_DEADLINE_RE.test(seg.lc.trim())) return null;
+  return rule(seg.text, "done", { unit: "boolean", direction: "higher" });
+}
+
+const YEAR_BASE_RE =
+  /^(?:(?:valore|dato|risultato|indicatore|target)\s*:?\s*)?(>=|<=|>|<|=|(?:non\s+)?(?:superiore|inferiore|maggiore|minore)|(?:almeno|uguale|pari)(?:\s+o\s+(?:superiore|inferiore|maggiore|minore))?(?:\s+pari)?|miglior(?:are|amento)(?:\s+rispetto)?|migliore)\s*(?:a|al|all'|ai|alla|allo|di|del|dell'|il|lo|l')?\s*(?:(?:valore|dato|livello|risultato|consuntivo|media|anno|esercizio)\s*(?:(?:del(?:l')?|di)\s*)?(?:(?:anno|esercizio)\s+)?)?((?:19|20)\d{2})[.!]?$/;
+
+/**
+ * A comparison with a past year's value: `> 2024`, `Superiore al 2024`, `≤ valore 2024`,
+ * `Pari al 2024`, `Migliorare il dato 2024` -> relative to the baseline (`>` is read as `≥`).
+ */
+export function readYearBase(seg: Segment): Claim | null {
+  const lc = seg.lc.trim();
+  if (lc.length > 60) return null;
+  const m = YEAR_BASE_RE.exec(lc);
+  if (!m) return null;
+  const w = m[1];
+  const down =
+    w === "<" ||
+    w === "<=" ||
+    /^non\s+(?:superiore|maggiore)|^(?:inferiore|minore)|o\s+(?:inferiore|minore)$/.test(w);
+  const sign: 1 | -1 = down ? -1 : 1;
+  return {
+    rule: rule(seg.text, "relative", {
+      value: 0,
+      unit: "count",
+      relative: { mode: "absolute", sign },
+      direction: sign === 1 ? "higher" : "lower",
+    }),
+    start: 0,
+    end: seg.text.length,
+    explicit: true,
+  };
+}
+
 /** A relative target without a number: `mantenimento`, `in aumento rispetto al 2024`. */
 function readTrend(seg: Segment): Claim | null {
   const lc = seg.lc;
   let sign: 1 | -1 | null = null;
+  const yb = readYearBase(seg);
+  if (yb) return yb;
   if (EQUAL_BASE_RE.test(lc.trim())) {
     return {
       rule: rule(seg.text, "relative", {
@@ -392,7 +453,8 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
       if (used.has(s.index)) continue;
       const before = seg.lc.slice(Math.max(0, s.index - 30), s.index);
       let deadline: boolean;
-      if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
+      if (TERM_OF_RE.test(before)) deadline = true;
+      else if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
       else if (DEADLINE_BEFORE_RE.test(before)) deadline = true;
       else if (s.precision === "day") deadline = true;
       else {
@@ -435,7 +497,7 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
 }
 
 const OP_HINT_RE =
-  /[<>=]|almen|minim|massim|min\.|max\.|non |superior|inferior|maggior|minor|oltre|piu|sopra|sotto|meno|fino|entro|pari|ugual|esattamente|coincid|corrispond|equivalent|tetto|partire|riduz|ridur|dimin|conten|abbatt|aument|increment|portare|innalz|crescit/;
+  /[<>=]|almen|min|max|massim|non |superior|inferior|maggior|minor|oltre|piu|sopra|sotto|meno|fino|entro|pari|ugual|esattamente|coincid|corrispond|equivalent|tetto|partire|riduz|ridur|dimin|conten|abbatt|aument|increment|portare|innalz|crescit/;
 
 function opBefore(before: string): { op: TargetRule["op"] | "pari"; at: number } | null {
   if (!OP_HINT_RE.test(before)) return null;
@@ -468,6 +530,7 @@ function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] 
     case "euro":
       return "euro";
     case "days":
+    case "months":
       return "days";
     case "ratio":
       return "ratio";
@@ -480,11 +543,26 @@ function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] 
     ""
   );
   if (DAYS_CONTEXT_RE.test(stripped)) return "days";
+  // `Percentuale ≥ 80`, `Tasso di copertura 65`: a percentage written without `%`.
+  if (
+    n.value > 0 &&
+    n.value <= 100 &&
+    !n.noun &&
+    PERCENT_CONTEXT_RE.test(seg.lc.slice(from, n.index))
+  )
+    return "percent";
   if (n.noun && /^(?:giorni|gg)\b/.test(n.noun)) return "days";
   // `≤ 5 (cinque) giorni`
   if (/^\s*\([^()]{1,20}\)\s*(?:giorni|gg)(?![\p{L}])/u.test(seg.lc.slice(n.end, n.end + 40)))
     return "days";
   return "count";
+}
+
+const DAYS_PER_MONTH = 30;
+
+/** `entro 2 mesi` is a time limit of 60 days (the rule has no month unit). */
+function inDays(n: FoundNumber): number {
+  return n.unit === "months" ? n.value * DAYS_PER_MONTH : n.value;
 }
 
 function lowerContext(seg: Segment, n: FoundNumber, from: number): boolean {
@@ -528,8 +606,8 @@ export function readComparisons(
         const start = bm ? n.index - (before.length - bm.index) : n.index;
         out.push({
           rule: rule(seg.text.slice(Math.max(0, start), next.end).trim(), "between", {
-            value: n.value,
-            valueMax: next.value,
+            value: next.unit === "months" ? n.value * DAYS_PER_MONTH : n.value,
+            valueMax: inDays(next),
             unit: unitN,
             direction: "equal",
             ...(next.noun ? { noun: next.noun } : {}),
@@ -566,7 +644,8 @@ export function readComparisons(
     const unit = unitOf(seg, n, from);
     const lower = lowerContext(seg, n, from);
     let assumed = false;
-    if (op === "pari") op = lower ? "<=" : ">=";
+    // `pari a zero`: none at all, a ceiling.
+    if (op === "pari") op = lower || n.value === 0 ? "<=" : ">=";
     if (op === null) {
       // `0`, `0 reclami`: zero is a ceiling; `30 gg` alone is a time limit.
       const ceiling = n.value === 0 || (unit === "days" && !HIGHER_DAYS_RE.test(seg.lc));
@@ -576,7 +655,7 @@ export function readComparisons(
     used.add(n);
     const noun = nounFor(seg, n, from);
     const r = rule(seg.text.slice(Math.max(0, Math.min(start, n.index)), n.end).trim(), op, {
-      value: n.value,
+      value: inDays(n),
       unit,
       direction: op === ">=" || op === ">" ? "higher" : op === "=" ? "equal" : "lower",
     });
@@ -590,6 +669,51 @@ export function readComparisons(
       explicit,
       percentLike: !explicit && (unit === "percent" || unit === "ratio"),
     });
+  }
+  return out;
+}
+
+const LOWER_BOUND_OPS = new Set<TargetRule["op"]>([">=", ">"]);
+const UPPER_BOUND_OPS = new Set<TargetRule["op"]>(["<=", "<"]);
+/** What may stand between the two bounds of one range: `, `, ` - `, ` e `, ` ad un `. */
+const BOUNDS_GAP_RE = /^[\s,;/\-–]*(?:(?:e|ed|ma|ad|a)(?:\s+|$))?(?:(?:un|non)(?:\s+|$))?$/;
+
+/**
+ * `Minimo 3 - massimo 5`, `non meno di 10 e non più di 20`, `≥ 3 e ≤ 5`: a lower and an upper
+ * bound on the same quantity, next to each other, are one range (`between`).
+ */
+export function mergeBounds(seg: Segment, claims: Claim[]): Claim[] {
+  const out: Claim[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const a = claims[i];
+    const b = claims[i + 1];
+    if (b && a.explicit && b.explicit && a.end <= b.start) {
+      const lowFirst = LOWER_BOUND_OPS.has(a.rule.op) && UPPER_BOUND_OPS.has(b.rule.op);
+      const highFirst = UPPER_BOUND_OPS.has(a.rule.op) && LOWER_BOUND_OPS.has(b.rule.op);
+      const lo = lowFirst ? a.rule : b.rule;
+      const hi = lowFirst ? b.rule : a.rule;
+      if (
+        (lowFirst || highFirst) &&
+        lo.unit === hi.unit &&
+        typeof lo.value === "number" &&
+        typeof hi.value === "number" &&
+        lo.value <= hi.value &&
+        BOUNDS_GAP_RE.test(seg.lc.slice(a.end, b.start))
+      ) {
+        const r = rule(seg.text.slice(a.start, b.end).trim(), "between", {
+          value: lo.value,
+          valueMax: hi.value,
+          unit: lo.unit,
+          direction: "equal",
+        });
+        const noun = b.rule.noun ?? a.rule.noun;
+        if (noun) r.noun = noun;
+        out.push({ rule: r, start: a.start, end: b.end, explicit: true });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
   }
   return out;
 }
@@ -620,7 +744,13 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
 
 function readSegment(text: string, year: number): TargetRule {
   const seg: Segment = { text, lc: fold(text), year };
-  const direct = readPlaceholder(seg) ?? readGarbled(seg) ?? readDone(seg) ?? readZero(seg);
+  const direct =
+    readPlaceholder(seg) ??
+    readGarbled(seg) ??
+    readDone(seg) ??
+    readZero(seg) ??
+    readNegative(seg) ??
+    readRespectDeadline(seg);
   if (direct) return direct;
 
   const hasDigit = /\d/.test(text);
@@ -673,6 +803,7 @@ function readSegment(text: string, year: number): TargetRule {
     return rule(text, "qualitative");
   }
 
+  if (numeric.length > 1) numeric = mergeBounds(seg, numeric);
   let claims = [...deadlines, ...relatives, ...numeric];
   if (claims.length === 0) {
     const trend = readTrend(seg);
