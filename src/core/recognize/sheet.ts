@@ -31,12 +31,52 @@ const UNIT_ROLES = new Set<Role>([
 const MISSIONE_RE =
   /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
 const TOTAL_RE = /^\s*total[ei]\b/i;
+/** A cell that is only a code: `0101`, `01010601`, `2_1201_0401`, `OB.3.2`, `A1`. */
+const CODE_ONLY_RE = /^(?=.*\d)[A-Za-z]{0,3}\.?\d[\d._\-/]{0,18}$/;
 const DUP_CODE_RE = /^\d{1,2}_(\d{2})(\d{2})(?:_\d+)?$/;
 /** Lines a PDF repeats on every page: `Pagina 2 di 5`, `pag. 3`, `- 4 -`. */
 const PAGE_NOISE_RE = /^(pag(ina|\.)?\s*\d+(\s*(di|\/|of)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
 /** A unit as a section row: `SETTORE 3 - LAVORI PUBBLICI`, `AREA AMMINISTRATIVA: …`, `U.O.C. Farmacia - …`. */
 const UNIT_SECTION_RE =
   /^(settore|area|servizio|dipartimento|direzione|ufficio|centro di (?:costo|responsabilit[aà])|u\.?o\.?c?\.?)\s*(?:n\.?\s*)?(?:\d{1,3}|[IVX]{1,4})?\s*[-–:]\s*\S/i;
+/**
+ * A unit section row with words and a person (`SETTORE AFFARI GENERALI - Responsabile: dott.ssa
+ * Rossi`, `Area Tecnica – Dirigente: Ing. Verdi`): the unit, and who leads it.
+ */
+const UNIT_PERSON_RE =
+  /^((?:settore|area|servizio|dipartimento|direzione|ufficio|centro di (?:costo|responsabilit[aà]))\b[^:]{2,90}?)\s*[-–—,;(]\s*(dirigente|direttore|responsabile(?: del (?:settore|servizio|l'area))?|referente politico|assessore)\s*[:.]?\s*(\S.{1,80}?)\)?$/i;
+/** A unit name alone in capitals: `SETTORE AFFARI GENERALI`, `AREA TECNICA`. */
+const UNIT_CAPS_RE =
+  /^(settore|area|servizio|dipartimento|direzione|centro di (?:costo|responsabilit[aà]))\s+[A-ZÀ-Ý0-9'’.\s-]{3,70}$/i;
+
+export function parseUnitLine(text: string): {
+  kind: "area" | "settore" | "servizio";
+  name: string;
+  role?: keyof RawPeople;
+  person?: string;
+} | null {
+  const t = text.trim();
+  if (t.length > 140 || /strateg|obiettiv|missione|programma|indicator/i.test(t)) return null;
+  const kindOf = (name: string): "area" | "settore" | "servizio" => {
+    const f = fold(name);
+    return /^area/.test(f) ? "area" : /^(servizio|ufficio)/.test(f) ? "servizio" : "settore";
+  };
+  const m = UNIT_PERSON_RE.exec(t);
+  if (m) {
+    const name = m[1].trim();
+    const r = fold(m[2]);
+    const role: keyof RawPeople = /^(dirigente|direttore)/.test(r)
+      ? "dirigente"
+      : /^(referente|assessore)/.test(r)
+        ? "referentePolitico"
+        : "responsabile";
+    return { kind: kindOf(name), name, role, person: m[3].trim() };
+  }
+  if (UNIT_CAPS_RE.test(t) && t === t.toUpperCase() && letterCount(t) >= 8)
+    return { kind: kindOf(t), name: t };
+  return null;
+}
+
 const MATRIX_UNIT_FIELDS: [Role, "area" | "settore" | "servizio"][] = [
   ["unitArea", "area"],
   ["unitSettore", "settore"],
@@ -88,8 +128,8 @@ class SheetWalker {
       }
       if (
         cells.length === 1 &&
-        !/:/.test(cells[0].text.slice(0, 40)) &&
-        this.readUnitSection(r, cells[0].text)
+        ((!/:/.test(cells[0].text.slice(0, 40)) && this.readUnitSection(r, cells[0].text)) ||
+          this.readUnitLine(r, cells[0].text))
       )
         continue;
       const title = detectTitle(this.rows, r);
@@ -290,6 +330,17 @@ class SheetWalker {
     if (/^area/.test(f)) p.area = text;
     else if (/^(servizio|ufficio|u\.?o)/.test(f)) p.servizio = text;
     else p.settore = text;
+    p.source = cellRef(this.grid, r, this.rows.cells(r)[0].col);
+    return true;
+  }
+
+  /** `SETTORE AFFARI GENERALI - Responsabile: …`: a new unit for the objectives below it. */
+  private readUnitLine(r: number, text: string): boolean {
+    const u = parseUnitLine(text);
+    if (!u) return false;
+    const p = this.unitTarget(r);
+    p[u.kind] = u.name;
+    if (u.role && u.person) p[u.role] = u.person;
     p.source = cellRef(this.grid, r, this.rows.cells(r)[0].col);
     return true;
   }
@@ -877,6 +928,8 @@ class SheetWalker {
       op = prev.op;
       strat = prev.strat;
     }
+    const made: RawObjective[] = [];
+    const weightCells = new Map<RawIndicator, Cell>();
     for (const r of rows) {
       const cells = this.rows.cells(r);
       if (cells.length === 0) continue;
@@ -885,6 +938,17 @@ class SheetWalker {
       let oc = oCode ? this.rows.text(r, oCode.col) : "";
       let ot = oTitle ? this.rows.text(r, oTitle.col) : "";
       if (TOTAL_RE.test(cells[0].text)) continue;
+      // `SETTORE … - Responsabile: …` between the rows: the objectives below belong to it.
+      if (cells.length === 1) {
+        const u = parseUnitLine(cells[0].text);
+        if (u) {
+          const p: RawPeople = { [u.kind]: u.name, source: cellRef(this.grid, r, cells[0].col) };
+          if (u.role && u.person) p[u.role] = u.person;
+          this.sheetPeople = p;
+          this.units.push(p);
+          continue;
+        }
+      }
       // No code column: a code written before the title in the same cell.
       if (!sCode && st) {
         const ct = splitCodeTitle(st);
@@ -893,6 +957,14 @@ class SheetWalker {
       if (!oCode && ot) {
         const ct = splitCodeTitle(ot);
         if (ct) [oc, ot] = [ct.code, ct.title];
+      }
+      // Title columns holding only codes (`0101`, `01010601`), the words in `Descrizione`.
+      let titleFromDesc = false;
+      if (st && !sc && CODE_ONLY_RE.test(st)) [sc, st] = [st, ""];
+      if (ot && CODE_ONLY_RE.test(ot) && (!oc || /^\d{1,3}\.?$/.test(oc))) {
+        oc = ot;
+        ot = descCol ? this.rows.text(r, descCol.col) : "";
+        titleFromDesc = ot !== "";
       }
       if (strategicIndex || (onlyStrategic && !indicatorsHere)) {
         const code = sc || oc || null;
@@ -934,13 +1006,14 @@ class SheetWalker {
           cellRef(this.grid, r, (oTitle ?? oCode)!.col)
         );
         op.indexOnly = indexOnly;
+        op.people = { ...this.sheetPeople };
         if (oc) this.setDup(op, oc);
         // A strategic cell left empty (merged down in the source) still covers the rows below it.
         if (strat) {
           op.parentKey = strat.key;
           op.strategicCode = strat.code;
         }
-        if (descCol) op.description = this.rows.text(r, descCol.col) || undefined;
+        if (descCol && !titleFromDesc) op.description = this.rows.text(r, descCol.col) || undefined;
       } else if (!op && !(sc || st)) {
         continue;
       }
@@ -1032,9 +1105,12 @@ class SheetWalker {
             if (b.size > 0) ind.baseline = b;
           }
           target.indicators.push(ind);
+          if (wCell) weightCells.set(ind, wCell);
         });
       }
+      if (newOp && op) made.push(op);
     }
+    if (weightCol && !objWeightCol) this.weightsToObjectives(made, weightCells);
     this.lastMatrix = { sig, end: rows.length > 0 ? rows[rows.length - 1] : h.lastRow, op, strat };
     this.cur = null;
   }
@@ -1044,6 +1120,34 @@ class SheetWalker {
     op: RawObjective | null;
     strat: RawObjective | null;
   } | null = null;
+
+  /**
+   * One row per objective and a plain `Peso` column: when every objective has a single weighted
+   * indicator and the weights are not all 100%, the column weighs the objectives (within their
+   * settore), not the indicators — else each objective would "miss" 100% by construction.
+   */
+  private weightsToObjectives(made: RawObjective[], cells: Map<RawIndicator, Cell>): void {
+    const weighted = made.filter((o) => o.indicators.some((i) => cells.has(i)));
+    if (weighted.length < 2) return;
+    for (const o of weighted) {
+      if (o.indicators.filter((i) => cells.has(i)).length !== 1 || o.weight !== null) return;
+      // Several indicators read from one cell (`1) … 2) …`) share it: still one row.
+      const srcs = new Set(o.indicators.map((i) => i.weightSource).filter(Boolean));
+      if (srcs.size > 1) return;
+    }
+    const values = weighted.map((o) => o.indicators.find((i) => cells.has(i))!.weight);
+    if (values.every((w) => w !== null && Math.abs(w - 1) < 1e-9)) return;
+    for (const o of weighted) {
+      const ind = o.indicators.find((i) => cells.has(i))!;
+      const cell = cells.get(ind)!;
+      o.weight = objectiveWeight(cell);
+      o.weightSource = ind.weightSource;
+      for (const i of o.indicators) {
+        i.weight = null;
+        i.weightSource = undefined;
+      }
+    }
+  }
 
   private setDup(o: RawObjective, code: string): void {
     const dd = DUP_CODE_RE.exec(code);

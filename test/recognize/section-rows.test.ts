@@ -1,0 +1,151 @@
+/**
+ * Matrices as small comuni keep them: settore rows with their responsabile between the objectives,
+ * one row per objective with a plain `Peso` column, and report tables whose objective columns hold
+ * only codes (the words in `Descrizione`).
+ */
+import type { Grid } from "../../src/core/grid";
+import { buildModel } from "../../src/core/structure";
+import { parseUnitLine } from "../../src/core/recognize/sheet";
+import { textToGrid } from "../../src/core/textgrid";
+
+function tsv(lines: string[]): Grid {
+  return textToGrid(lines.join("\n"), "piano.txt");
+}
+
+const HEADER = "Cod.\tObiettivo\tIndicatore\tValore atteso\tPeso\tValore raggiunto";
+
+describe("settore rows with their responsabile inside a matrix", () => {
+  const m = buildModel(
+    [
+      tsv([
+        "COMUNE DI SAN BASILIO",
+        "PIANO DETTAGLIATO DEGLI OBIETTIVI 2024",
+        "SETTORE AFFARI GENERALI - Responsabile: dott.ssa Maria Rossi",
+        HEADER,
+        "1.1\tDigitalizzazione del protocollo\tDocumenti protocollati digitalmente\t>= 90%\t30\t95%",
+        "1.2\tAggiornamento regolamento accesso\tApprovazione in Consiglio\tEntro il 30/06/2024\t20\t15/05/2024",
+        "1.3\tRiduzione tempi rilascio certificati\tTempo medio rilascio (gg)\t<= 5\t50\t4",
+        "SETTORE FINANZIARIO - Responsabile: rag. Paolo Bianchi",
+        HEADER,
+        "2.1\tTempestività pagamenti\tIndicatore tempestività pagamenti\t< 0\t40\t-3,5",
+        "2.2\tRecupero evasione IMU\tImporto accertato\tAlmeno € 50.000\t60\t€ 42.000",
+        "Area Tecnica – Dirigente: Ing. Carla Verdi",
+        "3.1\tManutenzione strade\tKm di strade riasfaltate\tAlmeno 5\t100\t6",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+
+  it("reads each settore row as a unit, not as an objective", () => {
+    expect(m.operationalObjectives.map((o) => o.code)).toEqual([
+      "1.1",
+      "1.2",
+      "1.3",
+      "2.1",
+      "2.2",
+      "3.1",
+    ]);
+    const unit = (code: string) =>
+      m.units.find((u) => u.id === m.operationalObjectives.find((o) => o.code === code)?.unitId);
+    expect(unit("1.2")).toMatchObject({
+      settore: "SETTORE AFFARI GENERALI",
+      responsabile: "dott.ssa Maria Rossi",
+    });
+    expect(unit("2.1")).toMatchObject({
+      settore: "SETTORE FINANZIARIO",
+      responsabile: "rag. Paolo Bianchi",
+    });
+    expect(unit("3.1")).toMatchObject({ area: "Area Tecnica", dirigente: "Ing. Carla Verdi" });
+    expect(unit("2.1")?.source).toBe("piano.txt!A8");
+  });
+
+  it("takes a plain Peso column with one indicator per objective as the objective's weight", () => {
+    expect(m.operationalObjectives.map((o) => o.weight)).toEqual([30, 20, 50, 40, 60, 100]);
+    expect(m.indicators.every((i) => i.weight === null)).toBe(true);
+    expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
+    expect(m.indicators.find((i) => i.objectiveCode === "2.2")).toMatchObject({
+      target: "Almeno € 50.000",
+      actual: "€ 42.000",
+      status: "missed",
+    });
+  });
+});
+
+it("keeps a Peso column on the indicators when an objective has several of them", () => {
+  const m = buildModel(
+    [
+      tsv([
+        HEADER,
+        "1.1\tDigitalizzazione del protocollo\tDocumenti protocollati digitalmente\t>= 90%\t60\t95%",
+        "\t\tPEC gestite entro 2 giorni\t>= 80%\t40\t85%",
+        "1.2\tAggiornamento regolamento accesso\tApprovazione in Consiglio\tEntro il 30/06/2024\t100\t15/05/2024",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.indicators.map((i) => i.weight)).toEqual([0.6, 0.4, 1]);
+  expect(m.operationalObjectives.map((o) => o.weight)).toEqual([null, null]);
+  expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
+});
+
+it("keeps indicator weights of 100% on the indicators", () => {
+  const m = buildModel(
+    [
+      tsv([
+        HEADER,
+        "1.1\tDigitalizzazione del protocollo\tDocumenti protocollati digitalmente\t>= 90%\t100%\t95%",
+        "1.2\tAggiornamento regolamento accesso\tApprovazione in Consiglio\tEntro il 30/06/2024\t100%\t15/05/2024",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.indicators.map((i) => i.weight)).toEqual([1, 1]);
+  expect(m.operationalObjectives.map((o) => o.weight)).toEqual([null, null]);
+});
+
+it("reads objective columns that hold only codes, with the title in Descrizione", () => {
+  const m = buildModel(
+    [
+      tsv([
+        "PROSPETTO DEL GRADO DI RAGGIUNGIMENTO DEGLI OBIETTIVI DI PEG ANNO 2020",
+        "N.\tObiettivo strategico\tObiettivo operativo\tDESCRIZIONE\tIndicatore\tTarget\tRisultato",
+        "1\t0101\t01010601\tPREDISPOSIZIONE DI CHECK-LIST DEGLI IMMOBILI COMUNALI\tCheck-list redatta\tEntro il 31/12\tSI",
+        "2\t0103\t01030201\tRIDUZIONE DEI TEMPI DI PAGAMENTO\tTempo medio di pagamento\t<= 30 gg\t28",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.strategicObjectives.map((o) => o.code)).toEqual(["0101", "0103"]);
+  expect(m.operationalObjectives.map((o) => [o.code, o.title, o.strategicCode])).toEqual([
+    ["01010601", "PREDISPOSIZIONE DI CHECK-LIST DEGLI IMMOBILI COMUNALI", "0101"],
+    ["01030201", "RIDUZIONE DEI TEMPI DI PAGAMENTO", "0103"],
+  ]);
+  expect(m.indicators.map((i) => [i.objectiveCode, i.status])).toEqual([
+    ["01010601", "met"],
+    ["01030201", "met"],
+  ]);
+});
+
+describe("parseUnitLine", () => {
+  it.each([
+    ["SETTORE AFFARI GENERALI - Responsabile: dott.ssa Maria Rossi", "settore", "responsabile"],
+    ["Area Tecnica – Dirigente: Ing. Carla Verdi", "area", "dirigente"],
+    ["Servizio Tributi - Responsabile del servizio: Anna Neri", "servizio", "responsabile"],
+    ["SETTORE POLIZIA LOCALE (Dirigente dott. Mario Blu)", "settore", "dirigente"],
+    ["AREA SERVIZI ALLA PERSONA", "area", undefined],
+  ])("%s", (text, kind, role) => {
+    const u = parseUnitLine(text);
+    expect(u?.kind).toBe(kind);
+    expect(u?.role).toBe(role);
+  });
+
+  it.each([
+    "Settore di intervento prioritario per l'amministrazione nel triennio",
+    "Area strategica",
+    "AREA STRATEGICA 2 - SVILUPPO DEL TERRITORIO",
+    "Servizio di refezione scolastica: almeno 200 pasti",
+    "Responsabile: dott.ssa Maria Rossi",
+  ])("not a unit line: %s", (text) => {
+    expect(parseUnitLine(text)).toBeNull();
+  });
+});
