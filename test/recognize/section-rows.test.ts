@@ -149,3 +149,38 @@ describe("parseUnitLine", () => {
     expect(parseUnitLine(text)).toBeNull();
   });
 });
+
+it("reads a scheda with `Titolo:` and `Peso:` lines and a `Valore al 31/12` column", () => {
+  const m = buildModel(
+    [
+      tsv([
+        "COMUNE DI MONTEVERDE",
+        "PIANO DELLA PERFORMANCE 2025",
+        "OBIETTIVO N. 5",
+        "Titolo: Potenziamento della raccolta differenziata",
+        "Missione 09 Programma 03",
+        "Responsabile: Ing. Luca Gialli",
+        "Peso: 25%",
+        "Indicatore\tFormula\tTarget 2025\tValore al 31/12/2025\tScostamento",
+        "Percentuale raccolta differenziata\tRD / RU totale\t>= 65%\t67,2%\t+2,2",
+        "Campagne informative\tn. campagne\t2\t3\t+1",
+        "",
+        "OBIETTIVO N. 6",
+        "Titolo: Riduzione dei tempi di risposta alle istanze",
+        "Peso: 15",
+        "Indicatore\tFormula\tTarget 2025\tValore al 31/12/2025\tScostamento",
+        "Tempo medio di risposta\tgiorni medi\t<= 20 gg\t24\t+4",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.operationalObjectives.map((o) => [o.code, o.title, o.weight])).toEqual([
+    ["5", "Potenziamento della raccolta differenziata", 25],
+    ["6", "Riduzione dei tempi di risposta alle istanze", 15],
+  ]);
+  expect(m.indicators.map((i) => [i.objectiveCode, i.target, i.actual, i.status])).toEqual([
+    ["5", ">= 65%", "67,2%", "met"],
+    ["5", "2", "3", "met"],
+    ["6", "<= 20 gg", "24", "missed"],
+  ]);
+});

@@ -130,7 +130,7 @@ const RULES: Rule[] = [
     role: "target",
   },
   {
-    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato|conseguito)|^rendicontazion|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result|^stato (di )?(attuazione|avanzamento)|^(valore|risultato) finale|^livello raggiunt/,
+    re: /consuntiv|^risultat[oi]( (al|raggiunt|ottenut|conseguit|effettiv)|\s*\d{4}|$)|valore (rilevato|raggiunto|effettivo|realizzato|conseguito)|^rendicontazion|^report\b|^actual|^rilevat|^raggiunt|verifica finale|^realizzato|^result|^stato (di )?(attuazione|avanzamento)|^(valore|risultato) finale|^livello raggiunt|^valore al\b|^dato al\b|^situazione al\b/,
     role: "actual",
   },
   { re: /\bpeso\b|ponder|^weight|^% ?peso|^pesatura/, role: "weight" },
@@ -138,7 +138,7 @@ const RULES: Rule[] = [
     re: /strategicit|complessit|^impatto|innovativit|^economicit|^rilevanza|^priorita'?$|^fattibilit/,
     role: "criterion",
   },
-  { re: /^note\b|^notes?$|^not e$|^osservazion|^commenti/, role: "notes" },
+  { re: /^note\b|^notes?$|^not e$|^osservazion|^commenti|^motivazion/, role: "notes" },
   { re: /^descrizione\b|^description|^definizione/, role: "description" },
   { re: /referente politico|^assessore/, role: "referente" },
   { re: /^dirigente|^direttore|^manager/, role: "dirigente" },

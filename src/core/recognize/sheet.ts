@@ -261,6 +261,19 @@ class SheetWalker {
         this.setPerson(kv[1], kv[2], r);
         return;
       }
+      // `Peso: 25%` on its own line: the objective's weight, as written.
+      const pw =
+        /^(?:peso|ponderazione)(?: (?:dell'?\s?|del )?obiettivo)?\s*(?:%\s*)?[:=]\s*(\d[\d.,]*)\s*%?$/i.exec(
+          t
+        );
+      if (pw && this.cur && this.cur.weight === null) {
+        const w = parseItalianNumber(pw[1]);
+        if (w !== null) {
+          this.cur.weight = w;
+          this.cur.weightSource = cellRef(this.grid, r, cells[0].col);
+        }
+        return;
+      }
       if (t.length <= 120 && letterCount(t) >= 4) {
         this.headings.push({ text: t, row: r });
         this.headingTexts.add(t);
