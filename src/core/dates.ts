@@ -166,8 +166,9 @@ const TEXT_DATE_RE = new RegExp(
   "giu"
 );
 const ABBR_CONTEXT_RE = /(?:entro|fine|mese\s+di|mese|da|dal|a|al|metà|di)\s*$/i;
+// `I semestre 2025`, `1° sem.`, `II trim.`, `terzo quadrimestre`: the period ends on its last day.
 const HALF_RE =
-  /(?<![\p{L}])(?:(primo|1°|i|secondo|2°|ii|terzo|3°|iii|quarto|4°|iv)\s+(semestre|trimestre|quadrimestre))(?:\s+(?:del\s+)?(\d{4}))?(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(primo|1°|1º|i|secondo|2°|2º|ii|terzo|3°|3º|iii|quarto|4°|4º|iv)\s*(semestre|trimestre|quadrimestre|sem\.?|trim\.?|quadrim\.?)(?![\p{L}]))(?:\s*(?:del(?:l'anno)?\s+|anno\s+)?(\d{4}))?(?![\p{L}\d])/giu;
 const ORDINAL: Record<string, number> = {
   primo: 1,
   "1°": 1,
@@ -186,7 +187,7 @@ const ORDINAL: Record<string, number> = {
 const DIGIT_RE = /\d/;
 const SEP_RE = /[-/.]/;
 const MONTH_STEM_RE = /gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic/i;
-const HALF_STEM_RE = /mestre/i;
+const HALF_STEM_RE = /mestre|sem|trim/i;
 
 function quickHasDateChars(text: string): boolean {
   // A date needs a digit or a letter; texts without either are skipped fast.
@@ -272,9 +273,9 @@ export function findDates(text: string, year?: number): DateSpan[] {
   if (HALF_STEM_RE.test(text))
     for (let m = HALF_RE.exec(text); m; m = HALF_RE.exec(text)) {
       if (overlaps(out, m.index, m.index + m[0].length)) continue;
-      const n = ORDINAL[m[1].toLowerCase()];
+      const n = ORDINAL[m[1].toLowerCase().replace("º", "°")];
       const kind = m[2].toLowerCase();
-      const months = kind === "semestre" ? 6 : kind === "trimestre" ? 3 : 4;
+      const months = kind.startsWith("sem") ? 6 : kind.startsWith("trim") ? 3 : 4;
       if (!n || n * months > 12) continue;
       const y0 = m[3] ? +m[3] : null;
       const y = y0 ?? defYear;

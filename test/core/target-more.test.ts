@@ -38,6 +38,8 @@ describe("reading more forms: op, value and unit", () => {
     ["Riduzione del 10% rispetto al 2024", { ...PCT_DOWN, value: 10 }],
     ["Incremento del 5%", { ...PCT_UP, value: 5 }],
     ["Riduzione di almeno il 5%", { ...PCT_DOWN, value: 5 }],
+    ["Riduzione ≥ 10%", { ...PCT_DOWN, value: 10 }],
+    ["Incremento ≥ 5%", { ...PCT_UP, value: 5 }],
     ["Mantenimento del livello 2024", BASE_UP],
     ["> 2024", BASE_UP],
     ["Superiore al 2024", BASE_UP],
@@ -72,6 +74,11 @@ describe("reading more forms: op, value and unit", () => {
     ["Entro il II semestre", { op: "deadline", date: "2025-12-31" }],
     ["I trimestre 2025", { op: "deadline", date: "2025-03-31" }],
     ["entro il secondo quadrimestre", { op: "deadline", date: "2025-08-31" }],
+    ["I sem. 2025", { op: "deadline", date: "2025-06-30" }],
+    ["entro il 1° sem.", { op: "deadline", date: "2025-06-30" }],
+    ["Entro la fine del primo semestre", { op: "deadline", date: "2025-06-30" }],
+    ["Entro metà anno", { op: "deadline", date: "2025-06-30" }],
+    ["entro il 31 dic. 2025", { op: "deadline", date: "2025-12-31" }],
     // counts and percentages
     ["n. 2 report", { op: ">=", value: 2, unit: "count", assumed: true }],
     ["Almeno 2 incontri annui", { op: ">=", value: 2, unit: "count" }],
@@ -153,6 +160,8 @@ describe("evaluating more forms", () => {
     ["≤ 2024", "90", { baseline: "100" }, "met", 1],
     ["Aumento di 2 punti percentuali", "+3 punti", null, "met", 1],
     ["Incremento di 5 punti percentuali rispetto al 2024", "66%", { baseline: "60%" }, "met", 1],
+    ["Riduzione ≥ 10%", "-12%", null, "met", 1],
+    ["Riduzione ≥ 10%", "-8%", null, "missed", 0.8],
     // limits in days
     ["non superiore a 30 giorni", "28 giorni", null, "met", 1],
     ["non superiore a 30 giorni", "40", null, "missed", 0.75],
@@ -193,6 +202,8 @@ describe("evaluating more forms", () => {
     ["Entro il II semestre", "15/11/2025", null, "met", 1],
     ["Entro il termine del 30/06/2025", "20/06/2025", null, "met", 1],
     ["Entro il 31/12", "nei termini", null, "met", 1],
+    ["entro il 1° sem.", "01/07/2025", null, "missed", 0],
+    ["Entro metà anno", "30/06/2025", null, "met", 1],
     // counts
     ["n. 2 report", "2", null, "met", 1],
     ["n. 2 report", "1 report", null, "missed", 0.5],
@@ -247,6 +258,10 @@ describe("evaluating more forms", () => {
     ["Rispetto della scadenza", "rispettata", null, "met", 1],
     ["Rispetto della scadenza", "SI", null, "met", 1],
     ["Rispetto delle scadenze", "NO", null, "missed", 0],
+    // no actual yet, in words
+    ["≥ 3", "Dato non disponibile", null, "pending", null],
+    ["≥ 90%", "dato non pervenuto", null, "pending", null],
+    ["Entro il 30/06", "non ancora disponibile", { asOf: "2025-07-10" }, "overdue", null],
   ])("%j with %j (%j) -> %s %p", (t, a, ctx, status, ach) => {
     const got = ev(t, a, ctx ?? {});
     expect(got.status).toBe(status);

@@ -309,7 +309,8 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
     const lcTrim = lc.replace(/[.!;,\s]+$/, "").replace(/^(si|no)'$/, "$1");
     if (YES_WHOLE.has(lcTrim)) return simple(text, [], [], true);
     if (NO_WHOLE.has(lcTrim)) return simple(text, [], [], false, true);
-    if (/^[-–—/?]+$|^n\.?\s?[dac]\.?$|^nd$/.test(lcTrim)) return EMPTY;
+    if (/^[-–—/?]+$|^n\.?\s?[dac]\.?$|^nd$/.test(lcTrim) || NOT_AVAILABLE_RE.test(lcTrim))
+      return EMPTY;
   }
 
   const outOf = readOutOf(lc);
@@ -337,6 +338,9 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
   return new TextReading(text, lc, numbers, dates);
 }
 
+/** `Dato non disponibile`, `non ancora pervenuto`: no actual yet. */
+const NOT_AVAILABLE_RE =
+  /^(?:(?:il\s+)?dat[oi]\s+)?(?:non\s+(?:ancora\s+)?(?:disponibil[ei]|pervenut[oi])|in\s+attesa\s+(?:del|dei)\s+dat[oi]|da\s+(?:rilevare|comunicare))$/;
 const OUT_OF_RE = /^(\d+(?:,\d+)?)\s+(?:di|su)\s+(\d+)(?:\s+\p{L}[\p{L}'\s]*)?$/u;
 
 /** `4 di 5`, `12 su 12 pratiche` (the whole actual): a ratio, the part not above the whole. */

@@ -144,6 +144,9 @@ const INCREASE_RE =
   /(?:^|[^\p{L}])(?:increment[oai]|incrementare|aument[oai]|aumentare|crescita|crescere|miglioramento|migliorare|innalzamento|potenziamento|maggiorazione|variazione positiva)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 const DECREASE_RE =
   /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+/** `Riduzione ≥ 10%`, `incremento pari o superiore al 5%`: an operator on the change itself. */
+const CHANGE_OP_TAIL_RE =
+  /\s*(?:>=|>|:|(?:pari o |uguale o )?(?:superiore|maggiore) (?:a|al|del)|non inferiore (?:a|al))\s*$/;
 const LOOSE_INC_RE =
   /(?:^|[^\p{L}])(?:increment|aument|crescit|miglior|innalz|potenziament)\p{L}*(?![\p{L}])[^;]{0,50}?\s(?:del|di|pari al|dell')\s*(?:almeno\s+)?(?:il\s+)?$/u;
 const LOOSE_DEC_RE =
@@ -199,7 +202,10 @@ const NOT_DEADLINE_BEFORE_RE =
   /(?:\bdel|\bdal|\bdall'|\bn\.|\bnr\.|\bn°|rispetto al|approvat\w* (?:il|in data)|vigente|in vigore|\bdalla)\s*$/;
 /** `entro il termine del 30/06`, `non oltre la data del 31/12`: the `del` names the deadline. */
 const TERM_OF_RE =
-  /(?:entro|non oltre|scadenza|rispetto)\s+(?:il\s+|la\s+)?(?:termine|data|giorno)\s+(?:ultimo\s+)?del\s*$/;
+  /(?:(?:entro|non oltre|scadenza|rispetto)\s+(?:il\s+|la\s+)?(?:termine|data|giorno)\s+(?:ultimo\s+)?del|(?:^|\s)(?:la\s+)?fine\s+del)\s*$/;
+/** `entro metà anno`, `a metà del 2026`: the 30th of June. */
+const MID_YEAR_RE =
+  /(?:^|[^\p{L}])met[aà]\s+(?:(?:dell'|del(?:l')?\s*)?(?:anno|esercizio)(?:\s+((?:19|20)\d{2}))?|del\s+((?:19|20)\d{2}))(?![\p{L}\d])/u;
 const DATE_FILLER_RE =
   /(?:entro|il|la|lo|l'|di|del|della|mese|fine|a|al|data|scadenza|termine|ore|:|-|–|\.|,|\(|\)|\s)+/g;
 
@@ -282,7 +288,9 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
   const out: Claim[] = [];
   for (const n of nums) {
     if (used.has(n) || n.year) continue;
-    const before = seg.lc.slice(Math.max(0, n.index - 60), n.index);
+    const before = seg.lc
+      .slice(Math.max(0, n.index - 60), n.index)
+      .replace(CHANGE_OP_TAIL_RE, " del ");
     const after = seg.lc.slice(n.end, n.end + 60);
     let sign: 1 | -1 | 0 | null = null;
     const pct = n.unit === "percent";
@@ -474,6 +482,21 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
         rule: rule(seg.text.slice(start, s.end).trim(), "deadline", { date: s.date, unit: "date" }),
         start,
         end: s.end,
+        explicit: true,
+      });
+    }
+  }
+  if (out.length === 0) {
+    const mid = MID_YEAR_RE.exec(seg.lc);
+    if (mid) {
+      const y = +(mid[1] ?? mid[2] ?? seg.year);
+      out.push({
+        rule: rule(seg.text.slice(mid.index, mid.index + mid[0].length).trim(), "deadline", {
+          date: isoDate(y, 6, 30),
+          unit: "date",
+        }),
+        start: mid.index,
+        end: mid.index + mid[0].length,
         explicit: true,
       });
     }
