@@ -184,3 +184,77 @@ it("reads a scheda with `Titolo:` and `Peso:` lines and a `Valore al 31/12` colu
     ["6", "<= 20 gg", "24", "missed"],
   ]);
 });
+
+describe("indicators written as cards of `key: value` lines (relazione sulla performance)", () => {
+  const lines = [
+    "COMUNE DI VALLEFIORITA",
+    "RELAZIONE SULLA PERFORMANCE 2024",
+    "AREA AMMINISTRATIVA",
+    "Responsabile: dott. Giuseppe Russo",
+    "Obiettivo 1 - Revisione del regolamento sui controlli interni",
+    "Peso obiettivo: 40",
+    "Indicatore: approvazione del regolamento in Consiglio comunale",
+    "Target: entro il 30/09/2024",
+    "Risultato: approvato con delibera CC n. 45 del 25/07/2024",
+    "Grado di raggiungimento: 100%",
+    "Obiettivo 2 - Riduzione dei tempi di pagamento delle fatture",
+    "Peso obiettivo: 60",
+    "Indicatore 1: tempo medio di pagamento",
+    "Peso indicatore: 70%",
+    "Target: <= 30 giorni",
+    "Risultato: 34 giorni",
+    "Indicatore 2: fatture pagate entro la scadenza",
+    "Peso indicatore: 30%",
+    "Target: almeno 90%",
+    "Risultato: 93%",
+  ];
+
+  it.each([
+    ["one cell per line", lines],
+    ["key and value in two cells", lines.map((l) => l.replace(": ", "\t"))],
+  ])("%s", (_label, rows) => {
+    const m = buildModel([tsv(rows)], { files: ["x"] });
+    expect(m.operationalObjectives.map((o) => [o.code, o.weight])).toEqual([
+      ["1", 40],
+      ["2", 60],
+    ]);
+    expect(
+      m.indicators.map((i) => [i.objectiveCode, i.name, i.target, i.weight, i.actual, i.status])
+    ).toEqual([
+      [
+        "1",
+        "approvazione del regolamento in Consiglio comunale",
+        "entro il 30/09/2024",
+        null,
+        "approvato con delibera CC n. 45 del 25/07/2024",
+        "met",
+      ],
+      ["2", "tempo medio di pagamento", "<= 30 giorni", 0.7, "34 giorni", "missed"],
+      ["2", "fatture pagate entro la scadenza", "almeno 90%", 0.3, "93%", "met"],
+    ]);
+    const col = rows === lines ? "A" : "B";
+    expect(m.indicators[1].targetSource).toBe(`piano.txt!${col}15`);
+    expect(m.indicators[1].actualSource).toBe(`piano.txt!${col}16`);
+    expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
+  });
+
+  it("a target line with no indicator line before it still makes an indicator", () => {
+    const m = buildModel(
+      [
+        tsv([
+          "Obiettivo 3 - Apertura del nuovo sportello SUAP",
+          "Target: entro il 31/12/2024",
+          "Risultato: SI",
+        ]),
+      ],
+      { files: ["x"], year: 2024 }
+    );
+    expect(m.indicators).toHaveLength(1);
+    expect(m.indicators[0]).toMatchObject({
+      objectiveCode: "3",
+      target: "entro il 31/12/2024",
+      actual: "SI",
+      status: "met",
+    });
+  });
+});

@@ -77,6 +77,16 @@ export function parseUnitLine(text: string): {
   return null;
 }
 
+/** Fields of an indicator written as a card of `key: value` lines. */
+const CARD_ROLES = new Set<Role>([
+  "indicator",
+  "target",
+  "actual",
+  "weight",
+  "unit",
+  "baseline",
+  "formula",
+]);
 const MATRIX_UNIT_FIELDS: [Role, "area" | "settore" | "servizio"][] = [
   ["unitArea", "area"],
   ["unitSettore", "settore"],
@@ -251,6 +261,7 @@ class SheetWalker {
       this.cur.programma ??= mm[2].replace(/\s+/g, " ").trim();
       return;
     }
+    if (this.readCardRow(r, cells)) return;
     if (cells.length === 1) {
       const t = cells[0].text;
       const kv =
@@ -307,6 +318,74 @@ class SheetWalker {
       }
     }
   }
+
+  /**
+   * An indicator written as a card, one `key: value` line (or `key | value` row) per field, as
+   * schede pasted from Word and relazioni sulla performance do: `Indicatore: …`, `Target: …`,
+   * `Risultato: …`, `Peso: …`. An `Indicatore` line opens a new indicator; the other fields fill it.
+   */
+  private readCardRow(r: number, cells: Cell[]): boolean {
+    let key: string;
+    let value: string;
+    let valueCell: Cell | undefined;
+    if (cells.length === 1) {
+      const m = /^([^:]{2,40}?)\s*:\s*(\S.*)$/.exec(cells[0].text);
+      if (!m) return false;
+      [key, value] = [m[1], m[2].trim()];
+    } else if (cells.length <= 3) {
+      key = cells[0].text.replace(/\s*:\s*$/, "");
+      valueCell = cells[cells.length - 1];
+      value = valueCell.text;
+      if (key.length > 40 || value === key) return false;
+    } else return false;
+    const role = roleOf(key)?.role;
+    if (!role || !CARD_ROLES.has(role)) return false;
+    const col = (valueCell ?? cells[0]).col;
+    const ref = cellRef(this.grid, r, col);
+    let ind = this.card && this.cur?.indicators.includes(this.card) ? this.card : null;
+    if (role === "indicator" || !ind || (role === "target" && ind.target !== null)) {
+      if (role !== "indicator" && role !== "target") return false;
+      const owner = this.cur && !this.fromHeading.has(this.cur) ? this.cur : this.orphan(r);
+      ind = {
+        name: role === "indicator" ? value : nameFromTarget(value) || owner.title,
+        target: null,
+        weight: null,
+        actual: null,
+        source: ref,
+      };
+      owner.indicators.push(ind);
+      this.card = ind;
+      if (role === "indicator") return true;
+    }
+    switch (role) {
+      case "target":
+        ind.target = value;
+        ind.targetSource = ref;
+        break;
+      case "actual":
+        ind.actual = valueCell ? actualValue(valueCell) : value;
+        ind.actualSource = ref;
+        break;
+      case "weight":
+        ind.weight = valueCell ? readWeight(valueCell.value, valueCell.shown) : readWeight(value);
+        ind.weightSource = ref;
+        break;
+      case "unit":
+        ind.unit = value;
+        break;
+      case "formula":
+        ind.description ??= value;
+        break;
+      case "baseline": {
+        const y = roleOf(key)?.year;
+        ind.baseline ??= new Map();
+        ind.baseline.set(y !== undefined ? String(y) : String(ind.baseline.size), value);
+        break;
+      }
+    }
+    return true;
+  }
+  private card: RawIndicator | null = null;
 
   private rowOf(o: RawObjective): number {
     const m = /(\d+)$/.exec(o.source);
