@@ -379,11 +379,11 @@ const YEAR_PREV = new Set([
 const WORD_NUM_RE =
   /(?<![\p{L}\d])(zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/giu;
 const WORDNUM_HINT_RE =
-  /almeno|minimo|massimo|min\.|max\.|pari|numer|n\.|nr\.|non |[<>=≥≤(]|entro|oltre|più|meno/i;
+  /almeno|minimo|massimo|min\.|max\.|pari|numer|n\.|nr\.|non |[<>=≥≤(]|entro|oltre|più|meno|[aiu]t[ie]\b|svolt|conclus|sottoscritt/i;
 const FIRST_WORDNUM_RE =
   /^\s*(?:zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/iu;
 const QUANTIFIER_BEFORE_RE =
-  /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|[(><=≥≤])\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
+  /(?:almeno|minimo|massimo|min\.|max\.|non\s+meno\s+di|non\s+più\s+di|non\s+piu\s+di|non\s+inferiore\s+a|non\s+superiore\s+a|pari\s+a|n\.|numero|nr\.|entro|oltre|più\s+di|meno\s+di|[(><=≥≤]|(?:^|\s)(?:\p{L}{3,}(?:at|ut|it)[ie]|svolt[ie]|conclus[ie]|sottoscritt[ie]))\s*(?:il\s+|i\s+|le\s+|l'|gli\s+)?$/iu;
 const STRONG_QUANTIFIER_RE =
   /(?:almeno|minimo|massimo|non\s+meno\s+di|non\s+più\s+di|pari\s+a|n\.|numero|[><=≥≤])\s*$/iu;
 const RATIO_CONTEXT_RE =

@@ -48,6 +48,9 @@ describe("reading more forms: op, value and unit", () => {
     ["Migliorare il dato 2024", BASE_UP],
     ["≤ 2024", BASE_DOWN],
     ["Non superiore al valore 2024", BASE_DOWN],
+    ["Nessun incremento della spesa", BASE_DOWN],
+    ["Numero di reclami ≤ anno precedente", BASE_DOWN],
+    ["+ 10 iscritti", { op: "relative", value: 10, relative: { mode: "absolute", sign: 1 } }],
     // a number after the year's place is a quantity again
     ["> 2024 utenti", { op: ">", value: 2024, unit: "count" }],
     // limits in days
@@ -88,6 +91,10 @@ describe("reading more forms: op, value and unit", () => {
     ["pari o superiore al 95%", { op: ">=", value: 95, unit: "percent" }],
     ["Percentuale ≥ 80", { op: ">=", value: 80, unit: "percent" }],
     ["Tasso di copertura ≥ 80", { op: ">=", value: 80, unit: "percent" }],
+    // clearing a backlog is higher-is-better, a backlog alone lower-is-better
+    ["Smaltimento arretrato: 100%", { op: ">=", value: 100, unit: "percent" }],
+    ["Recupero evasione fiscale € 50.000", { op: ">=", value: 50000, unit: "euro" }],
+    ["Pratiche arretrate 10", { op: "<=", value: 10 }],
     ["Almeno € 10.000", { op: ">=", value: 10000, unit: "euro" }],
     ["Minimo 5", { op: ">=", value: 5 }],
     ["Min 5", { op: ">=", value: 5 }],
@@ -159,6 +166,9 @@ describe("evaluating more forms", () => {
     ["Non superiore al valore 2024", "110", { baseline: "100" }, "missed", 0.9091],
     ["≤ 2024", "90", { baseline: "100" }, "met", 1],
     ["Aumento di 2 punti percentuali", "+3 punti", null, "met", 1],
+    ["+ 10 iscritti", "105", { baseline: "100" }, "missed", 0.9545],
+    ["+ 10 iscritti", "+12", null, "met", 1],
+    ["Nessun incremento della spesa", "105", { baseline: "100" }, "missed", 0.9524],
     ["Incremento di 5 punti percentuali rispetto al 2024", "66%", { baseline: "60%" }, "met", 1],
     ["Riduzione ≥ 10%", "-12%", null, "met", 1],
     ["Riduzione ≥ 10%", "-8%", null, "missed", 0.8],
@@ -202,6 +212,10 @@ describe("evaluating more forms", () => {
     ["Entro il II semestre", "15/11/2025", null, "met", 1],
     ["Entro il termine del 30/06/2025", "20/06/2025", null, "met", 1],
     ["Entro il 31/12", "nei termini", null, "met", 1],
+    ["Entro il 30/09", "in ritardo", null, "missed", 0],
+    ["Entro il 30/09", "fuori termine", null, "missed", 0],
+    ["Entro il 30/09", "realizzato, non in ritardo", null, "met", 1],
+    ["Entro il 30/06/2025", "Approvato con D.G.C. n. 123 del 27.06.2025", null, "met", 1],
     ["entro il 1° sem.", "01/07/2025", null, "missed", 0],
     ["Entro metà anno", "30/06/2025", null, "met", 1],
     // counts
@@ -213,6 +227,10 @@ describe("evaluating more forms", () => {
     ["Max 3", "3", null, "met", 1],
     ["Max 3", "4", null, "missed", 0.75],
     ["Almeno 3", "3/5", null, "met", 1],
+    ["Almeno 3 eventi", "Sono stati realizzati quattro eventi", null, "met", 1],
+    ["Almeno 3 eventi", "2 eventi realizzati, 1 rinviato al 2026", null, "missed", 0.6667],
+    ["Almeno 3 incontri", "realizzati 2 incontri su 3 previsti", null, "missed", 0.6667],
+    ["Almeno 2 incontri", "Sì (3 incontri)", null, "met", 1],
     // ranges
     ["Tra 10 e 20", "12", null, "met", 1],
     ["Tra 10 e 20", "22", null, "missed", 0.9091],

@@ -28,6 +28,8 @@ export interface ActualReading {
   readonly no: boolean;
   /** Under way (`in corso`, `avviato`). */
   readonly inProgress: boolean;
+  /** Said late (`in ritardo`, `fuori termine`): a deadline was missed. */
+  readonly late?: boolean;
   /** Says the target was reached (`obiettivo raggiunto`, `pienamente conseguito`). */
   readonly reached?: boolean;
   /** A degree of completion stated in words (`realizzato al 80%`, `90% di avanzamento`). */
@@ -71,6 +73,9 @@ class TextReading implements ActualReading {
   }
   get reached(): boolean {
     return (this.read() & 8) !== 0;
+  }
+  get late(): boolean {
+    return LATE_RE.test(this.lc);
   }
   private pct: number | null | undefined;
   get completion(): number | undefined {
@@ -141,6 +146,8 @@ const REACHED_RE =
   /(?:^|[^\p{L}])(?:(?:pienamente|completamente|totalmente|interamente)\s+)?(?:raggiunt[oaie]|conseguit[oaie]|centrat[oaie]|superat[oaie])(?![\p{L}])/u;
 const COMPLETION_RE =
   /(?:raggiunt|realizzat|conseguit|complet|attuat|eseguit|svolt)\p{L}*\s+(?:al|per il|nella misura del|in misura del|nella percentuale del)\s*(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:di\s+|del(?:l')?\s*)?(?:realizzazione|completamento|avanzamento|raggiungimento|attuazione|esecuzione)/u;
+const LATE_RE =
+  /(?:^|(?<!\bnon|\bsenza)[^\p{L}])(?:in ritardo|fuori (?:termine|termini|tempo|dai termini)|oltre (?:il termine|i termini|la scadenza)|tardiv\p{L}*|scadut[oaie])(?![\p{L}])/u;
 const FUTURE_RE =
   /(?:^|[^\p{L}])(?:avverra|sara|saranno|verra|verranno|si terra|si svolgera|si realizzera|prevista per|previsto per|previsti per|previste per|programmat[oaie] per|rinviat[oaie]|posticipat[oaie]|slitta(?:t[oaie])?|non ancora)(?![\p{L}])/u;
 const ZERO_RE = /(?:^|[^\p{L}])(?:nessun[oa]?|zero|niente)(?![\p{L}])/u;

@@ -308,6 +308,7 @@ function deadlineLeaf(
   }
   if (done !== undefined) return done <= date ? MET : MISSED;
   if (laterDone) return MET;
+  if (reading.late) return MISSED;
   const pct = reading.completion;
   if (pct !== undefined) return pct >= 100 ? MET : MISSED;
   if (reading.no) return MISSED;

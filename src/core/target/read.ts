@@ -144,6 +144,8 @@ const INCREASE_RE =
   /(?:^|[^\p{L}])(?:increment[oai]|incrementare|aument[oai]|aumentare|crescita|crescere|miglioramento|migliorare|innalzamento|potenziamento|maggiorazione|variazione positiva)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 const DECREASE_RE =
   /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
+/** `+ 10 iscritti`, `+10`: nothing but the signed number (and its noun) is a change. */
+const PLUS_COUNT_RE = /^\s*$/;
 /** `Riduzione ≥ 10%`, `incremento pari o superiore al 5%`: an operator on the change itself. */
 const CHANGE_OP_TAIL_RE =
   /\s*(?:>=|>|:|(?:pari o |uguale o )?(?:superiore|maggiore) (?:a|al|del)|non inferiore (?:a|al))\s*$/;
@@ -187,6 +189,8 @@ const DOWN_TREND_RE =
 
 const LOWER_WORDS_RE =
   /(?:^|[^\p{L}])(?:ritard\w*|tempi|tempo|durata|attesa|giacenz\w*|arretrat\w*|reclam\w*|ricors\w*|contenzios\w*|error\w*|rilievi|contestazion\w*|sanzion\w*|infortun\w*|sinistr\w*|assenz\w*|assenteismo|scart\w*|disserviz\w*|guast\w*|incident\w*|esposti|lamentel\w*|anomali\w*|non conformita|costo|costi|spesa|spese|debit\w*|residu\w*|insolut\w*|morosita|evasione fiscale|turn ?over|giorni di chiusura|chiusura)(?![\p{L}])/u;
+const CLEAR_WORDS_RE =
+  /(?:^|[^\p{L}])(?:smaltiment\p{L}*|smaltire|recuper\p{L}*|riscoss\p{L}*|incass\p{L}*|eliminazion\p{L}*|eliminare|estinzion\p{L}*|contrasto|lotta|definizion\p{L}*)(?![\p{L}])/u;
 const RESPECT_WORDS_RE =
   /(?:^|[^\p{L}])(?:rispetto|riduzione|rispettare)\s+(?:de[il]|delle|della|dei|degli|i|il|le)?\s*(?:tempi|termini|tempo|scadenz\w*)/u;
 const HIGHER_DAYS_RE =
@@ -280,6 +284,14 @@ const ZERO_RE =
 export function readZero(seg: Segment): TargetRule | null {
   const m = ZERO_RE.exec(seg.lc.trim().replace(/[.;]+$/, ""));
   if (!m) return null;
+  // `Nessun incremento della spesa`: not above the baseline.
+  if (/^(?:incremento|aumento|crescita|peggioramento)(?![\p{L}])/u.test(m[1]))
+    return rule(seg.text, "relative", {
+      value: 0,
+      unit: "count",
+      relative: { mode: "absolute", sign: -1 },
+      direction: "lower",
+    });
   return rule(seg.text, "<=", { value: 0, unit: "count", direction: "lower", noun: m[1].trim() });
 }
 
@@ -301,7 +313,11 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
       RISPETTO_AFTER_RE.test(after) && RISPETTO_BASE_RE.test(seg.lc.slice(n.end, n.end + 80));
     const ca = CHANGE_AFTER_RE.exec(after);
     if (n.sign === "±") sign = 0;
-    else if (n.sign === "+" && (n.unit === "percent" || rispetto || inc)) sign = 1;
+    else if (
+      n.sign === "+" &&
+      (n.unit === "percent" || rispetto || inc || PLUS_COUNT_RE.test(seg.lc.slice(0, n.index)))
+    )
+      sign = 1;
     else if (n.sign === "-" && (n.unit === "percent" || rispetto || dec)) sign = -1;
     else if (inc) sign = 1;
     else if (dec) sign = -1;
@@ -591,7 +607,12 @@ function inDays(n: FoundNumber): number {
 function lowerContext(seg: Segment, n: FoundNumber, from: number): boolean {
   const near = seg.lc.slice(Math.max(from, n.index - 60), Math.min(seg.lc.length, n.end + 40));
   if (RESPECT_WORDS_RE.test(near)) return false;
-  if (LOWER_WORDS_RE.test(near)) return true;
+  const low = LOWER_WORDS_RE.exec(near);
+  if (low) {
+    // `Smaltimento arretrato`, `Recupero evasione fiscale`: what is cleared, higher is better.
+    const head = CLEAR_WORDS_RE.exec(near);
+    return !(head && head.index <= low.index);
+  }
   return false;
 }
 
