@@ -258,3 +258,45 @@ describe("indicators written as cards of `key: value` lines (relazione sulla per
     });
   });
 });
+
+describe("a Scadenza column", () => {
+  it("is the target of a table that names no other", () => {
+    const m = buildModel(
+      [
+        tsv([
+          "Dipartimento\tCodice obiettivo operativo\tObiettivo operativo\tIndicatore\tScadenza\tRisultato",
+          "Servizi finanziari\t01030201\tRendiconto 2024\tApprovazione del rendiconto in Consiglio\t30/04/2025\t28/04/2025",
+          "Servizi finanziari\t01030202\tBilancio consolidato\tApprovazione in Consiglio\t30/09/2025\t15/10/2025",
+        ]),
+      ],
+      { files: ["x"], year: 2025 }
+    );
+    expect(m.indicators.map((i) => [i.objectiveCode, i.target, i.status])).toEqual([
+      ["01030201", "30/04/2025", "met"],
+      ["01030202", "30/09/2025", "missed"],
+    ]);
+    const unit = m.units.find((u) => u.id === m.operationalObjectives[0].unitId);
+    expect(unit?.settore).toBe("Servizi finanziari");
+  });
+
+  it("gives each phase of a scheda its deadline", () => {
+    const m = buildModel(
+      [
+        tsv([
+          "Obiettivo N. 2 - Nuovo regolamento del verde pubblico",
+          "Fase\tDescrizione\tScadenza",
+          "A\tStesura della bozza con gli uffici\t31/03/2025",
+          "B\tApprovazione in Consiglio comunale\tgiugno",
+          "Indicatore\tTarget\tPeso",
+          "Regolamento approvato\tEntro il 30/06\t100%",
+        ]),
+      ],
+      { files: ["x"], year: 2025 }
+    );
+    expect(m.operationalObjectives[0].phases?.map((p) => [p.id, p.deadline])).toEqual([
+      ["A", "2025-03-31"],
+      ["B", "2025-06-30"],
+    ]);
+    expect(m.indicators).toHaveLength(1);
+  });
+});

@@ -46,7 +46,8 @@ export type Role =
   /** The office's own declared achievement (`% di raggiungimento`): read as nothing else. */
   | "achievement"
   /** Columns read as nothing: data source, stakeholders, deviation. */
-  | "ignored";
+  | "ignored"
+  | "deadline";
 
 interface Rule {
   re: RegExp;
@@ -126,6 +127,10 @@ const RULES: Rule[] = [
     role: "baseline",
   },
   {
+    re: /^scadenz[ae]( prevista)?$|^termine( ultimo| previsto)?$|^data (prevista|di scadenza|di completamento prevista)$|^tempi di (realizzazione|attuazione)$|^entro il$|^deadline$/,
+    role: "deadline",
+  },
+  {
     re: /\btarget\b|valor[ei] attes|valore (obiettivo|programmato|previsto)|^previsione|^previst[oi]\b|^attes[oi]\b|risultato programmato|^expected|^obiettivo atteso|^traguardo|^standard\b/,
     role: "target",
   },
@@ -144,7 +149,10 @@ const RULES: Rule[] = [
   { re: /^dirigente|^direttore|^manager/, role: "dirigente" },
   { re: /^resp(\.|onsabil)/, role: "responsabile" },
   { re: /^area\b/, role: "unitArea" },
-  { re: /^settore\b|^centro di (costo|responsabilita)|^direzione\b/, role: "unitSettore" },
+  {
+    re: /^settore\b|^centro di (costo|responsabilita)|^direzione\b|^dipartiment/,
+    role: "unitSettore",
+  },
   {
     re: /^servizio\b|^ufficio\b|^u\.? ?o\.? ?(c|s|sd)?\.?$|^unita'? (organizzativa|operativa)/,
     role: "unitServizio",

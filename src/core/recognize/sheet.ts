@@ -4,6 +4,7 @@
  * current scheda; a line-text indicators section (PDF paste) is read line by line.
  */
 import { cellRef, rangeRef, type Grid } from "../grid";
+import { parseItalianDate } from "../dates";
 import { readWeight, parseItalianNumber } from "../numbers";
 import { detectHeader, roleOf, type Column, type Header, type Role } from "./header";
 import { dimensionOf, readLineSection, type LineItem } from "./lines";
@@ -625,6 +626,15 @@ class SheetWalker {
     return last;
   }
 
+  /** Target columns; else `Risultato atteso`; else a `Scadenza` column (a deadline is the target). */
+  private targetColumns(h: Header): Column[] {
+    for (const role of ["target", "expected", "deadline"] as const) {
+      const cs = this.cols(h, role);
+      if (cs.length > 0) return cs;
+    }
+    return [];
+  }
+
   private col(h: Header, role: Role): Column | undefined {
     return h.columns.find((c) => c.role === role);
   }
@@ -642,16 +652,23 @@ class SheetWalker {
         (c) => c.role === "phase" && /modalit|fasi|fase|azioni|attivit/.test(fold(c.label))
       ) ?? h.columns.find((c) => c.role === "phase");
     const descCol = h.columns.find((c) => /descrizione/.test(fold(c.label)));
+    const deadlineCol = this.col(h, "deadline");
     for (const r of rows) {
       const cells = this.rows.cells(r);
-      if (descCol && !o.description) {
+      let label = labelCol ? this.rows.text(r, labelCol.col) : "";
+      let id = "";
+      // `Fase | Descrizione | Scadenza` with `A`, `B` under Fase: ids, the words are the description.
+      const idOnly = /^[A-Za-z0-9]{1,3}[.)]?$/.test(label);
+      if (idOnly) {
+        id = label.replace(/[.)]$/, "");
+        label = descCol ? this.rows.text(r, descCol.col) : "";
+      } else if (descCol && !o.description) {
         const d = this.rows.text(r, descCol.col);
         if (d.length > 30) o.description = d;
       }
-      let label = labelCol ? this.rows.text(r, labelCol.col) : "";
-      let id = "";
       for (const c of cells) {
         if (
+          !idOnly &&
           c.text.length <= 3 &&
           /^[A-Za-z0-9]{1,3}\.?$/.test(c.text) &&
           (!labelCol || c.col < labelCol.col)
@@ -674,6 +691,11 @@ class SheetWalker {
         source: cellRef(this.grid, r, labelCol?.col ?? 0),
       };
       if (marked.length > 0 && months.length === 12) phase.months = marked;
+      const dl = deadlineCol ? this.rows.text(r, deadlineCol.col) : "";
+      if (dl && (this.ctx.planYear !== undefined || /\b(19|20)\d\d\b/.test(dl))) {
+        const d = parseItalianDate(dl, this.ctx.planYear);
+        if (d) phase.deadline = d.date;
+      }
       o.phases.push(phase);
     }
   }
@@ -726,9 +748,8 @@ class SheetWalker {
       (nameCol && nameCol.col > 0 && h.columns[nameCol.col - 1].role === null
         ? h.columns[nameCol.col - 1]
         : undefined);
-    // `Risultato atteso` is the target when the table names no other.
-    const targetCols =
-      this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
+    // `Risultato atteso` (else `Scadenza`) is the target when the table names no other.
+    const targetCols = this.targetColumns(h);
     const actualCols = this.actualCols(h);
     const baseCols = this.cols(h, "baseline");
     const weightCol = this.col(h, "weight");
@@ -986,8 +1007,7 @@ class SheetWalker {
     const oCode = this.col(h, "opCode") ?? this.col(h, "code");
     const opTitles = this.cols(h, "opTitle");
     const indCol = this.col(h, "indicator");
-    const targetCols =
-      this.cols(h, "target").length > 0 ? this.cols(h, "target") : this.cols(h, "expected");
+    const targetCols = this.targetColumns(h);
     const actualCols = this.actualCols(h);
     const indDescCol = this.col(h, "indDescription") ?? this.col(h, "formula");
     const objWeightCol = this.col(h, "objWeight");
