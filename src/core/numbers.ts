@@ -314,6 +314,7 @@ const LEADING_PREPS = new Set<string>([
 const INNER_OK = new Set<string>([...DI_FORMS, "d'", "dell'", "da"]);
 const NOUN_STOP = new Set<string>([
   ...ARTICLES,
+  "cui",
   "e",
   "ed",
   "o",

@@ -108,6 +108,15 @@ describe("reading more forms: op, value and unit", () => {
     ["non meno di 10 e non più di 20", { op: "between", value: 10, valueMax: 20 }],
     ["≥ 3 e ≤ 5", { op: "between", value: 3, valueMax: 5 }],
     ["da un minimo di 3 ad un massimo di 5", { op: "between", value: 3, valueMax: 5 }],
+    // from the present level to the target level
+    ["da 40 a 30 gg", { op: "<=", value: 30, unit: "days" }],
+    ["Riduzione dei tempi da 40 a 30 gg", { op: "<=", value: 30, unit: "days" }],
+    ["Aumento da 100 a 120 utenti", { op: ">=", value: 120 }],
+    ["Incremento da 60% a 70%", { op: ">=", value: 70, unit: "percent" }],
+    ["Da 5 a 10 eventi", { op: "between", value: 5, valueMax: 10 }],
+    // one target per year, or a baseline and a target, in one cell
+    ["70% (2025) - 80% (2026)", { op: ">=", value: 70, unit: "percent" }],
+    ["Baseline 2024: 40 gg - Target: 30 gg", { op: "<=", value: 30, unit: "days" }],
     // done / not done
     ["Si/No", DONE],
     ["SI'", DONE],
@@ -128,6 +137,19 @@ describe("reading more forms: op, value and unit", () => {
     ]);
     // a lower bound above the upper one is no range
     expect(read("Almeno 5 - massimo 3").op).toBe("all");
+  });
+
+  it("takes the plan year's target when each is followed by its year", () => {
+    expect(read("70% (2025) - 80% (2026)", { year: 2026 })).toMatchObject({ op: ">=", value: 80 });
+    expect(read("70% (2025) - 80% (2026)", { year: 2030 })).toMatchObject({ op: ">=", value: 70 });
+  });
+
+  it("reads a part of a count (`di cui`) as its own rule, named by the words after it", () => {
+    const r = read("Almeno 10 controlli di cui 5 in orario notturno");
+    expect(r.rules!.map((x) => [x.op, x.value, x.noun])).toEqual([
+      [">=", 10, "controlli"],
+      [">=", 5, "orario notturno"],
+    ]);
   });
 
   it("renders the new forms in short Italian", () => {
@@ -231,6 +253,9 @@ describe("evaluating more forms", () => {
     ["Almeno 3 eventi", "2 eventi realizzati, 1 rinviato al 2026", null, "missed", 0.6667],
     ["Almeno 3 incontri", "realizzati 2 incontri su 3 previsti", null, "missed", 0.6667],
     ["Almeno 2 incontri", "Sì (3 incontri)", null, "met", 1],
+    ["Riduzione da 40 a 30 giorni", "32", null, "missed", 0.9375],
+    ["Aumento da 100 a 120 utenti", "115", null, "missed", 0.9583],
+    ["Baseline 2024: 40 gg - Target: 30 gg", "28", null, "met", 1],
     // ranges
     ["Tra 10 e 20", "12", null, "met", 1],
     ["Tra 10 e 20", "22", null, "missed", 0.9091],
@@ -288,6 +313,14 @@ describe("evaluating more forms", () => {
   });
 
   it("matches the numbers of a written actual to the parts of a compound target", () => {
+    expect(
+      ev("Almeno 10 controlli di cui 5 in orario notturno", "12 controlli, 4 notturni")
+    ).toEqual({ status: "partial", achievement: 0.9 });
+    expect(ev("≥ 90% e tempi ≤ 30 gg", "92%; 28 gg")).toEqual({ status: "met", achievement: 1 });
+    expect(ev("Numero utenti ≥ 500 / soddisfazione ≥ 80%", "520 utenti, 85% soddisfatti")).toEqual({
+      status: "met",
+      achievement: 1,
+    });
     const t = "1) almeno 100 pasti 2) almeno 200 famiglie";
     expect(ev(t, "74 pasti erogati e 210 famiglie")).toEqual({
       status: "partial",

@@ -134,7 +134,13 @@ const OP_AFTER_RE =
 const OP_AFTER_LOWER_RE =
   /^\s*(?:(?:o|e|ed)\s+(?:meno|inferiore|minore|sotto)|\(?\s*massimo\s*\)?)(?![\p{L}])/u;
 
-const CONJ_GAP_RE = /^\s*(?:%\s*)?(?:[\p{L}']+\s+){0,5}?(?:e|ed|,|e di|e almeno)\s*$/u;
+const CONJ_GAP_RE =
+  /^\s*(?:%\s*)?(?:[\p{L}']+\s+){0,5}?(?:e|ed|,|e di|e almeno|,?\s*di cui(?: almeno)?)\s*$/u;
+/** `da 40 a 30 gg`, `Aumento da 100 a 120 utenti`: from the present level to the target one. */
+const FROM_BEFORE_RE = /(?:^|[^\p{L}])da\s*$/u;
+const FROM_MID_RE = /^\s*(?:%\s*)?(?:a|ad)\s*$/;
+const CHANGE_WORD_RE =
+  /(?:^|[^\p{L}])(?:aument\p{L}*|increment\p{L}*|crescit\p{L}*|passaggio|portare|innalz\p{L}*|riduzion\p{L}*|ridurre|diminu\p{L}*|abbatt\p{L}*)(?![\p{L}])/u;
 const BETWEEN_BEFORE_RE =
   /(?:^|[^\p{L}])(?:tra|fra|compres[oaie] tra|compres[oaie] fra|range|intervallo|oscillazione tra|da)\s*(?:il|i|lo|la|le|l')?\s*$/u;
 const BETWEEN_MID_RE = /^\s*(?:e|ed|a|al|ai|-|–|÷|\/)\s*(?:il|i|l')?\s*$/;
@@ -272,6 +278,11 @@ export function readDone(seg: Segment): TargetRule | null {
 
 function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined {
   if (n.noun) return n.noun;
+  // `10 controlli di cui 5 in orario notturno`: the part is named by the words after it.
+  if (/di cui\s*(?:almeno\s*)?$/.test(seg.lc.slice(from, n.index))) {
+    const after = contentWords(seg.text.slice(n.end, n.end + 40).split(/[;,.()]/)[0]);
+    if (after.length) return after.slice(0, 3).join(" ");
+  }
   const before = contentWords(seg.text.slice(from, n.index));
   if (before.length === 0) return undefined;
   return before.slice(-5).join(" ");
@@ -634,8 +645,14 @@ export function readComparisons(
     for (const m of nums) if (m !== n && m.end <= n.index && m.end > from) from = m.end;
     const before = seg.lc.slice(Math.max(from, n.index - 60), n.index);
     const after = seg.lc.slice(n.end, n.end + 30);
-    // Between: `tra 10 e 20`, `da 10 a 20`, `10-20`.
     const next = candidates[i + 1];
+    const fromTo = next && !used.has(next) ? readFromTo(seg, n, next, before, from) : null;
+    if (fromTo) {
+      used.add(n).add(next);
+      out.push(fromTo);
+      continue;
+    }
+    // Between: `tra 10 e 20`, `da 10 a 20`, `10-20`.
     if (next && !used.has(next) && next.value >= n.value && !n.sign) {
       const mid = seg.lc.slice(n.end, next.index);
       if (
@@ -760,6 +777,36 @@ export function mergeBounds(seg: Segment, claims: Claim[]): Claim[] {
     out.push(a);
   }
   return out;
+}
+
+/**
+ * `da 40 a 30 gg`, `Riduzione da 40 a 30 giorni`, `Aumento da 100 a 120 utenti`: a change from the
+ * present level to the target level, which is the rule (`≤ 30 gg`, `≥ 120`). Without a change word
+ * and going up, `da 10 a 20` stays a range.
+ */
+function readFromTo(
+  seg: Segment,
+  n: FoundNumber,
+  next: FoundNumber,
+  before: string,
+  from: number
+): Claim | null {
+  if (n.sign || next.sign || !FROM_BEFORE_RE.test(before)) return null;
+  if (!FROM_MID_RE.test(seg.lc.slice(n.end, next.index))) return null;
+  if (n.unit && next.unit && n.unit !== next.unit) return null;
+  const down = next.value < n.value;
+  if (!down && (next.value === n.value || !CHANGE_WORD_RE.test(before))) return null;
+  const op = down ? "<=" : ">=";
+  const unit =
+    next.unit === "percent" || n.unit === "percent" ? "percent" : unitOf(seg, next, from);
+  const start = n.index - (before.length - (FROM_BEFORE_RE.exec(before)?.index ?? before.length));
+  const r = rule(seg.text.slice(Math.max(0, start), next.end).trim(), op, {
+    value: inDays(next),
+    unit,
+    direction: down ? "lower" : "higher",
+  });
+  if (next.noun) r.noun = next.noun;
+  return { rule: r, start: Math.max(0, start), end: next.end, explicit: true };
 }
 
 function hasFrequency(seg: Segment): boolean {
@@ -902,6 +949,47 @@ export function forYear(text: string, year: number): string {
   return section || text;
 }
 
+const YEAR_SUFFIX_RE = /\(\s*(?:anno\s+)?((?:19|20)\d{2})\s*\)/g;
+
+/**
+ * `70% (2025) - 80% (2026)`: the year after each target, in brackets; the plan year's part (or the
+ * first). Also `forYear` for `2025: 70% - 2026: 80%`.
+ */
+export function forYearSuffix(text: string, year: number): string {
+  if (text.length > 2000 || text.indexOf("(") < 0) return text;
+  const labels: { y: number; at: number; end: number }[] = [];
+  YEAR_SUFFIX_RE.lastIndex = 0;
+  for (let m = YEAR_SUFFIX_RE.exec(text); m; m = YEAR_SUFFIX_RE.exec(text))
+    labels.push({ y: +m[1], at: m.index, end: m.index + m[0].length });
+  if (labels.length < 2 || new Set(labels.map((l) => l.y)).size < labels.length) return text;
+  const pick = labels.findIndex((l) => l.y === year);
+  const i = pick >= 0 ? pick : 0;
+  const start = i > 0 ? labels[i - 1].end : 0;
+  const section = text.slice(start, labels[i].at).replace(/^[\s;,/–-]+|[\s;,/–-]+$/g, "");
+  return section || text;
+}
+
+const TARGET_LABEL_RE =
+  /(?:^|[\s;,(–-])(?:target|obiettivo|valore (?:atteso|obiettivo|target)|risultato atteso)(?:\s+(?:19|20)\d{2})?\s*[:=]\s*/i;
+const BASELINE_LABEL_RE =
+  /(?:^|[\s;,(–-])(?:baseline|valore (?:di partenza|iniziale|storico|di riferimento)|dato (?:storico|di partenza|iniziale)|situazione (?:iniziale|di partenza)|storico)(?:\s+(?:19|20)\d{2})?\s*[:=]/i;
+
+/**
+ * `Baseline 2024: 40 gg - Target: 30 gg`: a cell with the present value and the target; the part
+ * after the target label (up to the baseline label when it comes later).
+ */
+export function targetSection(text: string): string {
+  if (text.length > 2000) return text;
+  const b = BASELINE_LABEL_RE.exec(text);
+  if (!b) return text;
+  const t = TARGET_LABEL_RE.exec(text);
+  if (!t) return text;
+  const from = t.index + t[0].length;
+  const end = b.index > t.index ? b.index : text.length;
+  const section = text.slice(from, end).replace(/^[\s;,/–-]+|[\s;,/(–-]+$/g, "");
+  return section || text;
+}
+
 /** The text as written: trimmed, without a leading list marker (`1)`, `a.`, `•`). */
 function asWritten(raw: unknown): string {
   let s = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
@@ -927,7 +1015,7 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
   if (!cleaned) return { text: written, op: "unparsed" };
   const placeholder = readPlaceholder({ text: display, lc: fold(display), year });
   if (placeholder) return { ...placeholder, text: written };
-  const parts = splitParts(forYear(cleaned, year));
+  const parts = splitParts(targetSection(forYearSuffix(forYear(cleaned, year), year)));
   if (parts.length === 0) return { text: written, op: "unparsed" };
   if (parts.length === 1) return { ...readSegment(parts[0], year), text: written };
   const read = parts.map((p) => readSegment(p, year));
