@@ -300,3 +300,24 @@ describe("a Scadenza column", () => {
     expect(m.indicators).toHaveLength(1);
   });
 });
+
+it("keeps last year's result beside this year's target as history, so a target it already meets is flagged", () => {
+  const m = buildModel(
+    [
+      tsv([
+        "PEG 2025",
+        "Obiettivo\tIndicatore\tPrevisione 2024\tRisultato 2024\tPrevisione 2025\tRisultato 2025\tPeso",
+        "1. Efficienza dell'ufficio tributi\tAvvisi di accertamento emessi\t500\t520\t>= 500\t610\t50%",
+        "\tRiscossione coattiva avviata\t80%\t75%\t85%\t82%\t50%",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.indicators.map((i) => [i.target, i.baseline, i.actual])).toEqual([
+    [">= 500", { "2024": "520" }, "610"],
+    ["85%", { "2024": "75%" }, "82%"],
+  ]);
+  const flagged = m.findings.filter((f) => f.code === "TARGET_NOT_CHALLENGING");
+  expect(flagged).toHaveLength(1);
+  expect(flagged[0].message).toContain("Avvisi di accertamento emessi");
+});

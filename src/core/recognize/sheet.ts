@@ -876,6 +876,7 @@ class SheetWalker {
         const cell = this.rows.at(r, c.col);
         if (cell) baseline.set(c.year !== undefined ? String(c.year) : String(i), cell.text);
       });
+      this.pastResults(r, actualCols, targetCols, baseline);
       const wCell = weightCol ? this.rows.at(r, weightCol.col) : undefined;
       const pieces = target ? splitTargets(target) : [null];
       const actuals =
@@ -944,6 +945,29 @@ class SheetWalker {
     const all = this.cols(h, "actual");
     const status = (c: Column) => /^stato\b/.test(fold(c.label || c.sub || ""));
     return [...all.filter((c) => !status(c)), ...all.filter(status)];
+  }
+
+  /**
+   * `Risultato 2024` beside `Previsione 2025`: results of years before the plan year are history,
+   * kept with the baseline (a target at or below them is not challenging).
+   */
+  private pastResults(
+    r: number,
+    actualCols: Column[],
+    targetCols: Column[],
+    into: Map<string, string>
+  ): void {
+    if (actualCols.length === 0) return;
+    let plan = this.ctx.planYear;
+    if (plan === undefined)
+      for (const c of [...actualCols, ...targetCols])
+        if (c.year !== undefined && (plan === undefined || c.year > plan)) plan = c.year;
+    if (plan === undefined) return;
+    for (const c of actualCols) {
+      if (c.year === undefined || c.year >= plan || into.has(String(c.year))) continue;
+      const t = this.rows.text(r, c.col);
+      if (t) into.set(String(c.year), t);
+    }
   }
 
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
@@ -1208,14 +1232,13 @@ class SheetWalker {
           const about = indDescCol ? this.rows.text(r, indDescCol.col) : "";
           if (about && indCol) ind.description = about;
           if (byYear.size > 0 && pieces.length === 1) ind.targets = byYear;
-          if (baseCols.length > 0) {
-            const b = new Map<string, string>();
-            baseCols.forEach((c, k) => {
-              const t = this.rows.text(r, c.col);
-              if (t) b.set(c.year !== undefined ? String(c.year) : String(k), t);
-            });
-            if (b.size > 0) ind.baseline = b;
-          }
+          const b = new Map<string, string>();
+          baseCols.forEach((c, k) => {
+            const t = this.rows.text(r, c.col);
+            if (t) b.set(c.year !== undefined ? String(c.year) : String(k), t);
+          });
+          this.pastResults(r, actualCols, targetCols, b);
+          if (b.size > 0) ind.baseline = b;
           target.indicators.push(ind);
           if (wCell) weightCells.set(ind, wCell);
         });
