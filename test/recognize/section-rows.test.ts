@@ -4,7 +4,7 @@
  * only codes (the words in `Descrizione`).
  */
 import type { Grid } from "../../src/core/grid";
-import { buildModel } from "../../src/core/structure";
+import { analyzeWorkbook } from "../../src/core/pipeline";
 import { parseUnitLine } from "../../src/core/recognize/sheet";
 import { textToGrid } from "../../src/core/textgrid";
 
@@ -15,7 +15,7 @@ function tsv(lines: string[]): Grid {
 const HEADER = "Cod.\tObiettivo\tIndicatore\tValore atteso\tPeso\tValore raggiunto";
 
 describe("settore rows with their responsabile inside a matrix", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         "COMUNE DI SAN BASILIO",
@@ -72,7 +72,7 @@ describe("settore rows with their responsabile inside a matrix", () => {
 });
 
 it("keeps a Peso column on the indicators when an objective has several of them", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         HEADER,
@@ -89,7 +89,7 @@ it("keeps a Peso column on the indicators when an objective has several of them"
 });
 
 it("keeps indicator weights of 100% on the indicators", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         HEADER,
@@ -104,7 +104,7 @@ it("keeps indicator weights of 100% on the indicators", () => {
 });
 
 it("reads objective columns that hold only codes, with the title in Descrizione", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         "PROSPETTO DEL GRADO DI RAGGIUNGIMENTO DEGLI OBIETTIVI DI PEG ANNO 2020",
@@ -151,7 +151,7 @@ describe("parseUnitLine", () => {
 });
 
 it("reads a scheda with `Titolo:` and `Peso:` lines and a `Valore al 31/12` column", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         "COMUNE DI MONTEVERDE",
@@ -213,7 +213,7 @@ describe("indicators written as cards of `key: value` lines (relazione sulla per
     ["one cell per line", lines],
     ["key and value in two cells", lines.map((l) => l.replace(": ", "\t"))],
   ])("%s", (_label, rows) => {
-    const m = buildModel([tsv(rows)], { files: ["x"] });
+    const m = analyzeWorkbook([tsv(rows)], { files: ["x"] });
     expect(m.operationalObjectives.map((o) => [o.code, o.weight])).toEqual([
       ["1", 40],
       ["2", 60],
@@ -239,7 +239,7 @@ describe("indicators written as cards of `key: value` lines (relazione sulla per
   });
 
   it("a target line with no indicator line before it still makes an indicator", () => {
-    const m = buildModel(
+    const m = analyzeWorkbook(
       [
         tsv([
           "Obiettivo 3 - Apertura del nuovo sportello SUAP",
@@ -261,7 +261,7 @@ describe("indicators written as cards of `key: value` lines (relazione sulla per
 
 describe("a Scadenza column", () => {
   it("is the target of a table that names no other", () => {
-    const m = buildModel(
+    const m = analyzeWorkbook(
       [
         tsv([
           "Dipartimento\tCodice obiettivo operativo\tObiettivo operativo\tIndicatore\tScadenza\tRisultato",
@@ -280,7 +280,7 @@ describe("a Scadenza column", () => {
   });
 
   it("gives each phase of a scheda its deadline", () => {
-    const m = buildModel(
+    const m = analyzeWorkbook(
       [
         tsv([
           "Obiettivo N. 2 - Nuovo regolamento del verde pubblico",
@@ -302,7 +302,7 @@ describe("a Scadenza column", () => {
 });
 
 it("keeps last year's result beside this year's target as history, so a target it already meets is flagged", () => {
-  const m = buildModel(
+  const m = analyzeWorkbook(
     [
       tsv([
         "PEG 2025",
