@@ -187,7 +187,8 @@ const ORDINAL: Record<string, number> = {
 const DIGIT_RE = /\d/;
 const SEP_RE = /[-/.]/;
 const MONTH_STEM_RE = /gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic/i;
-const HALF_STEM_RE = /mestre|sem|trim/i;
+// `semestre`, `trimestre`, `sem.`, `trim.`: an `m` that ends a word or starts `-estre`.
+const HALF_STEM_RE = /m(?:estre|\.|\b)/i;
 
 function quickHasDateChars(text: string): boolean {
   // A date needs a digit or a letter; texts without either are skipped fast.

@@ -380,7 +380,7 @@ const YEAR_PREV = new Set([
 const WORD_NUM_RE =
   /(?<![\p{L}\d])(zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/giu;
 const WORDNUM_HINT_RE =
-  /almeno|minimo|massimo|min\.|max\.|pari|numer|n\.|nr\.|non |[<>=≥≤(]|entro|oltre|più|meno|[aiu]t[ie]\b|svolt|conclus|sottoscritt/i;
+  /almeno|minimo|massimo|min\.|max\.|pari|numer|n\.|nr\.|non |[<>=≥≤(]|entro|oltre|più|meno|(?:t[ie]|svolt[ie]|conclus[ie])\s+(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|venti|trenta|cento)\b/i;
 const FIRST_WORDNUM_RE =
   /^\s*(?:zero|uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta|cento|mille)(?![\p{L}'’])/iu;
 const QUANTIFIER_BEFORE_RE =

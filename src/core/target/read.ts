@@ -152,6 +152,7 @@ const DECREASE_RE =
   /(?:^|[^\p{L}])(?:riduzione|ridurre|riduce|diminuzione|diminuire|calo|contenimento|contenere|abbattimento|abbattere|decremento|contrazione|variazione negativa)(?:\s+(?:complessiv[oa]|minim[oa]|almeno))?\s*(?:del|di|dell'|pari al|pari a|almeno del|almeno di|minimo del|non inferiore al|di almeno|del almeno|di un|di una|nella misura del)?\s*(?:almeno\s+)?(?:il\s+)?(?:n\.\s*)?$/u;
 /** `+ 10 iscritti`, `+10`: nothing but the signed number (and its noun) is a change. */
 const PLUS_COUNT_RE = /^\s*$/;
+const CHANGE_WORD_HINT_RE = /riduz|ridur|dimin|increm|aument|cresc|miglior|conten|abbatt/;
 /** `Riduzione ≥ 10%`, `incremento pari o superiore al 5%`: an operator on the change itself. */
 const CHANGE_OP_TAIL_RE =
   /\s*(?:>=|>|:|(?:pari o |uguale o )?(?:superiore|maggiore) (?:a|al|del)|non inferiore (?:a|al))\s*$/;
@@ -201,6 +202,7 @@ const RESPECT_WORDS_RE =
   /(?:^|[^\p{L}])(?:rispetto|riduzione|rispettare)\s+(?:de[il]|delle|della|dei|degli|i|il|le)?\s*(?:tempi|termini|tempo|scadenz\w*)/u;
 const HIGHER_DAYS_RE =
   /(?:^|[^\p{L}])(?:apertur\p{L}*|apert[oaie]|servizio|attivit\p{L}*|formazione|giornate|presenz\p{L}*|copertura|erogazione|disponibilit\p{L}*|almeno|minimo)(?![\p{L}])/u;
+const PERCENT_HINT_RE = /percentual|tasso|per cento/;
 const PERCENT_CONTEXT_RE =
   /(?:^|[^\p{L}])(?:percentuale|tasso|per cento|incidenza percentuale)(?![\p{L}])[^\d;]*$/u;
 const DAYS_CONTEXT_RE = /(?:^|[^\p{L}])(?:giorni|gg|giornate lavorative)\.?\s*$/u;
@@ -311,9 +313,8 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
   const out: Claim[] = [];
   for (const n of nums) {
     if (used.has(n) || n.year) continue;
-    const before = seg.lc
-      .slice(Math.max(0, n.index - 60), n.index)
-      .replace(CHANGE_OP_TAIL_RE, " del ");
+    let before = seg.lc.slice(Math.max(0, n.index - 60), n.index);
+    if (CHANGE_WORD_HINT_RE.test(before)) before = before.replace(CHANGE_OP_TAIL_RE, " del ");
     const after = seg.lc.slice(n.end, n.end + 60);
     let sign: 1 | -1 | 0 | null = null;
     const pct = n.unit === "percent";
@@ -598,6 +599,7 @@ function unitOf(seg: Segment, n: FoundNumber, from: number): TargetRule["unit"] 
     n.value > 0 &&
     n.value <= 100 &&
     !n.noun &&
+    PERCENT_HINT_RE.test(seg.lc) &&
     PERCENT_CONTEXT_RE.test(seg.lc.slice(from, n.index))
   )
     return "percent";
@@ -971,6 +973,7 @@ export function forYearSuffix(text: string, year: number): string {
 
 const TARGET_LABEL_RE =
   /(?:^|[\s;,(–-])(?:target|obiettivo|valore (?:atteso|obiettivo|target)|risultato atteso)(?:\s+(?:19|20)\d{2})?\s*[:=]\s*/i;
+const BASELINE_HINT_RE = /baseline|valore|dato|situazione|storico/i;
 const BASELINE_LABEL_RE =
   /(?:^|[\s;,(–-])(?:baseline|valore (?:di partenza|iniziale|storico|di riferimento)|dato (?:storico|di partenza|iniziale)|situazione (?:iniziale|di partenza)|storico)(?:\s+(?:19|20)\d{2})?\s*[:=]/i;
 
@@ -980,6 +983,7 @@ const BASELINE_LABEL_RE =
  */
 export function targetSection(text: string): string {
   if (text.length > 2000) return text;
+  if (!BASELINE_HINT_RE.test(text)) return text;
   const b = BASELINE_LABEL_RE.exec(text);
   if (!b) return text;
   const t = TARGET_LABEL_RE.exec(text);
