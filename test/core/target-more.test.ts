@@ -124,6 +124,9 @@ describe("reading more forms: op, value and unit", () => {
     ["Attivazione del servizio: SI/NO", DONE],
     ["Rispetto della scadenza", DONE],
     ["Rispetto delle scadenze previste", DONE],
+    ["0/1", DONE],
+    ["1 = SI; 0 = NO", DONE],
+    ["Rispetto del termine del 30/06/2025", { op: "deadline", date: "2025-06-30" }],
   ])("%j", (t, expected) => {
     expect(read(t)).toMatchObject(expected);
   });
@@ -235,6 +238,13 @@ describe("evaluating more forms", () => {
     ["Entro il termine del 30/06/2025", "20/06/2025", null, "met", 1],
     ["Entro il 31/12", "nei termini", null, "met", 1],
     ["Entro il 30/09", "in ritardo", null, "missed", 0],
+    // a day written as a decimal, or only a year
+    ["Entro il 31/12", "31.12", null, "met", 1],
+    ["Entro il 30/06", "15.7", null, "missed", 0],
+    ["Entro il 31/12", "anno 2025", null, "met", 1],
+    ["Entro il 31/12", "nel 2026", null, "missed", 0],
+    ["Entro il 30/06/2025", "2024", null, "met", 1],
+    ["Entro il 30/06/2025", "2025", null, "qualitative", null],
     ["Entro il 30/09", "fuori termine", null, "missed", 0],
     ["Entro il 30/09", "realizzato, non in ritardo", null, "met", 1],
     ["Entro il 30/06/2025", "Approvato con D.G.C. n. 123 del 27.06.2025", null, "met", 1],
@@ -301,6 +311,8 @@ describe("evaluating more forms", () => {
     ["Rispetto della scadenza", "rispettata", null, "met", 1],
     ["Rispetto della scadenza", "SI", null, "met", 1],
     ["Rispetto delle scadenze", "NO", null, "missed", 0],
+    ["1 = SI; 0 = NO", "1", null, "met", 1],
+    ["0/1", "0", null, "missed", 0],
     // no actual yet, in words
     ["≥ 3", "Dato non disponibile", null, "pending", null],
     ["≥ 90%", "dato non pervenuto", null, "pending", null],

@@ -7,7 +7,7 @@
  * when a deadline passed at `asOf` (no `asOf`: nothing is overdue).
  */
 import type { Status, TargetRule } from "../model";
-import { dateToIso, parseItalianDate } from "../dates";
+import { dateToIso, daysInMonth, isoDate, parseItalianDate } from "../dates";
 import { findNumbers, parseItalianNumber } from "../numbers";
 import { readActual, serialDate, type ActualNumber, type ActualReading } from "./actual";
 import { assignNumbers, ruleTerms, type RuleTerms } from "./match";
@@ -306,6 +306,11 @@ function deadlineLeaf(
     else if (v === 1) return MET;
     else if (v === 0) return MISSED;
   }
+  if (done === undefined && !reading.cell && reading.dates.length === 0) {
+    const y = yearOrDay(reading.text, date);
+    if (y === MET || y === MISSED) return y;
+    if (typeof y === "string") done = y;
+  }
   if (done !== undefined) return done <= date ? MET : MISSED;
   if (laterDone) return MET;
   if (reading.late) return MISSED;
@@ -315,6 +320,34 @@ function deadlineLeaf(
   if (reading.inProgress) return PENDING;
   if (reading.yes) return MET;
   return SKIP;
+}
+
+const DAY_DOT_RE = /^(\d{1,2})\.(\d{1,2})\.?$/;
+const YEAR_ONLY_RE =
+  /^(?:(?:nel(?:l'anno)?|anno|in|durante il|entro il)\s+)?((?:19|20)\d{2})[.]?$/i;
+
+/**
+ * An actual that names a day without a year (`31.12`, read as a number) or only a year (`2025`,
+ * `nel 2026`) against a deadline: the day in the deadline's year; a year before the deadline's
+ * meets it, a later one misses it, the same year meets only a deadline at the year's end.
+ */
+function yearOrDay(text: string, deadline: string): string | LeafResult | null {
+  const t = text.trim();
+  if (t.length > 24) return null;
+  const dy = +deadline.slice(0, 4);
+  const dm = DAY_DOT_RE.exec(t);
+  if (dm) {
+    const d = +dm[1];
+    const m = +dm[2];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(dy, m)) return isoDate(dy, m, d);
+    return null;
+  }
+  const ym = YEAR_ONLY_RE.exec(t);
+  if (!ym) return null;
+  const y = +ym[1];
+  if (y < dy) return MET;
+  if (y > dy) return MISSED;
+  return deadline.endsWith("-12-31") ? MET : null;
 }
 
 function doneLeaf(reading: ActualReading): LeafResult {

@@ -214,7 +214,7 @@ const NOT_DEADLINE_BEFORE_RE =
   /(?:\bdel|\bdal|\bdall'|\bn\.|\bnr\.|\bn°|rispetto al|approvat\w* (?:il|in data)|vigente|in vigore|\bdalla)\s*$/;
 /** `entro il termine del 30/06`, `non oltre la data del 31/12`: the `del` names the deadline. */
 const TERM_OF_RE =
-  /(?:(?:entro|non oltre|scadenza|rispetto)\s+(?:il\s+|la\s+)?(?:termine|data|giorno)\s+(?:ultimo\s+)?del|(?:^|\s)(?:la\s+)?fine\s+del)\s*$/;
+  /(?:(?:entro|non oltre|scadenza|rispetto)\s+(?:il\s+|la\s+|del\s+|della\s+)?(?:termine|data|giorno)\s+(?:ultimo\s+)?del|(?:^|\s)(?:la\s+)?fine\s+del)\s*$/;
 /** `entro metà anno`, `a metà del 2026`: the 30th of June. */
 const MID_YEAR_RE =
   /(?:^|[^\p{L}])met[aà]\s+(?:(?:dell'|del(?:l')?\s*)?(?:anno|esercizio)(?:\s+((?:19|20)\d{2}))?|del\s+((?:19|20)\d{2}))(?![\p{L}\d])/u;
@@ -951,6 +951,9 @@ export function forYear(text: string, year: number): string {
   return section || text;
 }
 
+/** `0/1`, `1 = SI; 0 = NO`, `SI = 1, NO = 0`: a yes / no indicator written as its coding. */
+const BINARY_LEGEND_RE =
+  /^(?:0\s*[/-]\s*1|1\s*[/-]\s*0|1\s*[=:]\s*si'?\s*[;,/-]?\s*0\s*[=:]\s*no|0\s*[=:]\s*no\s*[;,/-]?\s*1\s*[=:]\s*si'?|si'?\s*[=:]\s*1\s*[;,/-]?\s*no\s*[=:]\s*0)[.]?$/;
 const YEAR_SUFFIX_RE = /\(\s*(?:anno\s+)?((?:19|20)\d{2})\s*\)/g;
 
 /**
@@ -1019,6 +1022,8 @@ export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule 
   if (!cleaned) return { text: written, op: "unparsed" };
   const placeholder = readPlaceholder({ text: display, lc: fold(display), year });
   if (placeholder) return { ...placeholder, text: written };
+  if (BINARY_LEGEND_RE.test(fold(display).trim()))
+    return { text: written, op: "done", unit: "boolean", direction: "higher" };
   const parts = splitParts(targetSection(forYearSuffix(forYear(cleaned, year), year)));
   if (parts.length === 0) return { text: written, op: "unparsed" };
   if (parts.length === 1) return { ...readSegment(parts[0], year), text: written };
