@@ -6,6 +6,7 @@
 import type { Grid } from "../../src/core/grid";
 import { analyzeWorkbook } from "../../src/core/pipeline";
 import { parseUnitLine } from "../../src/core/recognize/sheet";
+import { splitTrailing } from "../../src/core/recognize/lines";
 import { textToGrid } from "../../src/core/textgrid";
 
 function tsv(lines: string[]): Grid {
@@ -320,4 +321,69 @@ it("keeps last year's result beside this year's target as history, so a target i
   const flagged = m.findings.filter((f) => f.code === "TARGET_NOT_CHALLENGING");
   expect(flagged).toHaveLength(1);
   expect(flagged[0].message).toContain("Avvisi di accertamento emessi");
+});
+
+describe("PDF lines whose target is written in words before the weight", () => {
+  it.each([
+    [
+      "Approvazione del regolamento entro il 30/06/2025 100%",
+      "Approvazione del regolamento",
+      "entro il 30/06/2025",
+      "100%",
+    ],
+    [
+      "Incontri con le associazioni almeno 4 all'anno 20%",
+      "Incontri con le associazioni",
+      "almeno 4 all'anno",
+      "20%",
+    ],
+    [
+      "Soddisfazione utenti non inferiore al 90% 30%",
+      "Soddisfazione utenti",
+      "non inferiore al 90%",
+      "30%",
+    ],
+    ["Regolamento approvato entro giugno", "Regolamento approvato", "entro giugno", null],
+    [
+      "n. tavoli di verifica con altri comuni >=4 15%",
+      "n. tavoli di verifica con altri comuni",
+      ">=4",
+      "15%",
+    ],
+  ])("%s", (line, name, target, weight) => {
+    expect(splitTrailing(line)).toEqual({ name, target, weight });
+  });
+
+  it("keeps a name that only mentions such words", () => {
+    expect(splitTrailing("Pratiche non evase nel trimestre")).toEqual({
+      name: "Pratiche non evase nel trimestre",
+      target: null,
+      weight: null,
+    });
+  });
+
+  it("reads a scheda pasted from a PDF", () => {
+    const m = analyzeWorkbook(
+      [
+        tsv([
+          "OBIETTIVO OPERATIVO 1.1 - Digitalizzazione dei servizi demografici",
+          "Indicatori Target Peso",
+          "Certificati rilasciati online >= 60% 40%",
+          "Tempo medio rilascio CIE <= 10 gg 60%",
+          "TOTALE 100%",
+          "OBIETTIVO OPERATIVO 1.2 - Nuovo regolamento cimiteriale",
+          "Indicatori Target Peso",
+          "Approvazione del regolamento entro il 30/06/2025 100%",
+          "TOTALE 100%",
+        ]),
+      ],
+      { files: ["x"], year: 2025 }
+    );
+    expect(m.indicators.map((i) => [i.objectiveCode, i.name, i.target, i.weight])).toEqual([
+      ["1.1", "Certificati rilasciati online", ">= 60%", 0.4],
+      ["1.1", "Tempo medio rilascio CIE", "<= 10 gg", 0.6],
+      ["1.2", "Approvazione del regolamento", "entro il 30/06/2025", 1],
+    ]);
+    expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
+  });
 });

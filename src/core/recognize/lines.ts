@@ -60,6 +60,13 @@ export function splitTrailing(line: string): {
     weight = toks[end - 1];
     target = toks[end - 2];
     end -= 2;
+    // The words that open it belong to the target: `non inferiore al 90%`, `almeno 3`.
+    let j = end;
+    while (j > 1 && LEAD_WORD_RE.test(toks[j - 1])) j--;
+    if (j < end && toks.slice(j, end).some((x) => TARGET_WORD_RE.test(x))) {
+      target = `${toks.slice(j, end).join(" ")} ${target}`;
+      end = j;
+    }
   } else if (end >= 3 && PERCENT_RE.test(toks[end - 1])) {
     // A comparison with its unit before the weight: `<= 15 minuti 30%`, `>= 2 gg. 10%`.
     for (let j = end - 2; j >= Math.max(1, end - 3); j--) {
@@ -75,11 +82,30 @@ export function splitTrailing(line: string): {
   } else if (end === 1 && TARGET_TOKEN_RE.test(toks[0])) {
     return { name: "", target: toks[0], weight: null };
   }
+  if (target === null && end >= 3 && PERCENT_RE.test(toks[end - 1])) {
+    // A target in words before the weight: `Approvazione … entro il 30/06/2025 100%`.
+    const t = wordedTarget(toks, end - 1);
+    if (t !== null) {
+      weight = toks[end - 1];
+      target = toks.slice(t, end - 1).join(" ");
+      end = t;
+    }
+  }
   const name = toks
     .slice(0, end)
     .join(" ")
     .replace(/^[.\s·•-]+/, "")
     .trim();
+  if (target === null && end >= 3) {
+    // No weight: a deadline closing the line is the target (`Regolamento approvato entro il 30/6`).
+    const t = wordedTarget(toks, end);
+    if (t !== null && /^entro$/i.test(toks[t]))
+      return {
+        name: toks.slice(0, t).join(" ").trim(),
+        target: toks.slice(t, end).join(" "),
+        weight: null,
+      };
+  }
   if (target === null) {
     // No weight: a comparison at the end of the line is the target, kept as written (`>= 100`).
     const m = TRAILING_COMPARISON_RE.exec(line.trim());
@@ -93,6 +119,30 @@ export function splitTrailing(line: string): {
     }
   }
   return { name, target, weight };
+}
+
+/** Words that open a target written in words: `entro il 30/06`, `almeno 3`, `non inferiore al 90%`. */
+const TARGET_WORD_RE =
+  /^(entro|almeno|non|pari|minimo|massimo|max|min|oltre|fino|inferiore|superiore|maggiore|minore|riduzione|incremento|aumento)$/i;
+const LEAD_WORD_RE =
+  /^(non|inferiore|superiore|maggiore|minore|uguale|pari|almeno|minimo|massimo|min|max|oltre|entro|al|allo|alla|a|ad|del|di|il)$/i;
+const TARGET_VALUE_RE =
+  /\d|^(si|sì|no|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|anno)$/i;
+
+/**
+ * Where a target in words starts among the (at most 8) tokens before `end`: the first target word
+ * whose span holds a number, a date or SI/NO, leaving a name of at least 4 letters before it.
+ */
+function wordedTarget(toks: string[], end: number): number | null {
+  for (let j = Math.max(1, end - 8); j < end; j++) {
+    if (!TARGET_WORD_RE.test(toks[j])) continue;
+    const span = toks.slice(j + 1, end);
+    if (span.length === 0 || span.length > 6 || !span.some((x) => TARGET_VALUE_RE.test(x)))
+      continue;
+    if (letterCount(toks.slice(0, j).join(" ")) < 4) return null;
+    return j;
+  }
+  return null;
 }
 
 const COMPARISON_TOKEN_RE = /^(?:>=|=>|<=|=<|≥|≤|>|<|=)\s?\d+(?:[.,]\d+)?\s?%?$/;
