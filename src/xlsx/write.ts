@@ -10,6 +10,9 @@
  *   (the `@` form exists only in Excel's user interface), with the cached result of the spec.
  * - Text is always written as a text value, so text starting with = + - @ is never a formula.
  * - `Origine` links are HYPERLINK("#'Sheet'!A1", text) formulas with the text cached.
+ * - Several inputs (writeStructuredWorkbookFrom): the first workbook is the base; the sheets of the
+ *   other workbooks and text inputs are added after its own, under names valid for Excel and unique,
+ *   and every `Origine` link follows its sheet to the name it has in the output.
  */
 import ExcelJS from "exceljs";
 import { PegInputError } from "../core/errors";
@@ -23,7 +26,7 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from "../core/sheets/types";
-import { columnLetters } from "../core/grid";
+import { columnLetters, type CellValue } from "../core/grid";
 
 export interface WriteOptions {
   /** Name of the input file, for messages. */
@@ -41,25 +44,402 @@ export async function writeStructuredWorkbook(
   spec: WorkbookSpec,
   options: WriteOptions = {}
 ): Promise<Uint8Array> {
+  const sources: SourceInput[] = input
+    ? [{ kind: "workbook", bytes: input, fileName: options.fileName }]
+    : [];
+  return (await writeStructuredWorkbookFrom(sources, spec)).bytes;
+}
+
+/** One input whose sheets go into the output. */
+export type SourceInput =
+  | {
+      kind: "workbook";
+      bytes: Uint8Array;
+      /** Name of the file, for messages. */
+      fileName?: string;
+      /**
+       * The model's names of this file's sheets, in the workbook's order (several inputs may have
+       * had their sheets renamed apart when read): what the `Origine` references say.
+       */
+      modelSheets?: string[];
+    }
+  | {
+      kind: "text";
+      fileName?: string;
+      /** The model's name of the sheet read from the text (the file name). */
+      sheet: string;
+      rows: CellValue[][];
+    };
+
+/** Where a source sheet went in the output. */
+export interface PlacedSheet {
+  file: string | undefined;
+  /** Name in its own file (a text file: the file name). */
+  original: string;
+  /** Name in the model (what `Origine` says). */
+  source: string;
+  /** Name in the output workbook. */
+  sheet: string;
+}
+
+export interface WriteResult {
+  bytes: Uint8Array;
+  sheets: PlacedSheet[];
+}
+
+/**
+ * The output of several inputs: a copy of the first workbook (its sheets and workbook settings kept
+ * as they are), then the sheets of every other input, then the structured sheets. A copied sheet
+ * keeps its name when the output has none like it (Excel compares names ignoring case) and the name
+ * is valid; otherwise it gets a valid one with ` (2)`, ` (3)`... Formulas of the copied sheets
+ * follow the renamed sheets and tables of their own file.
+ */
+export async function writeStructuredWorkbookFrom(
+  sources: SourceInput[],
+  spec: WorkbookSpec
+): Promise<WriteResult> {
   const wb = new ExcelJS.Workbook();
-  if (input) {
-    try {
-      // exceljs accepts an ArrayBuffer in the browser and in Node alike.
-      await wb.xlsx.load(toArrayBuffer(input));
-    } catch (e) {
-      const name = options.fileName ?? "il file";
-      throw new PegInputError(
-        `Impossibile aprire "${name}" per scrivere i fogli strutturati: il file non è una cartella .xlsx leggibile ` +
-          `(${e instanceof Error ? e.message : String(e)}). Aprilo in Excel, salvalo come .xlsx e riprova.`,
-        "FILE_CORRUPT",
-        options.fileName
-      );
+  const base = sources.find((s) => s.kind === "workbook");
+  const placed: PlacedSheet[] = [];
+  if (base && base.kind === "workbook") {
+    await loadWorkbook(wb, base.bytes, base.fileName);
+    removePreviousSheets(wb, spec, base.fileName);
+    const names = pairSheetNames(wb, base.modelSheets, base.fileName);
+    for (const ws of wb.worksheets)
+      placed.push({
+        file: base.fileName,
+        original: ws.name,
+        source: names.get(ws) ?? ws.name,
+        sheet: ws.name,
+      });
+  }
+  const taken = new Set<string>();
+  for (const ws of wb.worksheets) taken.add(ws.name.toLowerCase());
+  for (const s of spec.sheets) taken.add(s.name.toLowerCase());
+  // Table names and defined names share one name space, workbook-wide and ignoring case.
+  const reservedNames = new Set<string>(spec.sheets.map((s) => s.tableName.toLowerCase()));
+  for (const ws of wb.worksheets)
+    for (const t of tableNames(ws)) reservedNames.add(t.toLowerCase());
+  for (const d of wb.definedNames.model as DefinedName[]) reservedNames.add(d.name.toLowerCase());
+
+  for (const src of sources) {
+    if (src === base) continue;
+    if (src.kind === "text") {
+      const name = pickSheetName(src.sheet, src.sheet, taken);
+      addPlainSheet(wb, name, src.rows);
+      placed.push({ file: src.fileName, original: src.sheet, source: src.sheet, sheet: name });
+      continue;
+    }
+    const other = new ExcelJS.Workbook();
+    await loadWorkbook(other, src.bytes, src.fileName);
+    const names = pairSheetNames(other, src.modelSheets, src.fileName);
+    const copies: { ws: ExcelJS.Worksheet; name: string }[] = [];
+    const sheetRenames = new Map<string, string>();
+    for (const ws of other.worksheets) {
+      // Structured sheets of an earlier run are rebuilt, never copied twice.
+      if (isPreviousStructuredSheet(ws, spec)) continue;
+      const source = names.get(ws) ?? ws.name;
+      const name = pickSheetName(source, ws.name, taken);
+      if (name.toLowerCase() !== ws.name.toLowerCase())
+        sheetRenames.set(ws.name.toLowerCase(), name);
+      copies.push({ ws, name });
+      placed.push({ file: src.fileName, original: ws.name, source, sheet: name });
+    }
+    const tableRenames = new Map<string, string>();
+    for (const { ws } of copies)
+      for (const t of tableNames(ws)) {
+        const name = uniqueName(t, reservedNames);
+        if (name !== t) tableRenames.set(t.toLowerCase(), name);
+      }
+    const definedNames = (other.definedNames.model as DefinedName[]).filter(
+      (d) => !d.name.startsWith("_xlnm.")
+    );
+    const nameRenames = new Map<string, string>();
+    const newNames = definedNames.map((d) => {
+      const name = uniqueName(d.name, reservedNames);
+      if (name !== d.name) nameRenames.set(d.name.toLowerCase(), name);
+      return name;
+    });
+    const rewrite = (f: string) => renameReferences(f, sheetRenames, tableRenames, nameRenames);
+    definedNames.forEach((d, k) => {
+      for (const range of d.ranges) wb.definedNames.add(rewrite(range), newNames[k]);
+    });
+    for (const { ws, name } of copies) copySheet(wb, other, ws, name, rewrite, tableRenames);
+  }
+
+  // The first file to hold a name keeps it, as when the inputs were read.
+  const links = new Map<string, string>();
+  for (const p of placed) if (!links.has(p.source)) links.set(p.source, p.sheet);
+  for (const sheet of spec.sheets) addSheet(wb, sheet, links);
+  const out = await wb.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(out as ArrayBuffer), sheets: placed };
+}
+
+async function loadWorkbook(
+  wb: ExcelJS.Workbook,
+  bytes: Uint8Array,
+  fileName: string | undefined
+): Promise<void> {
+  try {
+    // exceljs accepts an ArrayBuffer in the browser and in Node alike.
+    await wb.xlsx.load(toArrayBuffer(bytes));
+  } catch (e) {
+    const name = fileName ?? "il file";
+    throw new PegInputError(
+      `Impossibile aprire "${name}" per scrivere i fogli strutturati: il file non è una cartella .xlsx leggibile ` +
+        `(${e instanceof Error ? e.message : String(e)}). Aprilo in Excel, salvalo come .xlsx e riprova.`,
+      "FILE_CORRUPT",
+      fileName
+    );
+  }
+}
+
+/**
+ * The model's name of each worksheet. Sheets are read in the workbook's order, and a sheet renamed
+ * apart from another file's is `<file> - <sheet>` (possibly with ` (n)`): pair by position when the
+ * lists agree, else only sheets whose name the model kept.
+ */
+function pairSheetNames(
+  wb: ExcelJS.Workbook,
+  modelSheets: string[] | undefined,
+  fileName: string | undefined
+): Map<ExcelJS.Worksheet, string> {
+  const out = new Map<ExcelJS.Worksheet, string>();
+  const sheets = wb.worksheets;
+  if (!modelSheets) return out;
+  const agrees =
+    modelSheets.length === sheets.length &&
+    sheets.every(
+      (ws, i) =>
+        modelSheets[i] === ws.name ||
+        (fileName !== undefined && modelSheets[i].startsWith(`${fileName} - ${ws.name}`))
+    );
+  if (agrees) sheets.forEach((ws, i) => out.set(ws, modelSheets[i]));
+  else for (const ws of sheets) if (modelSheets.includes(ws.name)) out.set(ws, ws.name);
+  return out;
+}
+
+/** Longest sheet name Excel accepts. */
+const MAX_SHEET_NAME = 31;
+
+/** A name Excel accepts for a sheet: 1-31 characters, none of []:*?/\, no ' at either end. */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME &&
+    !/[[\]:*?/\\]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.trim() === name &&
+    // Excel reserves "History" (Cronologia) for its change tracking.
+    name.toLowerCase() !== "history"
+  );
+}
+
+/** `name` made valid for Excel: forbidden characters become `_`, at most 31 characters. */
+export function sanitizeSheetName(name: string): string {
+  let s = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f]/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (s === "" || s.toLowerCase() === "history") s = s === "" ? "Foglio" : `${s}_`;
+  return s.slice(0, MAX_SHEET_NAME).trimEnd();
+}
+
+/**
+ * The output name of a copied sheet: `preferred` (the model's name, so `Origine` reads like the tab)
+ * when valid and free, else `fallback` made valid with ` (2)`, ` (3)`... until free. Adds it to `taken`
+ * (lower case: Excel compares sheet names ignoring case).
+ */
+export function pickSheetName(preferred: string, fallback: string, taken: Set<string>): string {
+  let name: string;
+  if (isValidSheetName(preferred) && !taken.has(preferred.toLowerCase())) name = preferred;
+  else {
+    const base = sanitizeSheetName(fallback);
+    name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) {
+      const suffix = ` (${i})`;
+      name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
     }
   }
-  removePreviousSheets(wb, spec, options.fileName);
-  for (const sheet of spec.sheets) addSheet(wb, sheet);
-  const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+interface DefinedName {
+  name: string;
+  ranges: string[];
+}
+
+/** `name`, or `name_2`, `name_3`... when taken; adds it to `taken` (lower case). */
+function uniqueName(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${name}_${i}`;
+  taken.add(out.toLowerCase());
+  return out;
+}
+
+function isPreviousStructuredSheet(ws: ExcelJS.Worksheet, spec: WorkbookSpec): boolean {
+  const s = spec.sheets.find((x) => x.name.toLowerCase() === ws.name.toLowerCase());
+  return !!s && tableNames(ws).some((t) => t.toLowerCase() === s.tableName.toLowerCase());
+}
+
+/**
+ * A formula with references to renamed sheets (`Foglio1!A1`, `'Scheda 1'!A1`), tables
+ * (`Tabella1[Col]`) and defined names (`ElencoSettori`) of its own file rewritten; string literals
+ * and bracketed parts left as they are. The maps are keyed by lower-case old name.
+ */
+export function renameReferences(
+  formula: string,
+  sheets: Map<string, string>,
+  tables: Map<string, string>,
+  names: Map<string, string> = new Map()
+): string {
+  if (sheets.size === 0 && tables.size === 0 && names.size === 0) return formula;
+  let out = "";
+  let i = 0;
+  const n = formula.length;
+  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < n && !(formula[j] === '"' && formula[j + 1] !== '"'))
+        j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "'") {
+      let j = i + 1;
+      let name = "";
+      while (j < n) {
+        if (formula[j] === "'") {
+          if (formula[j + 1] === "'") {
+            name += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        name += formula[j++];
+      }
+      const renamed = formula[j + 1] === "!" ? sheets.get(name.toLowerCase()) : undefined;
+      out += renamed !== undefined ? quote(renamed) : formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "[") {
+      // Structured reference parts and external workbook indexes: copied through the closing bracket.
+      let depth = 0;
+      let j = i;
+      for (; j < n; j++) {
+        if (formula[j] === "'" && j + 1 < n) j++;
+        else if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (/[\p{L}_\\\d.]/u.test(ch)) {
+      let j = i;
+      while (j < n && /[\p{L}\p{N}_.\\]/u.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      let renamed: string | undefined;
+      if (!/^\d/.test(word)) {
+        if (formula[j] === "!") {
+          const s = sheets.get(word.toLowerCase());
+          if (s !== undefined) renamed = quote(s);
+        } else if (formula[j] === "[") renamed = tables.get(word.toLowerCase());
+        else if (formula[j] !== "(") renamed = names.get(word.toLowerCase());
+      }
+      out += renamed ?? word;
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+type AnyModel = Record<string, unknown>;
+
+/** Copy a loaded worksheet into `wb` under `name`: values, formats, merges, validations, tables, images. */
+function copySheet(
+  wb: ExcelJS.Workbook,
+  from: ExcelJS.Workbook,
+  src: ExcelJS.Worksheet,
+  name: string,
+  rewrite: (formula: string) => string,
+  tableRenames: Map<string, string>
+): void {
+  const model = src.model as unknown as AnyModel;
+  const ws = wb.addWorksheet(name);
+  const rows = ((model.rows as AnyModel[] | undefined) ?? []).map((row) => ({
+    ...row,
+    cells: ((row.cells as AnyModel[] | undefined) ?? []).map((c) =>
+      typeof c.formula === "string" ? { ...c, formula: rewrite(c.formula) } : c
+    ),
+  }));
+  const validations: AnyModel = {};
+  for (const [ref, v] of Object.entries((model.dataValidations as AnyModel | undefined) ?? {}))
+    validations[ref] = rewriteFormulae(v, rewrite);
+  const conditional = ((model.conditionalFormattings as AnyModel[] | undefined) ?? []).map(
+    (cf) => ({
+      ...cf,
+      rules: ((cf.rules as unknown[] | undefined) ?? []).map((r) => rewriteFormulae(r, rewrite)),
+    })
+  );
+  const media = ((model.media as AnyModel[] | undefined) ?? []).flatMap((m) => {
+    const image = from.getImage(Number(m.imageId)) as ExcelJS.Image | undefined;
+    return image ? [{ ...m, imageId: String(wb.addImage(image)) }] : [];
+  });
+  const tables = ((model.tables as AnyModel[] | undefined) ?? []).map((t) => {
+    const renamed = tableRenames.get(String(t.name).toLowerCase());
+    return renamed ? { ...t, name: renamed, displayName: renamed } : t;
+  });
+  const views = ((model.views as AnyModel[] | undefined) ?? []).map((v) => ({
+    ...v,
+    // One selected tab in the output: several would open the sheets grouped.
+    tabSelected: false,
+  }));
+  (ws as unknown as { model: AnyModel }).model = {
+    ...model,
+    id: ws.id,
+    name,
+    rows,
+    mergeCells: model.merges,
+    dataValidations: validations,
+    conditionalFormattings: conditional,
+    media,
+    tables,
+    views,
+  };
+  ws.state = src.state;
+  const breaks = (src as unknown as { rowBreaks?: unknown[] }).rowBreaks;
+  if (breaks) (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [...breaks];
+}
+
+function rewriteFormulae(v: unknown, rewrite: (formula: string) => string): unknown {
+  if (!v || typeof v !== "object") return v;
+  const o = v as AnyModel;
+  if (!Array.isArray(o.formulae)) return v;
+  return {
+    ...o,
+    formulae: o.formulae.map((f: unknown) => (typeof f === "string" ? rewrite(f) : f)),
+  };
+}
+
+/** A text input as a plain sheet: its values as read, text always as text. */
+function addPlainSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue[][]): void {
+  const ws = wb.addWorksheet(name);
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      if (typeof v === "number" && !Number.isFinite(v)) return;
+      ws.getCell(r + 1, c + 1).value =
+        typeof v === "string" && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v;
+    })
+  );
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -112,12 +492,22 @@ export function toFileFormula(formula: string, tableName: string): string {
     .replace(/\[@((?:[^\][']|'.)+)\]/g, (_m, col: string) => `${tableName}[[#This Row],[${col}]]`);
 }
 
-function sheetExists(wb: ExcelJS.Workbook, location: string): boolean {
+/**
+ * The location of a link in the output: its sheet renamed as the output names it (`links`: model
+ * name -> output name), or null when the output has no such sheet.
+ */
+function outputLocation(
+  wb: ExcelJS.Workbook,
+  location: string,
+  links: Map<string, string>
+): string | null {
   const i = location.lastIndexOf("!");
-  if (i <= 0) return false;
+  if (i <= 0) return null;
   let sheet = location.slice(0, i);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return wb.worksheets.some((w) => w.name === sheet);
+  const target = links.get(sheet) ?? sheet;
+  if (!wb.worksheets.some((w) => w.name === target)) return null;
+  return target === sheet ? location : `'${target.replace(/'/g, "''")}'${location.slice(i)}`;
 }
 
 type ExcelValue = ExcelJS.CellValue;
@@ -126,7 +516,12 @@ function quoted(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): ExcelValue {
+function cellValue(
+  wb: ExcelJS.Workbook,
+  v: SheetCellValue,
+  tableName: string,
+  links: Map<string, string>
+): ExcelValue {
   if (v === null || v === undefined) return null;
   if (isFormulaCell(v)) {
     const formula = toFileFormula(v.formula, tableName);
@@ -135,11 +530,12 @@ function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): 
   }
   if (isLinkCell(v)) {
     // A link to a sheet the output does not hold (a text input) stays plain text.
-    if (!sheetExists(wb, v.location)) return v.text;
+    const location = outputLocation(wb, v.location, links);
+    if (location === null) return v.text;
     // HYPERLINK("#'Sheet'!A1"): an in-workbook jump in Excel and LibreOffice alike (exceljs would
     // write a cell hyperlink as an external relationship), the same form the add-in writes.
     return {
-      formula: `HYPERLINK(${quoted(`#${v.location}`)},${quoted(v.text)})`,
+      formula: `HYPERLINK(${quoted(`#${location}`)},${quoted(v.text)})`,
       result: v.text,
     } as ExcelJS.CellFormulaValue;
   }
@@ -149,7 +545,7 @@ function cellValue(wb: ExcelJS.Workbook, v: SheetCellValue, tableName: string): 
   return v;
 }
 
-function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, links: Map<string, string>): void {
   const freeze = spec.freeze ?? { rows: 1, cols: 0 };
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: "frozen", xSplit: freeze.cols, ySplit: freeze.rows }],
@@ -157,7 +553,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const width = spec.columns.length;
   const rows = spec.rows.map((r) => {
     const out: ExcelValue[] = [];
-    for (let c = 0; c < width; c++) out.push(cellValue(wb, r[c] ?? null, spec.tableName));
+    for (let c = 0; c < width; c++) out.push(cellValue(wb, r[c] ?? null, spec.tableName, links));
     return out;
   });
   ws.addTable({

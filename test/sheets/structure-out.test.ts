@@ -41,7 +41,7 @@ describe("writeStructureOut", () => {
     expect(new Uint8Array(readFileSync(input))).toEqual(bytes);
   });
 
-  test("text inputs give only the structured sheets; other workbooks are named as not copied", async () => {
+  test("a text input gives only the structured sheets; other workbooks' sheets are copied too", async () => {
     const out = path.join(dir, "da-testo.xlsx");
     await writeStructureOut(
       sampleModel(),
@@ -57,7 +57,15 @@ describe("writeStructureOut", () => {
       ],
       path.join(dir, "due.xlsx")
     );
-    expect(r.notCopied).toEqual(["altro.xlsx"]);
+    const original = await sheetNames(input);
+    expect(r.renamed.map((x) => [x.file, x.original])).toEqual(
+      original.map((n) => ["altro.xlsx", n])
+    );
+    expect(await sheetNames(path.join(dir, "due.xlsx"))).toEqual([
+      ...original,
+      ...r.renamed.map((x) => x.sheet),
+      ...STRUCTURED_SHEET_NAMES,
+    ]);
   });
 
   test("peg structure --as-of writes the check date and plan year into the Esito formulas", async () => {

@@ -1,19 +1,22 @@
 /**
- * `peg structure FILE... --out OUT.xlsx`: a copy of the (first) input workbook with the structured
- * sheets added, written through a temp file and renamed; never over an input.
+ * `peg structure FILE... --out OUT.xlsx`: a copy of the first input workbook with the structured
+ * sheets added; with several inputs, the sheets of the other workbooks and text files are added too
+ * (renamed when Excel would refuse or confuse their names), so every `Origine` link has a sheet to
+ * go to. Written through a temp file and renamed; never over an input.
  */
 import * as path from "path";
+import type { Grid } from "../../core/grid";
 import type { PegModel } from "../../core/model";
 import { buildWorkbookSpec, type WorkbookSpecOptions } from "../../core/sheets";
 import type { Settings } from "../../core/settings";
-import { writeStructuredWorkbook } from "../../xlsx/write";
+import { writeStructuredWorkbookFrom, type SourceInput } from "../../xlsx/write";
 import { writeFileAtomic } from "../fs-safe";
 
 export interface StructureOutResult {
-  /** The workbook whose sheets were copied, or null when every input was text. */
+  /** The workbook the output is a copy of, or null when every input was text. */
   base: string | null;
-  /** Other workbooks given: read for the model, but their sheets are not copied. */
-  notCopied: string[];
+  /** Source sheets copied under another name: file, name in the file, name in the output. */
+  renamed: { file: string; original: string; sheet: string }[];
 }
 
 /** What the sheets take from the validated settings: the check date and the achievement bands. */
@@ -27,9 +30,16 @@ function isWorkbook(p: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(p);
 }
 
+export interface StructureOutInput {
+  path: string;
+  bytes: Uint8Array;
+  /** The grids read from the file (their names as the model knows them; a text file's rows). */
+  grids?: Grid[];
+}
+
 export async function writeStructureOut(
   model: PegModel,
-  inputs: { path: string; bytes: Uint8Array }[],
+  inputs: StructureOutInput[],
   outPath: string,
   /**
    * asOf: the check date the model was evaluated at, so the sheets' formulas recompute alike;
@@ -37,22 +47,35 @@ export async function writeStructureOut(
    */
   specOptions: WorkbookSpecOptions = {}
 ): Promise<StructureOutResult> {
-  const workbooks = inputs.filter((i) => isWorkbook(i.path));
-  const base = workbooks[0] ?? null;
-  const bytes = await writeStructuredWorkbook(
-    base?.bytes ?? null,
-    buildWorkbookSpec(model, specOptions),
-    {
-      fileName: base ? path.basename(base.path) : undefined,
+  // A single text input gives the structured sheets only, as it always has; with several inputs
+  // every input's sheets are in the output, a text file as a plain sheet named after the file.
+  const several = inputs.length > 1;
+  const sources: SourceInput[] = [];
+  for (const i of inputs) {
+    const fileName = path.basename(i.path);
+    if (isWorkbook(i.path)) {
+      sources.push({
+        kind: "workbook",
+        bytes: i.bytes,
+        fileName,
+        modelSheets: i.grids?.map((g) => g.sheet),
+      });
+    } else if (several) {
+      for (const g of i.grids ?? [])
+        sources.push({ kind: "text", fileName, sheet: g.sheet, rows: g.rows });
     }
-  );
+  }
+  const result = await writeStructuredWorkbookFrom(sources, buildWorkbookSpec(model, specOptions));
   await writeFileAtomic(
     outPath,
-    bytes,
+    result.bytes,
     inputs.map((i) => i.path)
   );
+  const base = inputs.find((i) => isWorkbook(i.path));
   return {
     base: base ? path.basename(base.path) : null,
-    notCopied: workbooks.slice(1).map((w) => path.basename(w.path)),
+    renamed: result.sheets
+      .filter((s) => s.sheet !== s.original)
+      .map((s) => ({ file: s.file ?? "", original: s.original, sheet: s.sheet })),
   };
 }

@@ -30,15 +30,16 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   const model = analyzeWorkbook(grids, options);
   let note: string | undefined;
   if (out !== undefined) {
-    const result: unknown = await writeStructureOut(
+    const result = await writeStructureOut(
       model,
-      run.sources.map((s) => ({ path: s.path, bytes: s.bytes })),
+      run.sources.map((s) => ({ path: s.path, bytes: s.bytes, grids: s.grids })),
       path.resolve(io.cwd, out),
       settingsSpecOptions(resolveSettings(options))
     );
-    const notCopied = (result as { notCopied?: unknown } | undefined)?.notCopied;
-    if (Array.isArray(notCopied) && notCopied.length > 0) {
-      note = `nota: in "${path.basename(out)}" sono copiati solo i fogli del primo file Excel; non quelli di ${notCopied.map((n) => `"${String(n)}"`).join(", ")}`;
+    if (result.renamed.length > 0) {
+      note =
+        `nota: in "${path.basename(out)}" alcuni fogli hanno un altro nome (nome già usato o non valido in Excel): ` +
+        result.renamed.map((r) => `"${r.original}" di "${r.file}" -> "${r.sheet}"`).join(", ");
     }
   }
   if (note) io.err(`peg: ${note}\n`);
