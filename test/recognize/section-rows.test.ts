@@ -387,3 +387,38 @@ describe("PDF lines whose target is written in words before the weight", () => {
     expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
   });
 });
+
+it("gives every objective under a merged Area or Dirigente cell that unit and dirigente", () => {
+  const grid: Grid = {
+    sheet: "PIAO 2025",
+    origin: { row: 2, col: 0 },
+    rows: [
+      ["Area", "Dirigente", "Obiettivo operativo", "Indicatore", "Target 2025", "Peso"],
+      [
+        "Area Servizi al cittadino",
+        "dott. Rossi",
+        "1.1 Anagrafe digitale",
+        "Certificati online",
+        ">= 70%",
+        1,
+      ],
+      [null, null, "1.2 Sportello unico", "Pratiche SUAP telematiche", "100%", 1],
+      ["Area Tecnica", null, "2.1 Manutenzione strade", "Km asfaltati", ">= 6", 1],
+    ],
+    merges: [
+      { top: 3, left: 0, bottom: 4, right: 0 },
+      { top: 3, left: 1, bottom: 4, right: 1 },
+    ],
+  };
+  const m = analyzeWorkbook([grid], { files: ["x"] });
+  const unitOf = (code: string) =>
+    m.units.find((u) => u.id === m.operationalObjectives.find((o) => o.code === code)?.unitId);
+  expect(unitOf("1.2")).toMatchObject({
+    area: "Area Servizi al cittadino",
+    dirigente: "dott. Rossi",
+  });
+  expect(unitOf("1.2")?.source).toBe("'PIAO 2025'!A4");
+  // Not merged: the dirigente is not carried to the next area.
+  expect(unitOf("2.1")).toMatchObject({ area: "Area Tecnica" });
+  expect(unitOf("2.1")?.dirigente).toBeUndefined();
+});

@@ -1065,6 +1065,7 @@ class SheetWalker {
       strat = prev.strat;
     }
     const made: RawObjective[] = [];
+    const carried = new Map<string, { v: string; src: string }>();
     const weightCells = new Map<RawIndicator, Cell>();
     for (const r of rows) {
       const cells = this.rows.cells(r);
@@ -1156,15 +1157,26 @@ class SheetWalker {
       const target = op ?? strat;
       if (!target) continue;
       if (dirCol) {
-        const d = this.rows.text(r, dirCol.col);
+        let d = this.rows.text(r, dirCol.col);
+        if (d) carried.set("dirigente", { v: d, src: "" });
+        // A dirigente cell merged down over several objectives covers each of them.
+        else if (newOp && this.inMerge(r, dirCol.col)) d = carried.get("dirigente")?.v ?? "";
         if (d) target.people.dirigente ??= d;
       }
       for (const [role, field] of MATRIX_UNIT_FIELDS) {
         const uc = this.col(h, role);
-        const v = uc ? this.rows.text(r, uc.col) : "";
+        if (!uc) continue;
+        let v = this.rows.text(r, uc.col);
+        let src = cellRef(this.grid, r, uc.col);
+        if (v) carried.set(field, { v, src });
+        else if (newOp) {
+          // An empty unit cell (merged down, or left blank as "same as above"): the unit above.
+          const c = carried.get(field);
+          if (c) [v, src] = [c.v, c.src];
+        }
         if (v) {
           target.people[field] ??= v;
-          target.people.source ??= cellRef(this.grid, r, uc!.col);
+          target.people.source ??= src;
         }
       }
       const objW = objWeightCol ?? (!indicatorsHere ? weightCol : undefined);
@@ -1282,6 +1294,16 @@ class SheetWalker {
         i.weightSource = undefined;
       }
     }
+  }
+
+  /** Whether (r, c) lies inside a merged area below its first row. */
+  private inMerge(r: number, c: number): boolean {
+    const o = this.grid.origin ?? { row: 0, col: 0 };
+    const ar = r + o.row;
+    const ac = c + o.col;
+    return (this.grid.merges ?? []).some(
+      (m) => m.top < ar && ar <= m.bottom && m.left <= ac && ac <= m.right
+    );
   }
 
   private setDup(o: RawObjective, code: string): void {
