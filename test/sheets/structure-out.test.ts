@@ -41,14 +41,28 @@ describe("writeStructureOut", () => {
     expect(new Uint8Array(readFileSync(input))).toEqual(bytes);
   });
 
-  test("a text input gives only the structured sheets; other workbooks' sheets are copied too", async () => {
+  test("a text input becomes a plain sheet before the structured ones; other workbooks' sheets are copied too", async () => {
     const out = path.join(dir, "da-testo.xlsx");
     await writeStructureOut(
       sampleModel(),
-      [{ path: path.join(dir, "piano.txt"), bytes: new Uint8Array() }],
+      [
+        {
+          path: path.join(dir, "piano.txt"),
+          bytes: new Uint8Array(),
+          grids: [
+            {
+              sheet: "piano.txt",
+              rows: [
+                ["Indicatore", "Target"],
+                ["Pratiche", ">= 5"],
+              ],
+            },
+          ],
+        },
+      ],
       out
     );
-    expect(await sheetNames(out)).toEqual([...STRUCTURED_SHEET_NAMES]);
+    expect(await sheetNames(out)).toEqual(["piano.txt", ...STRUCTURED_SHEET_NAMES]);
     const r = await writeStructureOut(
       sampleModel(),
       [

@@ -47,9 +47,8 @@ export async function writeStructureOut(
    */
   specOptions: WorkbookSpecOptions = {}
 ): Promise<StructureOutResult> {
-  // A single text input gives the structured sheets only, as it always has; with several inputs
-  // every input's sheets are in the output, a text file as a plain sheet named after the file.
-  const several = inputs.length > 1;
+  // Every input's sheets are in the output, a text file as a plain sheet named after the file, so
+  // each row's Origine link has a cell to land on.
   const sources: SourceInput[] = [];
   for (const i of inputs) {
     const fileName = path.basename(i.path);
@@ -60,7 +59,7 @@ export async function writeStructureOut(
         fileName,
         modelSheets: i.grids?.map((g) => g.sheet),
       });
-    } else if (several) {
+    } else {
       for (const g of i.grids ?? [])
         sources.push({ kind: "text", fileName, sheet: g.sheet, rows: g.rows });
     }
