@@ -191,6 +191,9 @@ export const IndicatorSchema = z.object({
     .optional(),
   source: z.string(),
   targetSource: z.string().optional(),
+  /** The office's own declared achievement (`% di raggiungimento`), 0..1, as written in the plan. */
+  declaredAchievement: z.number().finite().min(0).max(1).optional(),
+  declaredAchievementSource: z.string().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -233,6 +236,7 @@ export const FINDING_CODES = [
   "TARGET_NOT_MEASURABLE",
   "TARGET_NOT_CHALLENGING",
   "LAYOUT_NOT_RECOGNIZED",
+  "ACHIEVEMENT_DECLARED_MISMATCH",
 ] as const;
 
 export const FindingSchema = z.object({

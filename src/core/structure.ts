@@ -277,6 +277,15 @@ function toIndicator(
   if (ri.weightSource) out.weightSource = ri.weightSource;
   if (ri.actualSource && ri.actual !== null) out.actualSource = ri.actualSource;
   if (ri.targetSource) out.targetSource = ri.targetSource;
+  if (
+    ri.declaredAchievement !== undefined &&
+    Number.isFinite(ri.declaredAchievement) &&
+    ri.declaredAchievement >= 0 &&
+    ri.declaredAchievement <= 1
+  ) {
+    out.declaredAchievement = ri.declaredAchievement;
+    if (ri.declaredAchievementSource) out.declaredAchievementSource = ri.declaredAchievementSource;
+  }
   return out;
 }
 

@@ -97,7 +97,7 @@ const RULES: Rule[] = [
     role: "formula",
   },
   {
-    re: /^(% ?|percentuale |grado |livello |tasso )(di )?(raggiungimento|realizzazione|attuazione)\b|^(stato (di )?)?raggiungimento|(raggiungimento|realizzazione) ?%|^achievement|^% ?achieved/,
+    re: /^(% ?|percentuale |grado |livello |tasso )(di )?(raggiungimento|realizzazione|attuazione)\b|^(stato (di )?)?raggiungimento|(raggiungimento|realizzazione) ?%|^achievement|^% ?achieved|^(% ?|grado (di )?|perc\.? (di )?)ragg\.?( \d{4})?$/,
     role: "achievement",
   },
   {

@@ -87,6 +87,7 @@ const CARD_ROLES = new Set<Role>([
   "unit",
   "baseline",
   "formula",
+  "achievement",
 ]);
 const MATRIX_UNIT_FIELDS: [Role, "area" | "settore" | "servizio"][] = [
   ["unitArea", "area"],
@@ -377,6 +378,13 @@ class SheetWalker {
       case "formula":
         ind.description ??= value;
         break;
+      case "achievement": {
+        const a = valueCell ? declaredAchievement(valueCell) : declaredAchievement(value);
+        if (a === null) return false;
+        ind.declaredAchievement = a;
+        ind.declaredAchievementSource = ref;
+        break;
+      }
       case "baseline": {
         const y = roleOf(key)?.year;
         ind.baseline ??= new Map();
@@ -755,6 +763,7 @@ class SheetWalker {
     const weightCol = this.col(h, "weight");
     const unitCol = this.col(h, "unit");
     const dimCol = this.col(h, "dimension");
+    const achCols = this.cols(h, "achievement");
     const width = h.columns.length;
     let dimension: string | null = null;
     let prev = null as RawIndicator | null;
@@ -899,6 +908,7 @@ class SheetWalker {
         if (unitCol) ind.unit = this.rows.text(r, unitCol.col) || null;
         if (baseline.size > 0) ind.baseline = baseline;
         if (targets.size > 0) ind.targets = targets;
+        this.setDeclared(ind, r, achCols);
         owner!.indicators.push(ind);
         prev = ind;
       });
@@ -968,6 +978,19 @@ class SheetWalker {
       const t = this.rows.text(r, c.col);
       if (t) into.set(String(c.year), t);
     }
+  }
+
+  /** The office's declared achievement (`% di raggiungimento`) of row r: the plan year's column first. */
+  private setDeclared(ind: RawIndicator, r: number, cols: Column[]): void {
+    if (cols.length === 0) return;
+    const cell = this.pickActual(
+      cols.map((c) => this.rows.at(r, c.col)),
+      cols
+    );
+    const a = cell ? declaredAchievement(cell) : null;
+    if (a === null || !cell) return;
+    ind.declaredAchievement = a;
+    ind.declaredAchievementSource = cellRef(this.grid, r, cell.col);
   }
 
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
@@ -1041,6 +1064,7 @@ class SheetWalker {
     const descCol = this.col(h, "description");
     const unitCol = this.col(h, "unit");
     const baseCols = this.cols(h, "baseline");
+    const achCols = this.cols(h, "achievement");
     const reportCols = h.columns.filter(
       (c) => c.role === "reportText" || c.role === "score" || c.role === "total"
     );
@@ -1251,6 +1275,7 @@ class SheetWalker {
           });
           this.pastResults(r, actualCols, targetCols, b);
           if (b.size > 0) ind.baseline = b;
+          this.setDeclared(ind, r, achCols);
           target.indicators.push(ind);
           if (wCell) weightCells.set(ind, wCell);
         });
@@ -1392,6 +1417,15 @@ function numeric(cell: Cell): number | null {
 function actualValue(cell: Cell): string | number | null {
   if (typeof cell.value === "number") return cell.shown.includes("%") ? cell.shown : cell.value;
   return cell.text;
+}
+
+/**
+ * A declared achievement as a fraction: `80%`, 0,8 shown as `80%`, `80` (points: > 1), `0,8`,
+ * `100 %`; over 100% counts as 100%. Text that is not one number (`raggiunto`) is null.
+ */
+function declaredAchievement(cell: Cell | string): number | null {
+  const a = typeof cell === "string" ? readWeight(cell) : readWeight(cell.value, cell.shown);
+  return a === null || !Number.isFinite(a) ? null : Math.min(1, a);
 }
 
 function objectiveWeight(cell: Cell): number | null {

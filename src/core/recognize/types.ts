@@ -14,6 +14,9 @@ export interface RawIndicator {
   actualSource?: string;
   source: string;
   targetSource?: string;
+  /** The office's own declared achievement (`% di raggiungimento`), 0..1, and its cell. */
+  declaredAchievement?: number;
+  declaredAchievementSource?: string;
   /** Row number (the `N` column) used to attach it to an action of its scheda. */
   ref?: string;
 }
