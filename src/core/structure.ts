@@ -57,7 +57,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       });
     }
   }
-  const kept = mergeStrategic(dropIndexDuplicates(objectives));
+  const kept = joinReferences(mergeStrategic(dropIndexDuplicates(objectives)));
   if (planYear === undefined) planYear = yearFromTargets(kept);
 
   const byKey = new Map<string, RawObjective>();
@@ -334,6 +334,37 @@ function mergeStrategic(list: RawObjective[]): RawObjective[] {
   if (alias.size > 0)
     for (const o of out)
       if (o.parentKey && alias.has(o.parentKey)) o.parentKey = alias.get(o.parentKey);
+  return out;
+}
+
+/**
+ * Indicators listed on their own sheet with the code of their objective (`OP.01`), the objectives
+ * on another: each reference joins the objective with that code; references to the same unknown
+ * code stay one objective named by its code.
+ */
+function joinReferences(list: RawObjective[]): RawObjective[] {
+  if (!list.some((o) => o.refOnly)) return list;
+  const full = new Map<string, RawObjective>();
+  for (const o of list) if (!o.refOnly && o.code !== null && !full.has(o.code)) full.set(o.code, o);
+  const out: RawObjective[] = [];
+  for (const o of list) {
+    if (!o.refOnly || o.code === null) {
+      out.push(o);
+      continue;
+    }
+    const into = full.get(o.code);
+    if (into) {
+      into.indicators.push(...o.indicators);
+      into.reports.push(...o.reports);
+      if (into.weight === null && o.weight !== null) {
+        into.weight = o.weight;
+        into.weightSource = o.weightSource;
+      }
+      continue;
+    }
+    full.set(o.code, o);
+    out.push(o);
+  }
   return out;
 }
 

@@ -422,3 +422,56 @@ it("gives every objective under a merged Area or Dirigente cell that unit and di
   expect(unitOf("2.1")).toMatchObject({ area: "Area Tecnica" });
   expect(unitOf("2.1")?.dirigente).toBeUndefined();
 });
+
+describe("objectives on one sheet, indicators on another naming them by code", () => {
+  const objectives: Grid = {
+    sheet: "Obiettivi",
+    rows: [
+      ["Codice obiettivo", "Obiettivo operativo", "Settore", "Responsabile", "Peso obiettivo"],
+      ["OP.01", "Digitalizzazione archivio storico", "Affari generali", "Rossi", 30],
+      ["OP.02", "Recupero evasione tributaria", "Finanziario", "Bianchi", 70],
+    ],
+  };
+  const byCodeColumn: Grid = {
+    sheet: "Indicatori",
+    rows: [
+      ["Codice obiettivo", "Indicatore", "Target 2025", "Peso", "Consuntivo 2025"],
+      ["OP.01", "Faldoni digitalizzati", ">= 500", "50%", 520],
+      ["OP.01", "Consultazioni online attivate", "Entro il 30/09/2025", "50%", "SI"],
+      ["OP.02", "Accertamenti IMU emessi", ">= 300", "100%", 280],
+      ["OP.09", "Indicatore di un obiettivo non elencato", ">= 1", "100%", 1],
+    ],
+  };
+  const byObjectiveColumn: Grid = {
+    sheet: "Indicatori",
+    rows: [
+      ["Obiettivo", "Indicatore", "Target 2025", "Peso", "Consuntivo 2025"],
+      ["OP.01", "Faldoni digitalizzati", ">= 500", "50%", 520],
+      ["OP.01", "Consultazioni online attivate", "Entro il 30/09/2025", "50%", "SI"],
+      ["OP.02", "Accertamenti IMU emessi", ">= 300", "100%", 280],
+      ["OP.09", "Indicatore di un obiettivo non elencato", ">= 1", "100%", 1],
+    ],
+  };
+
+  it.each([
+    ["a Codice obiettivo column", byCodeColumn],
+    ["an Obiettivo column holding codes", byObjectiveColumn],
+  ])("joins each indicator to its objective through %s", (_label, indicators) => {
+    const m = analyzeWorkbook([objectives, indicators], { files: ["x"], year: 2025 });
+    expect(m.operationalObjectives.map((o) => [o.code, o.title, o.weight])).toEqual([
+      ["OP.01", "Digitalizzazione archivio storico", 30],
+      ["OP.02", "Recupero evasione tributaria", 70],
+      ["OP.09", "OP.09", null],
+    ]);
+    expect(m.indicators.map((i) => [i.objectiveCode, i.name, i.status])).toEqual([
+      ["OP.01", "Faldoni digitalizzati", "met"],
+      ["OP.01", "Consultazioni online attivate", "met"],
+      ["OP.02", "Accertamenti IMU emessi", "missed"],
+      ["OP.09", "Indicatore di un obiettivo non elencato", "met"],
+    ]);
+    expect(m.indicators[0].source).toBe("Indicatori!B2");
+    expect(
+      m.findings.filter((f) => f.code === "WEIGHTS_SUM" || f.code === "DUPLICATE_CODE")
+    ).toEqual([]);
+  });
+});

@@ -768,6 +768,12 @@ class SheetWalker {
     let dimension: string | null = null;
     let prev = null as RawIndicator | null;
     let owner: RawObjective | null = null;
+    // `Codice obiettivo | Indicatore | …` outside any scheda: each row names its objective by code
+    // (objectives listed on another sheet; structure.ts joins them).
+    const objectiveRefs =
+      !!codeCol &&
+      /obiettiv|\bob\b/.test(fold(codeCol.label)) &&
+      (!this.cur || this.fromHeading.has(this.cur));
     // For each row, the number of the next numbered row below it (one pass, from the bottom).
     const nextRefs: number[] = new Array<number>(rows.length).fill(Infinity);
     if (codeCol) {
@@ -862,7 +868,10 @@ class SheetWalker {
       }
       if (!name) name = cells.find((c) => letterCount(c.text) >= 4)?.text ?? "";
       if (!name) continue;
-      owner = this.ownerFor(ref, name, r, nextRefs[ri]);
+      owner =
+        objectiveRefs && ref && !/^\d{1,2}\.?$/.test(ref)
+          ? this.objectiveByRef(ref, r, codeCol!.col)
+          : this.ownerFor(ref, name, r, nextRefs[ri]);
       const targets = new Map<string, string | null>();
       const yearsOf = targetCols.map((c) => c.year);
       let target: string | null = null;
@@ -1000,6 +1009,19 @@ class SheetWalker {
       if (i >= 0 && cells[i]) return cells[i];
     }
     return cells.find((c) => c);
+  }
+
+  /** The objective a row names by its code: one per code on this sheet, marked as a reference. */
+  private objectiveByRef(code: string, r: number, col: number): RawObjective {
+    const key = `R:${code}`;
+    let o = this.byCode.get(key);
+    if (!o) {
+      o = this.newObjective(code, code, "operational", cellRef(this.grid, r, col));
+      o.refOnly = true;
+      o.people = { ...this.sheetPeople };
+      this.byCode.set(key, o);
+    }
+    return o;
   }
 
   /** Where an indicator row goes: the action of its scheda named by the row number, else the scheda. */
@@ -1166,6 +1188,8 @@ class SheetWalker {
           "operational",
           cellRef(this.grid, r, (oTitle ?? oCode)!.col)
         );
+        // Only a code, no title anywhere on the row: a reference to an objective listed elsewhere.
+        if (!ot && oc) op.refOnly = true;
         op.indexOnly = indexOnly;
         op.people = { ...this.sheetPeople };
         if (oc) this.setDup(op, oc);

@@ -66,6 +66,8 @@ export interface RawObjective {
   weak?: boolean;
   /** From an index table (code + title only): dropped when a scheda gives the same code. */
   indexOnly?: boolean;
+  /** Named only by its code (`Codice obiettivo` beside indicators): joined to the objective with that code. */
+  refOnly?: boolean;
   /** Action rows of a scheda (seed: `N | Descrizione | Risultato atteso`), by their number. */
   children?: Map<string, RawObjective>;
   /** Text of the action rows, for attaching unnumbered indicators by content. */
