@@ -6,6 +6,7 @@ import type { Finding, PegModel } from "../model";
 import { checkEnabled, DEFAULT_SETTINGS, type Settings } from "../settings";
 import { buildContext, type Check } from "./context";
 import { applyManualVerdicts } from "./manual";
+import { achievementDeclaredMismatch } from "./checks/achievement-declared";
 import { actualMissing } from "./checks/actual-missing";
 import { duplicateCode } from "./checks/duplicate-code";
 import { orphanObjective } from "./checks/orphan-objective";
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   paymentTimesWeight,
   targetNotMeasurable,
   targetNotChallenging,
+  achievementDeclaredMismatch,
 ];
 
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };

@@ -507,6 +507,7 @@ function hasBands(ctx: Ctx): boolean {
 }
 
 const COUNTED_GRADE = "Grado riconosciuto";
+const DECLARED_GRADE = "Grado dichiarato";
 
 const BANDS_DESCRIPTION =
   " Il grado di ogni indicatore conta secondo le fasce di raggiungimento delle impostazioni (colonna Grado riconosciuto di Indicatori).";
@@ -559,6 +560,8 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
   // The grade counted after the bands, right after Grado finale (only when bands are set).
   const counted = hasBands(ctx) ? columns.length : -1;
   if (counted >= 0) columns.push({ header: COUNTED_GRADE, numFmt: PCT1, width: 12 });
+  // The office's own declared achievement, as written in the plan: a value, compared by the audit.
+  columns.push({ header: DECLARED_GRADE, numFmt: PCT1, width: 11 });
   columns.push({ header: "Origine", width: 20 });
   let weightSum = 0;
   // The plan year and check date the cached values were computed with: the live formulas get them
@@ -609,6 +612,7 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
         finalAchievement(i) ?? NO_VALUE
       ),
       ...countedCell,
+      num(i.declaredAchievement ?? null),
       sourceLink(i.source),
     ];
   });
@@ -617,7 +621,7 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.indicators,
     tableName: TABLE_NAMES.indicators,
     description:
-      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo." +
+      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo. Grado dichiarato: la percentuale di raggiungimento scritta nel piano." +
       (counted >= 0
         ? " Grado riconosciuto: il grado finale secondo le fasce di raggiungimento delle impostazioni."
         : ""),
