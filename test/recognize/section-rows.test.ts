@@ -7,6 +7,7 @@ import type { Grid } from "../../src/core/grid";
 import { analyzeWorkbook } from "../../src/core/pipeline";
 import { parseUnitLine } from "../../src/core/recognize/sheet";
 import { splitTrailing } from "../../src/core/recognize/lines";
+import { splitCodeTitle } from "../../src/core/recognize/titles";
 import { textToGrid } from "../../src/core/textgrid";
 
 function tsv(lines: string[]): Grid {
@@ -473,5 +474,17 @@ describe("objectives on one sheet, indicators on another naming them by code", (
     expect(
       m.findings.filter((f) => f.code === "WEIGHTS_SUM" || f.code === "DUPLICATE_CODE")
     ).toEqual([]);
+  });
+});
+
+describe("splitCodeTitle keeps a code written as one word with its letters", () => {
+  it.each([
+    ["OB.1 Riduzione tempi procedimenti edilizi", "OB.1", "Riduzione tempi procedimenti edilizi"],
+    ["OP.02 - Recupero evasione tributaria", "OP.02", "Recupero evasione tributaria"],
+    ["A1.3 Manutenzione del verde", "A1.3", "Manutenzione del verde"],
+    ["1.1 Digitalizzazione del protocollo", "1.1", "Digitalizzazione del protocollo"],
+    ["Ob. op. 2.4 Nuovo regolamento", "2.4", "Nuovo regolamento"],
+  ])("%s", (text, code, title) => {
+    expect(splitCodeTitle(text)).toEqual({ code, title });
   });
 });

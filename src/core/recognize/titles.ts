@@ -57,6 +57,12 @@ const CODE_TITLE_RE =
 
 /** `1.1 Titolo` -> {code: "1.1", title: "Titolo"}; null when the cell is a plain title. */
 export function splitCodeTitle(text: string): { code: string; title: string } | null {
+  // `OB.1 Titolo`, `OP.02 - Titolo`, `A1.3 …`: a code token written as one word, kept whole.
+  const tok = /^([A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,3}){0,3})(\s*[-–:.)]\s*|\s+)(\S.*)$/i.exec(
+    text.trim()
+  );
+  if (tok && /[.]/.test(tok[1]) && letterCount(tok[3]) >= 4 && !/^\d/.test(tok[3]))
+    return { code: tok[1], title: tok[3].trim() };
   const m = CODE_TITLE_RE.exec(text.trim());
   if (!m) return null;
   const [, code, sep, rest] = m;
