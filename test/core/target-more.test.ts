@@ -53,6 +53,10 @@ describe("reading more forms: op, value and unit", () => {
     ["+ 10 iscritti", { op: "relative", value: 10, relative: { mode: "absolute", sign: 1 } }],
     // a number after the year's place is a quantity again
     ["> 2024 utenti", { op: ">", value: 2024, unit: "count" }],
+    // operators typed with a space inside
+    ["= > 15", { op: ">=", value: 15 }],
+    ["= < 30 gg", { op: "<=", value: 30, unit: "days" }],
+    ["> = 80%", { op: ">=", value: 80, unit: "percent" }],
     // limits in days
     ["non superiore a 30 giorni", { op: "<=", value: 30, unit: "days" }],
     ["Entro 30 gg dalla richiesta", { op: "<=", value: 30, unit: "days" }],
