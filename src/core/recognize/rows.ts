@@ -43,6 +43,20 @@ export class RowReader {
     return out;
   }
 
+  private leftCol: number | undefined;
+
+  /** Leftmost column holding a value anywhere in the grid: a sheet may start its tables at C. */
+  get left(): number {
+    if (this.leftCol !== undefined) return this.leftCol;
+    let min = Infinity;
+    for (let r = 0; r < this.count; r++) {
+      const c = this.cells(r)[0];
+      if (c && c.col < min) min = c.col;
+    }
+    this.leftCol = Number.isFinite(min) ? min : 0;
+    return this.leftCol;
+  }
+
   /** Text of one cell ("" when empty). */
   at(r: number, c: number): Cell | undefined {
     return this.cells(r).find((x) => x.col === c);

@@ -194,16 +194,16 @@ class SheetWalker {
   }
 
   private startBlock(code: string | null, title: string, r: number, weak: boolean): RawObjective {
-    const o = this.newObjective(
-      code,
-      title,
-      "operational",
-      cellRef(this.grid, r, this.rows.cells(r)[0]?.col ?? 0)
-    );
+    const o = this.newObjective(code, title, "operational", this.firstRef(r));
     o.weak = weak;
     o.people = { ...this.sheetPeople };
     this.cur = o;
     return o;
+  }
+
+  /** The row's first non-empty cell (column A on an empty row): a line of text sits there. */
+  private firstRef(r: number): string {
+    return cellRef(this.grid, r, this.rows.cells(r)[0]?.col ?? 0);
   }
 
   private newObjective(
@@ -247,7 +247,7 @@ class SheetWalker {
       null,
       title || `Indicatori (riga ${r + 1})`,
       "operational",
-      cellRef(this.grid, r, 0)
+      this.firstRef(r)
     );
     o.people = { ...this.sheetPeople };
     if (title) this.fromHeading.add(o);
@@ -459,7 +459,7 @@ class SheetWalker {
     else if (/^area/.test(key)) p.area = value;
     else if (/^(settore|centro di)/.test(key)) p.settore = value;
     else if (/^(servizio|ufficio)/.test(key)) p.servizio = value;
-    p.source ??= cellRef(this.grid, r, 0);
+    p.source ??= this.firstRef(r);
   }
 
   /** `AREA | SETTORE | SERVIZIO` over their values; `REFERENTE POLITICO | DIRIGENTE | RESP.` too. */
@@ -538,17 +538,17 @@ class SheetWalker {
         dimension: li.dimension,
         target: li.target,
         weight: w,
-        weightSource: li.weight !== null ? cellRef(this.grid, li.valueRow, 0) : undefined,
+        weightSource: li.weight !== null ? this.firstRef(li.valueRow) : undefined,
         actual: null,
-        source: cellRef(this.grid, li.row, 0),
-        targetSource: cellRef(this.grid, li.valueRow, 0),
+        source: this.firstRef(li.row),
+        targetSource: this.firstRef(li.valueRow),
       });
     }
     if (section.total) {
       const v = readWeight(section.total.text);
       if (v !== null) {
         obj.declaredWeightTotal = v;
-        obj.declaredWeightTotalSource = cellRef(this.grid, section.total.row, 0);
+        obj.declaredWeightTotalSource = this.firstRef(section.total.row);
       }
     }
     return Math.max(last, r0);
@@ -578,10 +578,12 @@ class SheetWalker {
     for (let r = h.lastRow + 1; r < this.rows.count; r++) {
       if (this.rows.isBlank(r)) {
         blanks++;
-        if (blanks >= 2) break;
         continue;
       }
       const cells = this.rows.cells(r);
+      // After two or more blank rows, only a row that still fits the table goes on with it: a
+      // dimension caption, or values that all sit under labelled columns of the header.
+      if (blanks >= 2 && !this.fitsTable(h, cells)) break;
       // Page footers and the document title repeated on each page of a PDF: not rows of the table.
       if (cells.length === 1 && this.isPageNoise(cells[0].text)) continue;
       if (this.tableEnd(r, weakTitlesEnd)) break;
@@ -601,6 +603,12 @@ class SheetWalker {
       if (TOTAL_RE.test(this.rows.cells(r)[0].text)) break;
     }
     return out;
+  }
+
+  private fitsTable(h: Header, cells: Cell[]): boolean {
+    if (cells.length === 1) return dimensionOf(cells[0].text) !== null;
+    const labelled = new Set(h.columns.filter((c) => c.role !== null).map((c) => c.col));
+    return cells.every((c) => labelled.has(c.col));
   }
 
   private isPageNoise(text: string): boolean {
@@ -1033,7 +1041,7 @@ class SheetWalker {
       let child = children.get(ref);
       if (!child) {
         const code = block.code ? `${block.code}.${ref}` : ref;
-        child = this.newObjective(code, `Azione ${ref}`, "operational", cellRef(this.grid, r, 0));
+        child = this.newObjective(code, `Azione ${ref}`, "operational", this.firstRef(r));
         child.parentKey = block.key;
         child.strategicCode = block.code;
         child.people = { ...block.people };

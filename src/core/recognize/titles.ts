@@ -155,12 +155,12 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
     if (t) return { code: null, title: t.title, strong: false, lastRow: t.row };
     return null;
   }
-  return weakTitle(cells, r);
+  return weakTitle(cells, r, rows.left);
 }
 
 /** `1 | TITOLO IN MAIUSCOLO` or `2 P.N.R.R : PARTECIPAZIONE …`. */
-function weakTitle(cells: Cell[], r: number): Title | null {
-  if (cells.length === 2 && /^\d{1,2}$/.test(cells[0].text) && cells[0].col <= 1) {
+function weakTitle(cells: Cell[], r: number, left: number): Title | null {
+  if (cells.length === 2 && /^\d{1,2}$/.test(cells[0].text) && cells[0].col - left <= 1) {
     const t = cells[1].text;
     if (t.length >= 15 && letterCount(t) >= 10 && upperRatio(t.slice(0, 30)) >= 0.8)
       return { code: cells[0].text, title: t, strong: false, lastRow: r };
