@@ -278,10 +278,11 @@ export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null
   // A lone indicator/description pair with a long first cell is a data row, not a header.
   // Second header line: the next non-empty row, if every cell is a year or a sub-label.
   let last = r;
-  for (let k = r + 1; k <= Math.min(r + 2, rows.count - 1); k++) {
-    const next = rows.cells(k);
-    if (next.length === 0) continue;
-    const allSub = next.every((c) => {
+  const k = rows.nextFilled(r, 4);
+  const next = k >= 0 ? rows.cells(k) : [];
+  const allSub =
+    next.length > 0 &&
+    next.every((c) => {
       const t = fold(cleanText(c.text));
       if (t.length > 45) return false;
       return (
@@ -290,13 +291,11 @@ export function detectHeader(g: Grid, rows: RowReader, r: number): Header | null
         (roleOf(t) !== null && roleOf(t)?.role !== "yearMark" && !/^\d/.test(t))
       );
     });
-    if (
-      allSub &&
-      next.some((c) => asYear(c.text) !== null || SUBLABEL_RE.test(fold(cleanText(c.text))))
-    )
-      last = k;
-    break;
-  }
+  if (
+    allSub &&
+    next.some((c) => asYear(c.text) !== null || SUBLABEL_RE.test(fold(cleanText(c.text))))
+  )
+    last = k;
   return buildHeader(g, rows, r, last);
 }
 
@@ -304,8 +303,11 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
   const first = rows.cells(r);
   let width = Math.max(rows.width(r), last > r ? rows.width(last) : 0);
   // Data rows may run wider than a header whose last label is merged across columns.
-  for (let k = last + 1; k <= Math.min(last + 6, rows.count - 1); k++)
+  for (let k = last + 1, seen = 0; k < rows.count && seen < 6; k++) {
+    if (rows.isBlank(k)) continue;
+    seen++;
     width = Math.max(width, rows.width(k));
+  }
   width = Math.min(width, 400);
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) columns.push({ col: c, role: null, label: "" });

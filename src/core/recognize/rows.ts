@@ -57,6 +57,19 @@ export class RowReader {
     return this.leftCol;
   }
 
+  /** Non-blank rows after row a up to row b (included): a distance blank rows do not stretch. */
+  distance(a: number, b: number): number {
+    let n = 0;
+    for (let r = Math.max(a + 1, 0); r <= b && r < this.count; r++) if (!this.isBlank(r)) n++;
+    return n;
+  }
+
+  /** The first non-blank row after row r (within `limit` rows), or -1. */
+  nextFilled(r: number, limit = 20): number {
+    for (let k = r + 1; k < this.count && k <= r + limit; k++) if (!this.isBlank(k)) return k;
+    return -1;
+  }
+
   /** Text of one cell ("" when empty). */
   at(r: number, c: number): Cell | undefined {
     return this.cells(r).find((x) => x.col === c);

@@ -234,7 +234,7 @@ class SheetWalker {
     let headingRow = -1;
     for (let i = this.headings.length - 1; i >= 0; i--) {
       const h = this.headings[i];
-      if (r - h.row > 12) break;
+      if (this.rows.distance(h.row, r) > 12) break;
       if (HEADING_SKIP_RE.test(fold(h.text))) continue;
       title = h.text;
       headingRow = h.row;
@@ -291,7 +291,12 @@ class SheetWalker {
         this.headings.push({ text: t, row: r });
         this.headingTexts.add(t);
       }
-      if (this.cur && !this.cur.description && t.length > 60 && r - this.rowOf(this.cur) <= 4) {
+      if (
+        this.cur &&
+        !this.cur.description &&
+        t.length > 60 &&
+        this.rows.distance(this.rowOf(this.cur), r) <= 4
+      ) {
         this.cur.description = t.replace(/^descrizione\s*:?\s*/i, "");
       }
       return;
@@ -413,7 +418,7 @@ class SheetWalker {
         (o.children?.size ?? 0) > 0 ||
         o.phases.length > 0 ||
         this.lastTableEnd > this.rowOf(o) ||
-        r - this.rowOf(o) > 12);
+        this.rows.distance(this.rowOf(o), r) > 12);
     if (o && !filled) return o.people;
     this.cur = null;
     if (this.sheetPeople.area || this.sheetPeople.settore || this.sheetPeople.servizio) {
@@ -574,7 +579,8 @@ class SheetWalker {
   private tableRows(h: Header, weakTitlesEnd: boolean): number[] {
     const out: number[] = [];
     let blanks = 0;
-    const firstCol = h.columns[0] && h.columns[0].label !== "" ? 0 : -1;
+    const left = this.tableLeft(h);
+    const firstCol = h.columns[left] && h.columns[left].label !== "" ? left : -1;
     for (let r = h.lastRow + 1; r < this.rows.count; r++) {
       if (this.rows.isBlank(r)) {
         blanks++;
@@ -605,10 +611,31 @@ class SheetWalker {
     return out;
   }
 
+  /** Leftmost column of a table: its header's first cell, or further left under an unlabeled column. */
+  private tableLeft(h: Header): number {
+    let left = this.rows.cells(h.row)[0]?.col ?? 0;
+    for (let r = h.lastRow + 1, seen = 0; r < this.rows.count && seen < 6; r++) {
+      const c = this.rows.cells(r)[0];
+      if (!c) continue;
+      seen++;
+      if (c.col < left) left = c.col;
+    }
+    return left;
+  }
+
+  /**
+   * A row that still belongs to a table after blank rows: a dimension caption, or cells inside
+   * the table's columns (a name running on under its column counts; a lone caption in the first
+   * column does not).
+   */
   private fitsTable(h: Header, cells: Cell[]): boolean {
-    if (cells.length === 1) return dimensionOf(cells[0].text) !== null;
-    const labelled = new Set(h.columns.filter((c) => c.role !== null).map((c) => c.col));
-    return cells.every((c) => labelled.has(c.col));
+    if (cells.length === 1 && dimensionOf(cells[0].text) !== null) return true;
+    const left = this.tableLeft(h);
+    const labelled = h.columns.filter((c) => c.label !== "" || c.sub).map((c) => c.col);
+    if (labelled.length === 0) return false;
+    const right = Math.max(...labelled);
+    if (!cells.every((c) => c.col >= left && c.col <= right)) return false;
+    return cells.length >= 2 || cells[0].col !== left;
   }
 
   private isPageNoise(text: string): boolean {
@@ -704,7 +731,7 @@ class SheetWalker {
       const phase: RawObjective["phases"][number] = {
         id: id || String(o.phases.length + 1),
         label,
-        source: cellRef(this.grid, r, labelCol?.col ?? 0),
+        source: labelCol ? cellRef(this.grid, r, labelCol.col) : this.firstRef(r),
       };
       if (marked.length > 0 && months.length === 12) phase.months = marked;
       const dl = deadlineCol ? this.rows.text(r, deadlineCol.col) : "";
@@ -719,7 +746,7 @@ class SheetWalker {
   /** `N | Descrizione | Risultato atteso | 2024 | 2025`: the actions of a scheda, one objective each. */
   private readActions(h: Header, rows: number[]): void {
     const parent = this.cur;
-    const codeCol = this.col(h, "code")?.col ?? 0;
+    const codeCol = this.col(h, "code")?.col ?? this.tableLeft(h);
     const descCol = this.col(h, "description")?.col;
     const expCol = h.columns.find(
       (c) => c.role === "expected" && /risultat/.test(fold(c.label))
@@ -817,7 +844,7 @@ class SheetWalker {
       let actualCells = actualCols.map((c) => this.rows.at(r, c.col));
       // A row that lost columns (PDF page break): its values follow the name in order, one per year.
       const rowWidth = this.rows.width(r);
-      let nameAt = nameCol?.col ?? 0;
+      let nameAt = nameCol?.col ?? this.tableLeft(h);
       let shifted = false;
       const merged = codeCol ? /^(\d{1,2})\s+(\S.{2,})$/.exec(ref) : null;
       if (merged && codeCol && letterCount(merged[2]) >= 3) {
@@ -1114,7 +1141,7 @@ class SheetWalker {
     // The same header again just after a matrix (a new PDF page): the table goes on.
     const sig = h.columns.map((c) => `${c.role ?? ""}:${fold(c.label)}`).join("|");
     const prev = this.lastMatrix;
-    if (prev && prev.sig === sig && h.row - prev.end <= 6) {
+    if (prev && prev.sig === sig && this.rows.distance(prev.end, h.row) <= 6) {
       op = prev.op;
       strat = prev.strat;
     }
