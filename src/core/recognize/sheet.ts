@@ -786,10 +786,13 @@ class SheetWalker {
       ? (this.col(h, "description") ?? this.col(h, "indDescription"))
       : undefined;
     const formulaCol = this.col(h, "formula");
+    // Columns empty in the header and in every row are no columns of the table.
+    const empty = this.emptyColumns(h, rows);
+    const leftOfName = nameCol ? this.columnsFrom(nameCol.col, -1, 1, empty)[0] : undefined;
     const codeCol =
       this.col(h, "code") ??
-      (nameCol && nameCol.col > 0 && h.columns[nameCol.col - 1].role === null
-        ? h.columns[nameCol.col - 1]
+      (leftOfName !== undefined && h.columns[leftOfName].role === null
+        ? h.columns[leftOfName]
         : undefined);
     // `Risultato atteso` (else `Scadenza`) is the target when the table names no other.
     const targetCols = this.targetColumns(h);
@@ -855,7 +858,8 @@ class SheetWalker {
         shifted = true;
       }
       // Targets right after the name are read in place: a short row there only lacks side columns.
-      const inPlace = targetCols.every((c, i) => c.col === nameAt + 1 + i);
+      const next = this.columnsFrom(nameAt, 1, targetCols.length, empty);
+      const inPlace = targetCols.every((c, i) => c.col === next[i]);
       if (
         targetCols.length >= 2 &&
         rowWidth > 0 &&
@@ -864,7 +868,7 @@ class SheetWalker {
       ) {
         const after = cells.filter((c) => c.col > nameAt);
         const seq: (Cell | undefined)[] = [];
-        for (let i = 0; i < targetCols.length; i++) seq.push(this.rows.at(r, nameAt + 1 + i));
+        for (const c of next) seq.push(this.rows.at(r, c));
         if (after.length > 0) {
           targetCells = seq;
           actualCells = [];
@@ -957,6 +961,28 @@ class SheetWalker {
         prev = ind;
       });
     }
+  }
+
+  /** Columns with no label and no value in any row of the table. */
+  private emptyColumns(h: Header, rows: number[]): Set<number> {
+    const used = new Set<number>();
+    for (const r of [h.row, h.lastRow, ...rows])
+      for (const c of this.rows.cells(r)) used.add(c.col);
+    const out = new Set<number>();
+    for (const c of h.columns) if (!used.has(c.col)) out.add(c.col);
+    return out;
+  }
+
+  /** Up to n columns from `col` (excluded) going `dir`, skipping the table's empty columns. */
+  private columnsFrom(col: number, dir: 1 | -1, n: number, empty: Set<number>): number[] {
+    const out: number[] = [];
+    for (
+      let c = col + dir;
+      out.length < n && c >= 0 && Math.abs(c - col) <= n + empty.size;
+      c += dir
+    )
+      if (!empty.has(c)) out.push(c);
+    return out;
   }
 
   /** A header without a name label: the unlabeled column, left of the values, that holds text. */

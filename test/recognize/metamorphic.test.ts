@@ -1,0 +1,397 @@
+/**
+ * Metamorphic checks: each fixture's input.txt, changed the way another real plan of the same kind
+ * could plausibly differ (grid shifted, blank lines doubled, stray spaces, header case, an extra
+ * empty column, two value columns swapped, weights written another way, sheet renamed, file split
+ * in two), must read as well as the untransformed text against gold.json: the same objectives, an
+ * indicator F1 of at least 0.95 and no new target, weight, status or report mismatch.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { buildModel } from "../../src/core/structure";
+import { PegModelSchema, type PegModel } from "../../src/core/model";
+import { textToGrid } from "../../src/core/textgrid";
+import { parseA1, splitRef, type CellValue, type Grid } from "../../src/core/grid";
+import { compareWithGold, wordSet, type Gold } from "../helpers/gold";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures");
+const SHEET = "input.txt";
+
+interface FixtureConfig {
+  /** Header pairs (adjacent cells of one header row) whose columns are swapped in their table. */
+  swap?: [RegExp, RegExp];
+  /** The swapped table runs over single blank rows to its TOTALE row (else it ends at a blank row). */
+  swapToTotal?: boolean;
+  /** A row (cells joined by spaces) that opens a scheda: the file is split before the middle one. */
+  split?: RegExp;
+  /** The fixture writes weights as percentages in a weight column. */
+  percentWeights?: boolean;
+  /** Rows hold tab-separated cells (an extra empty column is meaningful). */
+  tabbed: boolean;
+}
+
+const CONFIG: Record<string, FixtureConfig> = {
+  // Plain lines from a PDF: no columns to insert or swap, weights sit inside a line of text.
+  "seed-000": { tabbed: false, split: /^\d+\s+\[?TITOLO:/ },
+  "seed-001": {
+    tabbed: true,
+    swap: [/^target$/i, /^%\s*ponder$/i],
+    swapToTotal: true,
+    // One scheda holding numbered projects: split before a project's title row.
+    split: /^\d+\s+[A-Z][A-Z.]+/,
+    percentWeights: true,
+  },
+  // One matrix with no schede (split meaningless); weights are points (27), not percentages.
+  "seed-002": { tabbed: true, swap: [/^ECONOMICITA/i, /^PESO/i] },
+  // No weights anywhere.
+  "seed-003": {
+    tabbed: true,
+    swap: [/^valori attesi$/i, /^valore consuntivo/i],
+    split: /^Obiettivo N\.?$/,
+  },
+  // No weights anywhere.
+  "seed-004": {
+    tabbed: true,
+    swap: [/^previsione 2024$/i, /^risultato 2024$/i],
+    split: /^Scheda \d+$/,
+  },
+};
+
+const cases = fs
+  .readdirSync(FIXTURES)
+  .filter((d) => fs.existsSync(path.join(FIXTURES, d, "gold.json")))
+  .sort();
+
+test("every fixture has a metamorphic configuration", () => {
+  expect(cases.filter((c) => !(c in CONFIG))).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reading and measuring
+
+function read(grids: Grid[]): PegModel {
+  return buildModel(grids, { files: [SHEET] });
+}
+
+interface Reading {
+  objectives: string[];
+  missing: string[];
+  f1: number;
+  targets: string[];
+  weights: string[];
+  objectiveWeights: string[];
+  statuses: string[];
+  reports: string[];
+}
+
+const norm = (s: string) => [...wordSet(s)].join(" ").slice(0, 60);
+
+function measure(model: PegModel, gold: Gold): Reading {
+  const c = compareWithGold(model, gold);
+  const objectives = [
+    ...model.strategicObjectives.map((o) => `S ${o.code ?? norm(o.title)}`),
+    ...model.operationalObjectives.map((o) => `O ${o.code ?? norm(o.title)}`),
+  ].sort();
+  return {
+    objectives,
+    missing: c.missingObjectives.map((o) => `${o.code} ${o.title.slice(0, 40)}`),
+    f1: c.f1,
+    targets: c.targetMismatches.map((m) => `${m.gold.name}: ${m.gold.target} != ${m.got}`),
+    weights: c.weightMismatches.map((m) => `${m.gold.name}: ${m.gold.weight} != ${m.got}`),
+    objectiveWeights: c.objectiveWeightMismatches.map(
+      (m) => `${m.gold.code}: ${m.gold.weight} != ${m.got}`
+    ),
+    statuses: c.statusMismatches.map((m) => `${m.gold.name}: ${m.gold.status} != ${m.got}`),
+    reports: c.reportMismatches.map((m) => `${m.gold.objective}: ${m.got}`),
+  };
+}
+
+/** Mismatches the transformed reading has and the original has not. */
+function worse(got: string[], base: string[]): string[] {
+  return got.filter((x) => !base.includes(x));
+}
+
+function expectAsGood(model: PegModel, gold: Gold, base: Reading): void {
+  expect(() => PegModelSchema.parse(model)).not.toThrow();
+  expect(model.plan.year).toBe(gold.year);
+  const r = measure(model, gold);
+  expect(r.objectives).toEqual(base.objectives);
+  expect(worse(r.missing, base.missing)).toEqual([]);
+  expect(r.f1).toBeGreaterThanOrEqual(Math.min(0.95, base.f1));
+  expect(r.f1).toBeGreaterThanOrEqual(base.f1 - 1e-9);
+  expect(worse(r.targets, base.targets)).toEqual([]);
+  expect(worse(r.weights, base.weights)).toEqual([]);
+  expect(worse(r.objectiveWeights, base.objectiveWeights)).toEqual([]);
+  expect(worse(r.statuses, base.statuses)).toEqual([]);
+  expect(worse(r.reports, base.reports)).toEqual([]);
+  const sheets = new Set(model.source.sheets);
+  for (const i of model.indicators) {
+    const ref = splitRef(i.source);
+    expect(ref && sheets.has(ref.sheet)).toBe(true);
+  }
+}
+
+/** Indicator sources as [row, col] of their first cell, in reading order. */
+function indicatorCells(model: PegModel): [number, number][] {
+  return model.indicators.map((i) => {
+    const ref = splitRef(i.source);
+    const p = ref ? parseA1(ref.range.split(":")[0]) : null;
+    return p ? [p.row, p.col] : [-1, -1];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transformations (pure: they copy the grid)
+
+type Rows = CellValue[][];
+
+const copy = (rows: Rows): Rows => rows.map((r) => [...r]);
+const isBlank = (row: CellValue[] | undefined) =>
+  !row || row.every((v) => v === null || String(v).trim() === "");
+const str = (v: CellValue) => (v === null ? "" : String(v));
+
+function mapCells(rows: Rows, f: (s: string) => string): Rows {
+  return rows.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? f(v) : v)));
+}
+
+/** Short digit-free label cells: headers, section labels, row labels. */
+const isLabel = (s: string) => s.trim().length <= 40 && !/\d/.test(s) && /\p{L}/u.test(s);
+
+function pad(rows: Rows, top: number, left: number): Rows {
+  const lead: CellValue[] = Array.from({ length: left }, () => null);
+  return [...Array.from({ length: top }, () => []), ...rows.map((r) => [...lead, ...r])];
+}
+
+function doubleBlankRows(rows: Rows): Rows {
+  const out: Rows = [];
+  for (const r of rows) {
+    out.push([...r]);
+    if (isBlank(r)) out.push([]);
+  }
+  return out;
+}
+
+/** A blank row wherever one non-blank row follows another with a different number of cells. */
+function blankBetweenBlocks(rows: Rows): Rows {
+  const width = (r: CellValue[]) => r.filter((v) => str(v).trim() !== "").length;
+  const out: Rows = [];
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    if (i > 0 && !isBlank(r) && !isBlank(prev) && width(prev) > 1 !== width(r) > 1) out.push([]);
+    out.push([...r]);
+  });
+  return out;
+}
+
+function insertColumn(rows: Rows, at: number): Rows {
+  return rows.map((r) => (r.length > at ? [...r.slice(0, at), null, ...r.slice(at)] : [...r]));
+}
+
+/**
+ * Swap two adjacent columns inside every table whose header row holds the pair, to its end: a
+ * blank row followed by a row narrower than the header (or its TOTALE row, when the table has blank rows inside).
+ */
+function swapColumns(
+  rows: Rows,
+  pair: [RegExp, RegExp],
+  toTotal: boolean
+): { rows: Rows; tables: number } {
+  const out = copy(rows);
+  let tables = 0;
+  for (let r = 0; r < out.length; r++) {
+    const row = out[r];
+    const c = row.findIndex(
+      (v, i) => pair[0].test(str(v).trim()) && pair[1].test(str(row[i + 1]).trim())
+    );
+    if (c < 0) continue;
+    tables++;
+    for (let k = r; k < out.length; k++) {
+      // A blank row inside a table (a page break) is followed by a row as wide as the table.
+      if (
+        isBlank(out[k]) &&
+        (toTotal ? isBlank(out[k + 1]) : (out[k + 1]?.length ?? 0) < out[r].length)
+      )
+        break;
+      const x = out[k];
+      while (x.length < c + 2) x.push(null);
+      [x[c], x[c + 1]] = [x[c + 1], x[c]];
+      if (toTotal && /^total[ei]\b/i.test(str(x[0]).trim())) break;
+    }
+  }
+  return { rows: out, tables };
+}
+
+/** Cells of the grid named by the reading's weight sources. */
+function weightCells(model: PegModel): [number, number][] {
+  const refs = [
+    ...model.indicators.map((i) => i.weightSource),
+    ...model.operationalObjectives.map((o) => o.declaredWeightTotalSource),
+  ];
+  const out: [number, number][] = [];
+  for (const ref of refs) {
+    const s = ref ? splitRef(ref) : null;
+    const p = s ? parseA1(s.range.split(":")[0]) : null;
+    if (p) out.push([p.row, p.col]);
+  }
+  return out;
+}
+
+function rewriteWeights(rows: Rows, cells: [number, number][], f: (pct: number) => string): Rows {
+  const out = copy(rows);
+  for (const [r, c] of cells) {
+    const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(str(out[r]?.[c]));
+    if (m) out[r][c] = f(Number(m[1].replace(",", ".")));
+  }
+  return out;
+}
+
+const italian = (n: number) => String(n).replace(".", ",");
+
+function splitAt(rows: Rows, re: RegExp): [Rows, Rows] | null {
+  const starts = rows
+    .map((r, i) => ({ i, t: r.map(str).join(" ").trim() }))
+    .filter(({ i, t }) => i > 0 && re.test(t))
+    .map(({ i }) => i);
+  if (starts.length === 0) return null;
+  const mid = starts[Math.floor((starts.length - 1) / 2)];
+  return [copy(rows.slice(0, mid)), copy(rows.slice(mid))];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe.each(cases)("%s", (name) => {
+  const dir = path.join(FIXTURES, name);
+  const gold = JSON.parse(fs.readFileSync(path.join(dir, "gold.json"), "utf8")) as Gold;
+  const text = fs.readFileSync(path.join(dir, "input.txt"), "utf8");
+  const cfg = CONFIG[name] ?? { tabbed: false };
+  const grid = textToGrid(text, SHEET);
+  const base = read([grid]);
+  const baseReading = measure(base, gold);
+  const one = (rows: Rows, sheet = SHEET): PegModel => read([{ sheet, rows }]);
+
+  it("reads the untransformed text well (the reference for every check below)", () => {
+    expect(baseReading.missing).toEqual([]);
+    expect(baseReading.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  describe("1. shifted grid", () => {
+    it("2 empty leading columns and 3 empty leading rows", () => {
+      const m = one(pad(grid.rows, 3, 2));
+      expectAsGood(m, gold, baseReading);
+      expect(indicatorCells(m)).toEqual(indicatorCells(base).map(([r, c]) => [r + 3, c + 2]));
+    });
+
+    it("an origin offset, as an xlsx used range has", () => {
+      const m = read([{ sheet: SHEET, rows: grid.rows, origin: { row: 3, col: 2 } }]);
+      expectAsGood(m, gold, baseReading);
+      expect(indicatorCells(m)).toEqual(indicatorCells(base).map(([r, c]) => [r + 3, c + 2]));
+    });
+  });
+
+  describe("2. spacing and case", () => {
+    it("blank lines doubled", () => {
+      expectAsGood(read([textToGrid(text.replace(/\n\n/g, "\n\n\n"), SHEET)]), gold, baseReading);
+    });
+
+    it("a blank row between every pair of table blocks", () => {
+      expectAsGood(one(doubleBlankRows(blankBetweenBlocks(grid.rows))), gold, baseReading);
+    });
+
+    it("trailing spaces in cells", () => {
+      expectAsGood(one(mapCells(grid.rows, (s) => `${s}  `)), gold, baseReading);
+    });
+
+    it("trailing non-breaking spaces in cells", () => {
+      expectAsGood(one(mapCells(grid.rows, (s) => `${s}\u00a0`)), gold, baseReading);
+    });
+
+    it("non-breaking spaces between the words of labels and headers", () => {
+      expectAsGood(
+        one(mapCells(grid.rows, (s) => (isLabel(s) ? s.replace(/ /g, "\u00a0") : s))),
+        gold,
+        baseReading
+      );
+    });
+
+    it("labels and headers in UPPER CASE", () => {
+      expectAsGood(
+        one(mapCells(grid.rows, (s) => (isLabel(s) ? s.toUpperCase() : s))),
+        gold,
+        baseReading
+      );
+    });
+
+    it("labels and headers in lower case", () => {
+      expectAsGood(
+        one(mapCells(grid.rows, (s) => (isLabel(s) ? s.toLowerCase() : s))),
+        gold,
+        baseReading
+      );
+    });
+  });
+
+  describe("3. columns", () => {
+    // Plain text lines have no columns.
+    (cfg.tabbed ? it.each([1, 2, 3]) : it.skip.each([1, 2, 3]))(
+      "an empty column inserted before column %i",
+      (at) => {
+        expectAsGood(one(insertColumn(grid.rows, at)), gold, baseReading);
+      }
+    );
+
+    (cfg.swap ? it : it.skip)("two adjacent value columns swapped", () => {
+      const { rows, tables } = swapColumns(grid.rows, cfg.swap!, !!cfg.swapToTotal);
+      expect(tables).toBeGreaterThan(0);
+      expectAsGood(one(rows), gold, baseReading);
+    });
+  });
+
+  describe("4. weights written another way", () => {
+    const cells = weightCells(base);
+    // Only where weights are percentages in a weight column.
+    const t = cfg.percentWeights ? it : it.skip;
+
+    t("the fixture has percent weight cells", () => {
+      const pct = cells.filter(([r, c]) => /%\s*$/.test(str(grid.rows[r]?.[c])));
+      expect(pct.length).toBeGreaterThanOrEqual(3);
+    });
+
+    t("20% written as 0,2", () => {
+      expectAsGood(
+        one(rewriteWeights(grid.rows, cells, (p) => italian(p / 100))),
+        gold,
+        baseReading
+      );
+    });
+
+    t("20% written as 20", () => {
+      expectAsGood(one(rewriteWeights(grid.rows, cells, (p) => String(p))), gold, baseReading);
+    });
+  });
+
+  describe("5. sheets", () => {
+    it("sheet named __proto__", () => {
+      const m = one(grid.rows, "__proto__");
+      expectAsGood(m, gold, baseReading);
+      expect(m.source.sheets).toEqual(["__proto__"]);
+    });
+
+    it("a long unicode sheet name", () => {
+      const long = "Scheda obiettivi – Servizi alla persona «Città» ✓ 2025 – ünïcødé ẞ 日本";
+      const m = one(grid.rows, long);
+      expectAsGood(m, gold, baseReading);
+      expect(m.source.sheets).toEqual([long]);
+    });
+
+    // A layout without schede (one matrix) cannot be split at a scheda boundary.
+    (cfg.split ? it : it.skip)("the file split in two grids at a scheda boundary", () => {
+      const parts = splitAt(grid.rows, cfg.split!);
+      expect(parts).not.toBeNull();
+      const [a, b] = parts!;
+      const m = read([
+        { sheet: "Parte 1", rows: a },
+        { sheet: "Parte 2", rows: b },
+      ]);
+      expectAsGood(m, gold, baseReading);
+    });
+  });
+});
