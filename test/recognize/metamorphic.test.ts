@@ -246,13 +246,17 @@ function rewriteWeights(rows: Rows, cells: [number, number][], f: (pct: number) 
 
 const italian = (n: number) => String(n).replace(".", ",");
 
-function splitAt(rows: Rows, re: RegExp): [Rows, Rows] | null {
+function splitAt(
+  rows: Rows,
+  re: RegExp,
+  which: "middle" | "first" = "middle"
+): [Rows, Rows] | null {
   const starts = rows
     .map((r, i) => ({ i, t: r.map(str).join(" ").trim() }))
     .filter(({ i, t }) => i > 0 && re.test(t))
     .map(({ i }) => i);
   if (starts.length === 0) return null;
-  const mid = starts[Math.floor((starts.length - 1) / 2)];
+  const mid = which === "first" ? starts[0] : starts[Math.floor((starts.length - 1) / 2)];
   return [copy(rows.slice(0, mid)), copy(rows.slice(mid))];
 }
 
@@ -290,6 +294,14 @@ describe.each(cases)("%s", (name) => {
   describe("2. spacing and case", () => {
     it("blank lines doubled", () => {
       expectAsGood(read([textToGrid(text.replace(/\n\n/g, "\n\n\n"), SHEET)]), gold, baseReading);
+    });
+
+    it("Windows line ends (CRLF)", () => {
+      expectAsGood(read([textToGrid(text.replace(/\r?\n/g, "\r\n"), SHEET)]), gold, baseReading);
+    });
+
+    it("leading spaces in cells", () => {
+      expectAsGood(one(mapCells(grid.rows, (s) => ` ${s}`)), gold, baseReading);
     });
 
     it("a blank row between every pair of table blocks", () => {
@@ -331,12 +343,33 @@ describe.each(cases)("%s", (name) => {
 
   describe("3. columns", () => {
     // Plain text lines have no columns.
-    (cfg.tabbed ? it.each([1, 2, 3]) : it.skip.each([1, 2, 3]))(
+    const positions = Array.from({ length: 8 }, (_, i) => i + 1);
+    (cfg.tabbed ? it.each(positions) : it.skip.each(positions))(
       "an empty column inserted before column %i",
       (at) => {
         expectAsGood(one(insertColumn(grid.rows, at)), gold, baseReading);
       }
     );
+
+    // An export that trims the empty cells at the end of each row.
+    (cfg.tabbed ? it : it.skip)("trailing empty cells dropped", () => {
+      const rows = grid.rows.map((r) => {
+        const out = [...r];
+        while (out.length > 0 && str(out[out.length - 1]).trim() === "") out.pop();
+        return out;
+      });
+      expectAsGood(one(rows), gold, baseReading);
+    });
+
+    // Every row padded with empty cells to the widest row (a rectangular used range).
+    (cfg.tabbed ? it : it.skip)("rows padded to the same width", () => {
+      const w = Math.max(...grid.rows.map((r) => r.length));
+      const rows = grid.rows.map((r) => [
+        ...r,
+        ...Array.from({ length: w - r.length }, () => null),
+      ]);
+      expectAsGood(one(rows), gold, baseReading);
+    });
 
     (cfg.swap ? it : it.skip)("two adjacent value columns swapped", () => {
       const { rows, tables } = swapColumns(grid.rows, cfg.swap!, !!cfg.swapToTotal);
@@ -393,5 +426,28 @@ describe.each(cases)("%s", (name) => {
       ]);
       expectAsGood(m, gold, baseReading);
     });
+
+    (cfg.split ? it : it.skip)("every scheda on its own grid", () => {
+      const grids: Grid[] = [];
+      let rest = grid.rows;
+      for (
+        let part = splitAt(rest, cfg.split!, "first");
+        part;
+        part = splitAt(rest, cfg.split!, "first")
+      ) {
+        grids.push({ sheet: `Foglio ${grids.length + 1}`, rows: part[0] });
+        rest = part[1];
+      }
+      grids.push({ sheet: `Foglio ${grids.length + 1}`, rows: rest });
+      expect(grids.length).toBeGreaterThanOrEqual(2);
+      expectAsGood(read(grids), gold, baseReading);
+    });
+  });
+
+  it("all at once: shifted, blank lines doubled, stray spaces, labels in lower case", () => {
+    let rows = pad(doubleBlankRows(grid.rows), 3, 2);
+    rows = mapCells(rows, (s) => (isLabel(s) ? s.toLowerCase() : s) + "\u00a0 ");
+    if (cfg.tabbed) rows = insertColumn(rows, 4);
+    expectAsGood(one(rows, "__proto__"), gold, baseReading);
   });
 });

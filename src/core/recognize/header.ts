@@ -391,7 +391,8 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
   // A table that lost its target label: the consuntivo column followed by an unlabeled year column.
   if (!columns.some((c) => c.role === "target")) {
     const ai = columns.findIndex((c) => c.role === "actual");
-    const after = columns[ai + 1];
+    // The next column with a label or sub-label (an empty column between them is no column).
+    const after = ai >= 0 ? columns.slice(ai + 1).find((c) => c.label !== "" || c.sub) : undefined;
     if (
       ai >= 0 &&
       after &&

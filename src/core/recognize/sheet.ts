@@ -31,6 +31,7 @@ const UNIT_ROLES = new Set<Role>([
 ]);
 const MISSIONE_RE =
   /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
+const LONE_ACCENT_RE = /^(?![A-Za-z])\p{L}$/u;
 const TOTAL_RE = /^\s*total[ei]\b/i;
 /** A cell that is only a code: `0101`, `01010601`, `2_1201_0401`, `OB.3.2`, `A1`. */
 const CODE_ONLY_RE = /^(?=.*\d)[A-Za-z]{0,3}\.?\d[\d._\-/]{0,18}$/;
@@ -796,6 +797,19 @@ class SheetWalker {
         : undefined);
     // `Risultato atteso` (else `Scadenza`) is the target when the table names no other.
     const targetCols = this.targetColumns(h);
+    // Results written in the table (a full row with a value under a result column right after
+    // the name): then a short row is read in place, not as a row that lost its empty cells.
+    const nameStd = nameCol?.col ?? this.tableLeft(h);
+    const nextStd = this.columnsFrom(nameStd, 1, targetCols.length, empty);
+    const resultsGiven = rows.some((r) => {
+      const cells = this.rows.cells(r).filter((c) => !LONE_ACCENT_RE.test(c.text));
+      const last = cells[cells.length - 1];
+      return (
+        !!last &&
+        last.col > Math.max(...nextStd) &&
+        cells.some((c) => nextStd.includes(c.col) && h.columns[c.col]?.role === "actual")
+      );
+    });
     const actualCols = this.actualCols(h);
     const baseCols = this.cols(h, "baseline");
     const weightCol = this.col(h, "weight");
@@ -843,8 +857,8 @@ class SheetWalker {
       let name = nameCol ? this.rows.text(r, nameCol.col) : "";
       let desc = descCol ? this.rows.text(r, descCol.col) : "";
       let ref = codeCol ? this.rows.text(r, codeCol.col) : "";
-      let targetCells = targetCols.map((c) => this.rows.at(r, c.col));
-      let actualCells = actualCols.map((c) => this.rows.at(r, c.col));
+      let targetCells = targetCols.map((c) => this.valueAt(r, c.col));
+      let actualCells = actualCols.map((c) => this.valueAt(r, c.col));
       // A row that lost columns (PDF page break): its values follow the name in order, one per year.
       const rowWidth = this.rows.width(r);
       let nameAt = nameCol?.col ?? this.tableLeft(h);
@@ -864,11 +878,13 @@ class SheetWalker {
         targetCols.length >= 2 &&
         rowWidth > 0 &&
         !inPlace &&
-        (shifted || rowWidth <= width - 3)
+        (shifted ||
+          rowWidth <= width - 3 ||
+          (!resultsGiven && this.lostColumns(h, cells, nameAt, next)))
       ) {
         const after = cells.filter((c) => c.col > nameAt);
         const seq: (Cell | undefined)[] = [];
-        for (const c of next) seq.push(this.rows.at(r, c));
+        for (const c of next) seq.push(this.valueAt(r, c));
         if (after.length > 0) {
           targetCells = seq;
           actualCells = [];
@@ -961,6 +977,25 @@ class SheetWalker {
         prev = ind;
       });
     }
+  }
+
+  /**
+   * A row that lost its empty cells (a PDF page pasted as text): in a table where results
+   * interleave the targets right after the name, its values all sit in those first columns and
+   * some fall under a result column, one value per year.
+   */
+  private lostColumns(h: Header, cells: Cell[], nameAt: number, next: number[]): boolean {
+    const after = cells.filter((c) => c.col > nameAt && !LONE_ACCENT_RE.test(c.text));
+    if (after.length === 0 || !after.every((c) => next.includes(c.col))) return false;
+    const role = (col: number) => h.columns[col]?.role ?? null;
+    if (!next.every((c) => role(c) === "target" || role(c) === "actual")) return false;
+    return after.some((c) => role(c.col) === "actual");
+  }
+
+  /** A value cell; a lone accented letter (`Ì`, `İ`: scanning noise) is none. */
+  private valueAt(r: number, col: number): Cell | undefined {
+    const c = this.rows.at(r, col);
+    return c && LONE_ACCENT_RE.test(c.text) ? undefined : c;
   }
 
   /** Columns with no label and no value in any row of the table. */
