@@ -81,8 +81,14 @@ interface Reading {
   objectiveWeights: string[];
   statuses: string[];
   reports: string[];
+  /** Per gold indicator: targets by year, actual and dimension as read (spaces and case ignored). */
+  values: string[];
 }
 
+const flat = (v: unknown) =>
+  String(v ?? "")
+    .replace(/\s+/g, "")
+    .toLowerCase();
 const norm = (s: string) => [...wordSet(s)].join(" ").slice(0, 60);
 
 function measure(model: PegModel, gold: Gold): Reading {
@@ -102,6 +108,15 @@ function measure(model: PegModel, gold: Gold): Reading {
     ),
     statuses: c.statusMismatches.map((m) => `${m.gold.name}: ${m.gold.status} != ${m.got}`),
     reports: c.reportMismatches.map((m) => `${m.gold.objective}: ${m.got}`),
+    values: [...c.indicators]
+      .sort((a, b) => a[0] - b[0])
+      .map(([gi, ind]) => {
+        const years = Object.entries(ind.targets ?? {})
+          .map(([y, t]) => `${y}=${flat(t)}`)
+          .sort()
+          .join(",");
+        return `${gold.indicators[gi].name.slice(0, 50)}: [${years}] actual=${flat(ind.actual)} dim=${ind.dimension ?? ""}`;
+      }),
   };
 }
 
@@ -123,6 +138,7 @@ function expectAsGood(model: PegModel, gold: Gold, base: Reading): void {
   expect(worse(r.objectiveWeights, base.objectiveWeights)).toEqual([]);
   expect(worse(r.statuses, base.statuses)).toEqual([]);
   expect(worse(r.reports, base.reports)).toEqual([]);
+  expect(worse(r.values, base.values)).toEqual([]);
   const sheets = new Set(model.source.sheets);
   for (const i of model.indicators) {
     const ref = splitRef(i.source);

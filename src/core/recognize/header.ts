@@ -376,7 +376,10 @@ function buildHeader(g: Grid, rows: RowReader, r: number, last: number): Header 
       const colm = columns[c];
       if (colm.role !== null || colm.label !== "") continue;
       if (colm.sub === undefined) continue;
-      const left = columns[c - 1].role;
+      // Its left neighbour, past columns with neither label nor sub-label.
+      let k = c - 1;
+      while (k > 0 && columns[k].label === "" && columns[k].sub === undefined) k--;
+      const left = columns[k].role;
       if (left === "baseline" || left === "target" || left === "actual") colm.role = left;
     }
   }

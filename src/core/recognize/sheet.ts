@@ -801,6 +801,14 @@ class SheetWalker {
     // the name): then a short row is read in place, not as a row that lost its empty cells.
     const nameStd = nameCol?.col ?? this.tableLeft(h);
     const nextStd = this.columnsFrom(nameStd, 1, targetCols.length, empty);
+    // Rows that keep their empty trailing cells (text exports): a row much shorter than the
+    // header lost cells. Rows trimmed at their last value (or all padded alike) tell nothing.
+    const widthsKept = [h.row, ...rows].some((r) => {
+      const row = this.grid.rows[r];
+      return (
+        Array.isArray(row) && row.length > 0 && String(row[row.length - 1] ?? "").trim() === ""
+      );
+    });
     const resultsGiven = rows.some((r) => {
       const cells = this.rows.cells(r).filter((c) => !LONE_ACCENT_RE.test(c.text));
       const last = cells[cells.length - 1];
@@ -879,7 +887,7 @@ class SheetWalker {
         rowWidth > 0 &&
         !inPlace &&
         (shifted ||
-          rowWidth <= width - 3 ||
+          (widthsKept && rowWidth <= width - 3) ||
           (!resultsGiven && this.lostColumns(h, cells, nameAt, next)))
       ) {
         const after = cells.filter((c) => c.col > nameAt);
