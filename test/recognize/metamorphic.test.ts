@@ -357,6 +357,30 @@ describe.each(cases)("%s", (name) => {
       );
     });
 
+    it("labels and headers broken over two lines inside their cell", () => {
+      expectAsGood(
+        one(mapCells(grid.rows, (s) => (isLabel(s) ? s.replace(" ", "\n") : s))),
+        gold,
+        baseReading
+      );
+    });
+
+    it("header words replaced by common synonyms", () => {
+      const synonyms: [RegExp, string][] = [
+        [/^target$/i, "Valore target"],
+        [/^% ?ponder$/i, "Peso %"],
+        [/^previsione (\d{4})$/i, "Target $1"],
+        [/^risultato (\d{4})$/i, "Consuntivo $1"],
+        [/^indicatore$/i, "Indicatori"],
+        [/^valori attesi$/i, "Valore atteso"],
+      ];
+      const rows = mapCells(grid.rows, (s) => {
+        for (const [re, to] of synonyms) if (re.test(s.trim())) return s.trim().replace(re, to);
+        return s;
+      });
+      expectAsGood(one(rows), gold, baseReading);
+    });
+
     it("labels and headers in UPPER CASE", () => {
       expectAsGood(
         one(mapCells(grid.rows, (s) => (isLabel(s) ? s.toUpperCase() : s))),
@@ -430,6 +454,18 @@ describe.each(cases)("%s", (name) => {
         gold,
         baseReading
       );
+    });
+
+    t("20% written as 0.20 (decimal point)", () => {
+      expectAsGood(
+        one(rewriteWeights(grid.rows, cells, (p) => (p / 100).toFixed(2))),
+        gold,
+        baseReading
+      );
+    });
+
+    t("20% written as 20 %", () => {
+      expectAsGood(one(rewriteWeights(grid.rows, cells, (p) => `${p} %`)), gold, baseReading);
     });
 
     t("20% written as 20", () => {
