@@ -333,6 +333,10 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(read([textToGrid(text.replace(/\r?\n/g, "\r\n"), SHEET)]), gold, baseReading);
     });
 
+    it("spaces doubled inside cells (PDF text spacing)", () => {
+      expectAsGood(one(mapCells(grid.rows, (s) => s.replace(/ /g, "  "))), gold, baseReading);
+    });
+
     it("leading spaces in cells", () => {
       expectAsGood(one(mapCells(grid.rows, (s) => ` ${s}`)), gold, baseReading);
     });
@@ -514,6 +518,16 @@ describe.each(cases)("%s", (name) => {
       expect(grids.length).toBeGreaterThanOrEqual(2);
       expectAsGood(read(grids), gold, baseReading);
     });
+  });
+
+  it("as Excel hands a pasted sheet over: a rectangular used range at C4, labels in capitals", () => {
+    const w = Math.max(...grid.rows.map((r) => r.length));
+    const rows = mapCells(
+      grid.rows.map((r) => [...r, ...Array.from({ length: w - r.length }, () => null)]),
+      (s) => (isLabel(s) ? s.toUpperCase() : s)
+    );
+    const m = read([{ sheet: "Foglio1", rows, origin: { row: 3, col: 2 } }]);
+    expectAsGood(m, gold, baseReading);
   });
 
   it("all at once: shifted, blank lines doubled, stray spaces, labels in lower case", () => {
