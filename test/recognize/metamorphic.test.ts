@@ -11,6 +11,7 @@ import { buildModel } from "../../src/core/structure";
 import { PegModelSchema, type PegModel } from "../../src/core/model";
 import { textToGrid } from "../../src/core/textgrid";
 import { parseA1, splitRef, type CellValue, type Grid } from "../../src/core/grid";
+import { readXlsxGrids } from "../../src/xlsx/read";
 import { compareWithGold, wordSet, type Gold } from "../helpers/gold";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
@@ -535,5 +536,58 @@ describe.each(cases)("%s", (name) => {
     rows = mapCells(rows, (s) => (isLabel(s) ? s.toLowerCase() : s) + "\u00a0 ");
     if (cfg.tabbed) rows = insertColumn(rows, 4);
     expectAsGood(one(rows, "__proto__"), gold, baseReading);
+  });
+});
+
+// The workbooks too, as the add-in reads them: Office.js hands over each used range whole
+// (rectangular, wherever it starts on the sheet), under whatever name the sheet has.
+describe.each(cases)("%s input.xlsx", (name) => {
+  const dir = path.join(FIXTURES, name);
+  const gold = JSON.parse(fs.readFileSync(path.join(dir, "gold.json"), "utf8")) as Gold;
+  let grids: Grid[] = [];
+  let baseReading: Reading;
+  beforeAll(async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, "input.xlsx")));
+    grids = await readXlsxGrids(bytes, "input.xlsx");
+    baseReading = measure(buildModel(grids, { files: ["input.xlsx"] }), gold);
+  });
+  const readAll = (gs: Grid[]) => buildModel(gs, { files: ["input.xlsx"] });
+
+  it("used ranges padded to rectangles", () => {
+    const out = grids.map((g) => {
+      const w = Math.max(0, ...g.rows.map((r) => r.length));
+      return {
+        ...g,
+        rows: g.rows.map((r) => [...r, ...Array.from({ length: w - r.length }, () => null)]),
+      };
+    });
+    expectAsGood(readAll(out), gold, baseReading);
+  });
+
+  it("every used range starting 3 rows and 2 columns further (merges moved with it)", () => {
+    const out = grids.map((g) => {
+      const o = g.origin ?? { row: 0, col: 0 };
+      return {
+        ...g,
+        origin: { row: o.row + 3, col: o.col + 2 },
+        merges: g.merges?.map((m) => ({
+          top: m.top + 3,
+          bottom: m.bottom + 3,
+          left: m.left + 2,
+          right: m.right + 2,
+        })),
+      };
+    });
+    expectAsGood(readAll(out), gold, baseReading);
+  });
+
+  it("sheets renamed (__proto__, long unicode names)", () => {
+    const out = grids.map((g, i) => ({
+      ...g,
+      sheet: i === 0 ? "__proto__" : `Scheda n° ${i} – «Città» ✓ ünïcødé ${"è".repeat(i)}`,
+    }));
+    const m = readAll(out);
+    expectAsGood(m, gold, baseReading);
+    expect(m.source.sheets).toEqual(out.map((g) => g.sheet));
   });
 });
