@@ -589,7 +589,7 @@ class SheetWalker {
       }
       const cells = this.rows.cells(r);
       // After two or more blank rows, only a row that still fits the table goes on with it: a
-      // dimension caption, or values that all sit under labelled columns of the header.
+      // dimension caption, or cells within the header's columns (not a lone first-column caption).
       if (blanks >= 2 && !this.fitsTable(h, cells)) break;
       // Page footers and the document title repeated on each page of a PDF: not rows of the table.
       if (cells.length === 1 && this.isPageNoise(cells[0].text)) continue;
