@@ -338,6 +338,20 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(one(mapCells(grid.rows, (s) => s.replace(/ /g, "  "))), gold, baseReading);
     });
 
+    it.each([0, 7, 13])(
+      "a page footer (`Pagina n di m`) every 20 rows from row %i, as a PDF paste has",
+      (offset) => {
+        const out: Rows = [];
+        let page = 0;
+        grid.rows.forEach((r, i) => {
+          out.push([...r]);
+          if (i % 20 === offset)
+            out.push([`Pagina ${++page} di ${Math.ceil(grid.rows.length / 20)}`]);
+        });
+        expectAsGood(one(out), gold, baseReading);
+      }
+    );
+
     it("leading spaces in cells", () => {
       expectAsGood(one(mapCells(grid.rows, (s) => ` ${s}`)), gold, baseReading);
     });

@@ -2,6 +2,8 @@
 import { cellText, type CellValue, type Grid } from "../grid";
 import { cleanText } from "./text";
 
+const FOOTER_RE = /^pag(?:ina|\.)?\s*\d{1,4}(?:\s*(?:di|\/|of)\s*\d{1,4})?$/i;
+
 export interface Cell {
   col: number;
   /** Displayed text without markup. */
@@ -39,6 +41,8 @@ export class RowReader {
         out.push({ col: c, text, value: v, shown });
       }
     }
+    // A page footer alone on its row (`Pagina 3 di 7`, `Pag. 2`): the row is blank for the reader.
+    if (out.length === 1 && FOOTER_RE.test(out[0].text)) out = [];
     this.cache[r] = out;
     return out;
   }

@@ -525,6 +525,8 @@ class SheetWalker {
         continue;
       }
       const t = cells[0].text;
+      // A page footer or the document title repeated on a new page: not a line of the section.
+      if (this.isPageNoise(t)) continue;
       const f = fold(t);
       const title = detectTitle(this.rows, r);
       if (title && title.strong) break;
