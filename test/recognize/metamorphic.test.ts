@@ -330,6 +330,10 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(read([textToGrid(text.replace(/\n\n/g, "\n\n\n"), SHEET)]), gold, baseReading);
     });
 
+    it("blank rows removed (an export that drops them)", () => {
+      expectAsGood(one(grid.rows.filter((r) => !isBlank(r))), gold, baseReading);
+    });
+
     it("Windows line ends (CRLF)", () => {
       expectAsGood(read([textToGrid(text.replace(/\r?\n/g, "\r\n"), SHEET)]), gold, baseReading);
     });
@@ -426,6 +430,10 @@ describe.each(cases)("%s", (name) => {
         expectAsGood(one(insertColumn(grid.rows, at)), gold, baseReading);
       }
     );
+
+    (cfg.tabbed ? it : it.skip)("two empty columns inserted together", () => {
+      expectAsGood(one(insertColumn(insertColumn(grid.rows, 2), 2)), gold, baseReading);
+    });
 
     // An export that trims the empty cells at the end of each row.
     (cfg.tabbed ? it : it.skip)("trailing empty cells dropped", () => {

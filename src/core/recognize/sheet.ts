@@ -596,9 +596,17 @@ class SheetWalker {
       // Page footers and the document title repeated on each page of a PDF: not rows of the table.
       if (cells.length === 1 && this.isPageNoise(cells[0].text)) continue;
       if (this.tableEnd(r, weakTitlesEnd)) break;
-      // After a blank row, a lone caption in the first column is text below the table.
+      // After a blank row, a lone caption in the first column is text below the table; so is
+      // one right below it when that column holds codes (text there is no code), unless it names
+      // the unit of the rows that follow (`Area Tecnica – Dirigente: …`).
+      const codeColumn =
+        ["code", "stratCode", "opCode"].includes(h.columns[firstCol]?.role ?? "") &&
+        cells.length === 1 &&
+        !parseUnitLine(cells[0].text) &&
+        !UNIT_SECTION_RE.test(cells[0].text) &&
+        !UNIT_CAPS_RE.test(cells[0].text);
       if (
-        blanks > 0 &&
+        (blanks > 0 || codeColumn) &&
         cells.length === 1 &&
         cells[0].col === firstCol &&
         !dimensionOf(cells[0].text) &&
