@@ -269,7 +269,11 @@ function weightCells(model: PegModel): [number, number][] {
   return out;
 }
 
-function rewriteWeights(rows: Rows, cells: [number, number][], f: (pct: number) => string): Rows {
+function rewriteWeights(
+  rows: Rows,
+  cells: [number, number][],
+  f: (pct: number) => string | number
+): Rows {
   const out = copy(rows);
   for (const [r, c] of cells) {
     const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(str(out[r]?.[c]));
@@ -498,6 +502,12 @@ describe.each(cases)("%s", (name) => {
     t("20% written as 20", () => {
       expectAsGood(one(rewriteWeights(grid.rows, cells, (p) => String(p))), gold, baseReading);
     });
+
+    // Cells as Excel hands them over when not formatted as percentages: numbers.
+    t("20% as the number 0.2 and as the number 20", () => {
+      expectAsGood(one(rewriteWeights(grid.rows, cells, (p) => p / 100)), gold, baseReading);
+      expectAsGood(one(rewriteWeights(grid.rows, cells, (p) => p)), gold, baseReading);
+    });
   });
 
   describe("5. sheets", () => {
@@ -526,7 +536,7 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(m, gold, baseReading);
     });
 
-    (cfg.split ? it : it.skip)("every scheda on its own grid", () => {
+    (cfg.split ? it : it.skip)("every scheda on its own grid, in either order", () => {
       const grids: Grid[] = [];
       let rest = grid.rows;
       for (
@@ -540,6 +550,8 @@ describe.each(cases)("%s", (name) => {
       grids.push({ sheet: `Foglio ${grids.length + 1}`, rows: rest });
       expect(grids.length).toBeGreaterThanOrEqual(2);
       expectAsGood(read(grids), gold, baseReading);
+      // The sheets in the other order (the cover sheet, without schede, stays first).
+      expectAsGood(read([grids[0], ...grids.slice(1).reverse()]), gold, baseReading);
     });
   });
 
