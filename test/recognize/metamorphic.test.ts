@@ -338,6 +338,18 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(one(grid.rows.filter((r) => !isBlank(r))), gold, baseReading);
     });
 
+    it.each([".", ")"])("row numbers written with %s after them", (mark) => {
+      const rows = grid.rows.map((r) => {
+        const i = r.findIndex((v) => str(v).trim() !== "");
+        if (i < 0 || !/^\d{1,2}$/.test(str(r[i]).trim())) return [...r];
+        if (!r.slice(i + 1).some((v) => /\p{L}{3}/u.test(str(v)))) return [...r];
+        const out = [...r];
+        out[i] = `${str(r[i]).trim()}${mark}`;
+        return out;
+      });
+      expectAsGood(one(rows), gold, baseReading);
+    });
+
     it("Windows line ends (CRLF)", () => {
       expectAsGood(read([textToGrid(text.replace(/\r?\n/g, "\r\n"), SHEET)]), gold, baseReading);
     });

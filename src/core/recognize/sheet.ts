@@ -31,6 +31,11 @@ const UNIT_ROLES = new Set<Role>([
 ]);
 const MISSIONE_RE =
   /missione\s*n?\.?\s*(\d{1,2})\s*[-–,;]?\s*(?:programm[aie]|prog\.)\s*n?\.?\s*(\d{1,4}(?:\s*(?:e|,|-)\s*\d{1,4})*)/i;
+/** A row number as written (`3`, `3.`, `3)`): the number alone; other text unchanged. */
+export function rowNumber(text: string): string {
+  const m = /^(\d{1,2})\s*[.)]$/.exec(text);
+  return m ? m[1] : text;
+}
 const LONE_ACCENT_RE = /^(?![A-Za-z])\p{L}$/u;
 const TOTAL_RE = /^\s*total[ei]\b/i;
 /** A cell that is only a code: `0101`, `01010601`, `2_1201_0401`, `OB.3.2`, `A1`. */
@@ -764,7 +769,7 @@ class SheetWalker {
     )?.col;
     let prev: RawObjective | null = null;
     for (const r of rows) {
-      const num = this.rows.text(r, codeCol);
+      const num = rowNumber(this.rows.text(r, codeCol));
       const desc = descCol !== undefined ? this.rows.text(r, descCol) : "";
       const exp = expCol !== undefined ? this.rows.text(r, expCol) : "";
       if (/^\d{1,2}$/.test(num)) {
@@ -850,7 +855,7 @@ class SheetWalker {
       let next = Infinity;
       for (let i = rows.length - 1; i >= 0; i--) {
         nextRefs[i] = next;
-        const m = /^(\d{1,2})\b/.exec(this.rows.text(rows[i], codeCol.col));
+        const m = /^(\d{1,2})\b/.exec(rowNumber(this.rows.text(rows[i], codeCol.col)));
         if (m) next = Number(m[1]);
       }
     }
@@ -874,7 +879,7 @@ class SheetWalker {
       }
       let name = nameCol ? this.rows.text(r, nameCol.col) : "";
       let desc = descCol ? this.rows.text(r, descCol.col) : "";
-      let ref = codeCol ? this.rows.text(r, codeCol.col) : "";
+      let ref = codeCol ? rowNumber(this.rows.text(r, codeCol.col)) : "";
       let targetCells = targetCols.map((c) => this.valueAt(r, c.col));
       let actualCells = actualCols.map((c) => this.valueAt(r, c.col));
       // A row that lost columns (PDF page break): its values follow the name in order, one per year.

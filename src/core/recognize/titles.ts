@@ -160,10 +160,11 @@ export function detectTitle(rows: RowReader, r: number): Title | null {
 
 /** `1 | TITOLO IN MAIUSCOLO` or `2 P.N.R.R : PARTECIPAZIONE …`. */
 function weakTitle(cells: Cell[], r: number, left: number): Title | null {
-  if (cells.length === 2 && /^\d{1,2}$/.test(cells[0].text) && cells[0].col - left <= 1) {
+  const num = cells.length === 2 ? /^(\d{1,2})\s*[.)]?$/.exec(cells[0].text) : null;
+  if (num && cells[0].col - left <= 1) {
     const t = cells[1].text;
     if (t.length >= 15 && letterCount(t) >= 10 && upperRatio(t.slice(0, 30)) >= 0.8)
-      return { code: cells[0].text, title: t, strong: false, lastRow: r };
+      return { code: num[1], title: t, strong: false, lastRow: r };
   }
   if (cells.length === 1) {
     // A dotted code before a title in any case (`1.1 Manutenzione delle scuole`).
