@@ -282,6 +282,8 @@ function rewriteWeights(
   return out;
 }
 
+const differs = (a: Rows, b: Rows) => JSON.stringify(a) !== JSON.stringify(b);
+
 const italian = (n: number) => String(n).replace(".", ",");
 
 function splitAt(
@@ -338,8 +340,8 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(one(grid.rows.filter((r) => !isBlank(r))), gold, baseReading);
     });
 
-    it.each([".", ")"])("row numbers written with %s after them", (mark) => {
-      const rows = grid.rows.map((r) => {
+    const numbered = (mark: string): Rows =>
+      grid.rows.map((r) => {
         const i = r.findIndex((v) => str(v).trim() !== "");
         if (i < 0 || !/^\d{1,2}$/.test(str(r[i]).trim())) return [...r];
         if (!r.slice(i + 1).some((v) => /\p{L}{3}/u.test(str(v)))) return [...r];
@@ -347,7 +349,31 @@ describe.each(cases)("%s", (name) => {
         out[i] = `${str(r[i]).trim()}${mark}`;
         return out;
       });
-      expectAsGood(one(rows), gold, baseReading);
+    // Only where rows start with a bare number before words.
+    (differs(numbered("."), grid.rows) ? it.each : it.skip.each)([".", ")"])(
+      "row numbers written with %s after them",
+      (mark) => {
+        expectAsGood(one(numbered(mark)), gold, baseReading);
+      }
+    );
+
+    // Only where the fixture has markup (`<b>`, `**`, `##`) or the kind words.
+    const unmarked = mapCells(grid.rows, (s) =>
+      s
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\*\*/g, "")
+        .replace(/^#+\s*/, "")
+        .trim()
+    );
+    (differs(unmarked, grid.rows) ? it : it.skip)("markup removed (plain text)", () => {
+      expectAsGood(one(unmarked), gold, baseReading);
+    });
+
+    const respelled = mapCells(grid.rows, (s) =>
+      s.replace(/^Scheda (\d+)$/, "SCHEDA N. $1").replace(/^Obiettivo N\.$/, "OBIETTIVO N°")
+    );
+    (differs(respelled, grid.rows) ? it : it.skip)("kind words spelled otherwise", () => {
+      expectAsGood(one(respelled), gold, baseReading);
     });
 
     it("Windows line ends (CRLF)", () => {
@@ -404,20 +430,21 @@ describe.each(cases)("%s", (name) => {
       );
     });
 
-    it("header words replaced by common synonyms", () => {
-      const synonyms: [RegExp, string][] = [
-        [/^target$/i, "Valore target"],
-        [/^% ?ponder$/i, "Peso %"],
-        [/^previsione (\d{4})$/i, "Target $1"],
-        [/^risultato (\d{4})$/i, "Consuntivo $1"],
-        [/^indicatore$/i, "Indicatori"],
-        [/^valori attesi$/i, "Valore atteso"],
-      ];
-      const rows = mapCells(grid.rows, (s) => {
-        for (const [re, to] of synonyms) if (re.test(s.trim())) return s.trim().replace(re, to);
-        return s;
-      });
-      expectAsGood(one(rows), gold, baseReading);
+    const synonyms: [RegExp, string][] = [
+      [/^target$/i, "Valore target"],
+      [/^% ?ponder$/i, "Peso %"],
+      [/^previsione (\d{4})$/i, "Target $1"],
+      [/^risultato (\d{4})$/i, "Consuntivo $1"],
+      [/^indicatore$/i, "Indicatori"],
+      [/^valori attesi$/i, "Valore atteso"],
+    ];
+    const synonymRows = mapCells(grid.rows, (s) => {
+      for (const [re, to] of synonyms) if (re.test(s.trim())) return s.trim().replace(re, to);
+      return s;
+    });
+    // Only where the fixture has one of these header words.
+    (differs(synonymRows, grid.rows) ? it : it.skip)("header words replaced by synonyms", () => {
+      expectAsGood(one(synonymRows), gold, baseReading);
     });
 
     it("labels and headers in UPPER CASE", () => {
