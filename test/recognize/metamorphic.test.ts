@@ -376,6 +376,24 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(one(respelled), gold, baseReading);
     });
 
+    it("saved as an Italian csv (`;`, quoted cells)", () => {
+      const q = (v: CellValue) => {
+        const t = str(v);
+        return /[;"\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+      };
+      const csv = grid.rows.map((r) => r.map(q).join(";")).join("\r\n");
+      expectAsGood(read([textToGrid(csv, SHEET, { format: "csv" })]), gold, baseReading);
+    });
+
+    it("long texts wrapped over two lines inside their cell", () => {
+      const wrap = (s: string) => {
+        if (s.length <= 40) return s;
+        const i = s.indexOf(" ", Math.floor(s.length / 2));
+        return i < 0 ? s : `${s.slice(0, i)}\n${s.slice(i + 1)}`;
+      };
+      expectAsGood(one(mapCells(grid.rows, wrap)), gold, baseReading);
+    });
+
     it("Windows line ends (CRLF)", () => {
       expectAsGood(read([textToGrid(text.replace(/\r?\n/g, "\r\n"), SHEET)]), gold, baseReading);
     });
