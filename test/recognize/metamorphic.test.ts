@@ -14,6 +14,14 @@ import { parseA1, splitRef, type CellValue, type Grid } from "../../src/core/gri
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { compareWithGold, wordSet, type Gold } from "../helpers/gold";
 
+/**
+ * A transformation that means nothing for a fixture (no tab tables, no percent weights, nothing it
+ * would change) registers no test at all: the suite reports no skipped tests, which in CI
+ * (E2E_REQUIRED=1) must mean a missing program.
+ */
+const doNothing = (): undefined => undefined;
+const notApplicable = Object.assign(doNothing, { each: () => doNothing }) as unknown as typeof it;
+
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 const SHEET = "input.txt";
 
@@ -350,7 +358,7 @@ describe.each(cases)("%s", (name) => {
         return out;
       });
     // Only where rows start with a bare number before words.
-    (differs(numbered("."), grid.rows) ? it.each : it.skip.each)([".", ")"])(
+    (differs(numbered("."), grid.rows) ? it.each : notApplicable.each)([".", ")"])(
       "row numbers written with %s after them",
       (mark) => {
         expectAsGood(one(numbered(mark)), gold, baseReading);
@@ -365,14 +373,14 @@ describe.each(cases)("%s", (name) => {
         .replace(/^#+\s*/, "")
         .trim()
     );
-    (differs(unmarked, grid.rows) ? it : it.skip)("markup removed (plain text)", () => {
+    (differs(unmarked, grid.rows) ? it : notApplicable)("markup removed (plain text)", () => {
       expectAsGood(one(unmarked), gold, baseReading);
     });
 
     const respelled = mapCells(grid.rows, (s) =>
       s.replace(/^Scheda (\d+)$/, "SCHEDA N. $1").replace(/^Obiettivo N\.$/, "OBIETTIVO N°")
     );
-    (differs(respelled, grid.rows) ? it : it.skip)("kind words spelled otherwise", () => {
+    (differs(respelled, grid.rows) ? it : notApplicable)("kind words spelled otherwise", () => {
       expectAsGood(one(respelled), gold, baseReading);
     });
 
@@ -461,9 +469,12 @@ describe.each(cases)("%s", (name) => {
       return s;
     });
     // Only where the fixture has one of these header words.
-    (differs(synonymRows, grid.rows) ? it : it.skip)("header words replaced by synonyms", () => {
-      expectAsGood(one(synonymRows), gold, baseReading);
-    });
+    (differs(synonymRows, grid.rows) ? it : notApplicable)(
+      "header words replaced by synonyms",
+      () => {
+        expectAsGood(one(synonymRows), gold, baseReading);
+      }
+    );
 
     it("labels and headers in UPPER CASE", () => {
       expectAsGood(
@@ -485,19 +496,19 @@ describe.each(cases)("%s", (name) => {
   describe("3. columns", () => {
     // Plain text lines have no columns.
     const positions = Array.from({ length: 8 }, (_, i) => i + 1);
-    (cfg.tabbed ? it.each(positions) : it.skip.each(positions))(
+    (cfg.tabbed ? it.each(positions) : notApplicable.each(positions))(
       "an empty column inserted before column %i",
       (at) => {
         expectAsGood(one(insertColumn(grid.rows, at)), gold, baseReading);
       }
     );
 
-    (cfg.tabbed ? it : it.skip)("two empty columns inserted together", () => {
+    (cfg.tabbed ? it : notApplicable)("two empty columns inserted together", () => {
       expectAsGood(one(insertColumn(insertColumn(grid.rows, 2), 2)), gold, baseReading);
     });
 
     // An export that trims the empty cells at the end of each row.
-    (cfg.tabbed ? it : it.skip)("trailing empty cells dropped", () => {
+    (cfg.tabbed ? it : notApplicable)("trailing empty cells dropped", () => {
       const rows = grid.rows.map((r) => {
         const out = [...r];
         while (out.length > 0 && str(out[out.length - 1]).trim() === "") out.pop();
@@ -507,7 +518,7 @@ describe.each(cases)("%s", (name) => {
     });
 
     // Every row padded with empty cells to the widest row (a rectangular used range).
-    (cfg.tabbed ? it : it.skip)("rows padded to the same width", () => {
+    (cfg.tabbed ? it : notApplicable)("rows padded to the same width", () => {
       const w = Math.max(...grid.rows.map((r) => r.length));
       const rows = grid.rows.map((r) => [
         ...r,
@@ -519,7 +530,7 @@ describe.each(cases)("%s", (name) => {
     // Plain text lines have no columns.
     (cfg.swap
       ? it.each(cfg.swap.map((p) => [`${p[0].source} | ${p[1].source}`, p] as const))
-      : it.skip.each([["none", null]]))("columns swapped: %s", (_, pair) => {
+      : notApplicable.each([["none", null]]))("columns swapped: %s", (_, pair) => {
       const { rows, tables } = swapColumns(grid.rows, pair!, !!cfg.swapToTotal);
       expect(tables).toBeGreaterThan(0);
       expectAsGood(one(rows), gold, baseReading);
@@ -529,7 +540,7 @@ describe.each(cases)("%s", (name) => {
   describe("4. weights written another way", () => {
     const cells = weightCells(base);
     // Only where weights are percentages in a weight column.
-    const t = cfg.percentWeights ? it : it.skip;
+    const t = cfg.percentWeights ? it : notApplicable;
 
     t("the fixture has percent weight cells", () => {
       const pct = cells.filter(([r, c]) => /%\s*$/.test(str(grid.rows[r]?.[c])));
@@ -582,7 +593,7 @@ describe.each(cases)("%s", (name) => {
     });
 
     // A layout without schede (one matrix) cannot be split at a scheda boundary.
-    (cfg.split ? it : it.skip)("the file split in two grids at a scheda boundary", () => {
+    (cfg.split ? it : notApplicable)("the file split in two grids at a scheda boundary", () => {
       const parts = splitAt(grid.rows, cfg.split!);
       expect(parts).not.toBeNull();
       const [a, b] = parts!;
@@ -593,7 +604,7 @@ describe.each(cases)("%s", (name) => {
       expectAsGood(m, gold, baseReading);
     });
 
-    (cfg.split ? it : it.skip)("every scheda on its own grid, in either order", () => {
+    (cfg.split ? it : notApplicable)("every scheda on its own grid, in either order", () => {
       const grids: Grid[] = [];
       let rest = grid.rows;
       for (

@@ -488,3 +488,30 @@ describe("splitCodeTitle keeps a code written as one word with its letters", () 
     expect(splitCodeTitle(text)).toEqual({ code, title });
   });
 });
+
+it("a `Personale coinvolto` table after each scheda's indicators is never read into them", () => {
+  const scheda = (n: number, person: string) => [
+    `Obiettivo N. ${n}`,
+    `Titolo: Obiettivo di prova numero ${n} del settore`,
+    "",
+    "Indicatore\tUnità di misura\tValore atteso\tConsuntivo",
+    `Attività svolte per l'obiettivo ${n}\tn.\tAlmeno 3\t4`,
+    "",
+    "Personale coinvolto nell'obiettivo",
+    "",
+    "Nome e cognome\tQualifica\tArea/Ufficio",
+    `${person}\tRESPONSABILE\tSERVIZI SOCIALI`,
+    "",
+    "Note all'aggiornamento",
+    "",
+  ];
+  const m = analyzeWorkbook(
+    [tsv([...scheda(1, "MARIA ROSSI"), ...scheda(2, "PAOLO BIANCHI"), ...scheda(3, "ANNA VERDI")])],
+    { files: ["x"] }
+  );
+  expect(m.indicators.map((i) => [i.objectiveCode, i.name, i.target])).toEqual([
+    ["1", "Attività svolte per l'obiettivo 1", "Almeno 3"],
+    ["2", "Attività svolte per l'obiettivo 2", "Almeno 3"],
+    ["3", "Attività svolte per l'obiettivo 3", "Almeno 3"],
+  ]);
+});

@@ -62,9 +62,11 @@ export class RowReader {
   }
 
   /** Non-blank rows after row a up to row b (included): a distance blank rows do not stretch. */
-  distance(a: number, b: number): number {
+  distance(a: number, b: number, cap = Infinity): number {
     let n = 0;
-    for (let r = Math.max(a + 1, 0); r <= b && r < this.count; r++) if (!this.isBlank(r)) n++;
+    // Callers only ask "more than k?": stop past the cap, so long tables stay linear.
+    for (let r = Math.max(a + 1, 0); r <= b && r < this.count && n <= cap; r++)
+      if (!this.isBlank(r)) n++;
     return n;
   }
 

@@ -240,7 +240,7 @@ class SheetWalker {
     let headingRow = -1;
     for (let i = this.headings.length - 1; i >= 0; i--) {
       const h = this.headings[i];
-      if (this.rows.distance(h.row, r) > 12) break;
+      if (this.rows.distance(h.row, r, 12) > 12) break;
       if (HEADING_SKIP_RE.test(fold(h.text))) continue;
       title = h.text;
       headingRow = h.row;
@@ -301,7 +301,7 @@ class SheetWalker {
         this.cur &&
         !this.cur.description &&
         t.length > 60 &&
-        this.rows.distance(this.rowOf(this.cur), r) <= 4
+        this.rows.distance(this.rowOf(this.cur), r, 4) <= 4
       ) {
         this.cur.description = t.replace(/^descrizione\s*:?\s*/i, "");
       }
@@ -424,7 +424,7 @@ class SheetWalker {
         (o.children?.size ?? 0) > 0 ||
         o.phases.length > 0 ||
         this.lastTableEnd > this.rowOf(o) ||
-        this.rows.distance(this.rowOf(o), r) > 12);
+        this.rows.distance(this.rowOf(o), r, 12) > 12);
     if (o && !filled) return o.people;
     this.cur = null;
     if (this.sheetPeople.area || this.sheetPeople.settore || this.sheetPeople.servizio) {
@@ -599,7 +599,13 @@ class SheetWalker {
       // dimension caption, or cells within the header's columns (not a lone first-column caption).
       if (blanks >= 2 && !this.fitsTable(h, cells)) break;
       // Page footers and the document title repeated on each page of a PDF: not rows of the table.
-      if (cells.length === 1 && this.isPageNoise(cells[0].text)) continue;
+      // A section caption (`Personale coinvolto`, `Note`) repeats in every scheda: it still ends the table.
+      if (
+        cells.length === 1 &&
+        this.isPageNoise(cells[0].text) &&
+        !SECTION_END_RE.test(fold(cells[0].text))
+      )
+        continue;
       if (this.tableEnd(r, weakTitlesEnd)) break;
       // After a blank row, a lone caption in the first column is text below the table; so is
       // one right below it when that column holds codes (text there is no code), unless it names
@@ -646,6 +652,8 @@ class SheetWalker {
    */
   private fitsTable(h: Header, cells: Cell[]): boolean {
     if (cells.length === 1 && dimensionOf(cells[0].text) !== null) return true;
+    // Captions only (`Nome e cognome | Qualifica | Area/Ufficio`): the header of another table.
+    if (cells.length >= 2 && cells.every((c) => roleOf(c.text) !== null)) return false;
     const left = this.tableLeft(h);
     const labelled = h.columns.filter((c) => c.label !== "" || c.sub).map((c) => c.col);
     if (labelled.length === 0) return false;
@@ -1225,7 +1233,7 @@ class SheetWalker {
     // The same header again just after a matrix (a new PDF page): the table goes on.
     const sig = h.columns.map((c) => `${c.role ?? ""}:${fold(c.label)}`).join("|");
     const prev = this.lastMatrix;
-    if (prev && prev.sig === sig && this.rows.distance(prev.end, h.row) <= 6) {
+    if (prev && prev.sig === sig && this.rows.distance(prev.end, h.row, 6) <= 6) {
       op = prev.op;
       strat = prev.strat;
     }
