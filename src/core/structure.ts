@@ -140,10 +140,14 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
     }
   }
 
+  const usedUnits = new Set(
+    [...operational, ...strategic].map((o) => o.unitId).filter((u): u is string => !!u)
+  );
   const model: PegModel = {
     source: { files: [...(options.files ?? [])], sheets: list.map((g) => String(g.sheet)) },
     plan: {},
-    units: units.list(),
+    // Units no objective belongs to (a heading later completed into another unit) are left out.
+    units: units.list().filter((u) => usedUnits.has(u.id)),
     strategicObjectives: strategic,
     operationalObjectives: operational,
     indicators,

@@ -515,3 +515,45 @@ it("a `Personale coinvolto` table after each scheda's indicators is never read i
     ["3", "Attività svolte per l'obiettivo 3", "Almeno 3"],
   ]);
 });
+
+it("reads schede of `key | value` rows, each opened by its Centro di responsabilità row, with `Peso | 15`", () => {
+  const scheda = (code: string, title: string, weight: number, rows: string[]) => [
+    "SCHEDA OBIETTIVO 2025",
+    "Centro di responsabilità\tSettore Attività Produttive",
+    "Obiettivo strategico\t3. Sviluppo economico del territorio",
+    `Obiettivo operativo\t${code} ${title}`,
+    "Responsabile\tDott. Mario Gialli",
+    `Peso\t${weight}`,
+    "Indicatore\tTarget\tRisultato",
+    ...rows,
+    "",
+  ];
+  const m = analyzeWorkbook(
+    [
+      tsv([
+        ...scheda("3.2", "Sostegno al commercio locale", 15, [
+          "Eventi organizzati in centro storico\t>= 4\t5",
+          "Nuove attività aperte\t>= 10\t8",
+        ]),
+        ...scheda("3.3", "Mercato settimanale", 10, [
+          "Nuovo regolamento mercati\tEntro il 30/06/2025\t12/06/2025",
+        ]),
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.operationalObjectives.map((o) => [o.code, o.title, o.strategicCode, o.weight])).toEqual([
+    ["3.2", "Sostegno al commercio locale", "3", 15],
+    ["3.3", "Mercato settimanale", "3", 10],
+  ]);
+  expect(m.indicators.map((i) => [i.objectiveCode, i.name])).toEqual([
+    ["3.2", "Eventi organizzati in centro storico"],
+    ["3.2", "Nuove attività aperte"],
+    ["3.3", "Nuovo regolamento mercati"],
+  ]);
+  expect(m.findings.filter((f) => f.code === "TARGET_UNPARSED")).toEqual([]);
+  // Every unit listed is the unit of some objective.
+  const used = new Set(m.operationalObjectives.map((o) => o.unitId));
+  expect(m.units.length).toBeGreaterThan(0);
+  expect(m.units.every((u) => used.has(u.id))).toBe(true);
+});

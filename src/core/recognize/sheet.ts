@@ -84,6 +84,15 @@ export function parseUnitLine(text: string): {
   return null;
 }
 
+/** First cells of the `key | value` rows that open a scheda. */
+const SCHEDA_KEY_ROLES = new Set<Role>([
+  ...UNIT_ROLES,
+  "stratTitle",
+  "opTitle",
+  "stratCode",
+  "opCode",
+  "objWeight",
+]);
 /** Fields of an indicator written as a card of `key: value` lines. */
 const CARD_ROLES = new Set<Role>([
   "indicator",
@@ -322,7 +331,13 @@ class SheetWalker {
         this.cur.description = value;
       // `Peso obiettivo | 15`: the objective's weight, as written.
       const last = cells[cells.length - 1];
-      if (this.cur && cells.length === 2 && roleOf(cells[0].text)?.role === "objWeight") {
+      const keyRole = roleOf(cells[0].text)?.role;
+      // `Peso | 15` in a scheda's heading rows (no indicator read yet) weighs the objective too.
+      if (
+        this.cur &&
+        cells.length === 2 &&
+        (keyRole === "objWeight" || (keyRole === "weight" && this.cur.indicators.length === 0))
+      ) {
         const w = objectiveWeight(last);
         if (w !== null && this.cur.weight === null) {
           this.cur.weight = w;
@@ -607,6 +622,16 @@ class SheetWalker {
       )
         continue;
       if (this.tableEnd(r, weakTitlesEnd)) break;
+      // After a blank row, `Centro di responsabilità | …`, `Obiettivo operativo | …`: the next
+      // scheda's heading rows, not more of this table.
+      if (
+        blanks > 0 &&
+        cells.length >= 2 &&
+        cells.length <= 3 &&
+        roleOf(cells[1].text) === null &&
+        SCHEDA_KEY_ROLES.has(roleOf(cells[0].text)?.role ?? "notes")
+      )
+        break;
       // After a blank row, a lone caption in the first column is text below the table; so is
       // one right below it when that column holds codes (text there is no code), unless it names
       // the unit of the rows that follow (`Area Tecnica – Dirigente: …`).
