@@ -553,7 +553,22 @@ it("reads schede of `key | value` rows, each opened by its Centro di responsabil
   ]);
   expect(m.findings.filter((f) => f.code === "TARGET_UNPARSED")).toEqual([]);
   // Every unit listed is the unit of some objective.
-  const used = new Set(m.operationalObjectives.map((o) => o.unitId));
+  const used = new Set([...m.strategicObjectives, ...m.operationalObjectives].map((o) => o.unitId));
   expect(m.units.length).toBeGreaterThan(0);
   expect(m.units.every((u) => used.has(u.id))).toBe(true);
+});
+
+it("lists only the units some objective belongs to", () => {
+  const m = analyzeWorkbook(
+    [
+      tsv([
+        "SETTORE AFFARI GENERALI - Responsabile: dott.ssa Maria Rossi",
+        "SETTORE FINANZIARIO - Responsabile: rag. Paolo Bianchi",
+        HEADER,
+        "2.1\tTempestività pagamenti\tIndicatore tempestività pagamenti\t< 0\t100%\t-3,5",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.units.map((u) => u.settore)).toEqual(["SETTORE FINANZIARIO"]);
 });

@@ -628,7 +628,6 @@ class SheetWalker {
         blanks > 0 &&
         cells.length >= 2 &&
         cells.length <= 3 &&
-        roleOf(cells[1].text) === null &&
         SCHEDA_KEY_ROLES.has(roleOf(cells[0].text)?.role ?? "notes")
       )
         break;
