@@ -572,3 +572,58 @@ it("lists only the units some objective belongs to", () => {
   );
   expect(m.units.map((u) => u.settore)).toEqual(["SETTORE FINANZIARIO"]);
 });
+
+describe("several result columns", () => {
+  const read = (cols: string) =>
+    analyzeWorkbook(
+      [
+        tsv([
+          "Obiettivo N. 1 - Riduzione arretrato pratiche",
+          `Indicatore\tTarget\t${cols}`,
+          "Pratiche arretrate smaltite\t>= 100\t40\t110",
+          "Tempo medio di evasione\t<= 30 gg\t35\t",
+        ]),
+      ],
+      { files: ["x"], year: 2025 }
+    );
+
+  it("the reading at 31/12 is the actual, the one at 30/06 only when it is the only one", () => {
+    expect(
+      read("Valore al 30/06\tValore al 31/12").indicators.map((i) => [
+        i.actual,
+        i.actualSource,
+        i.status,
+      ])
+    ).toEqual([
+      ["110", "piano.txt!D3", "met"],
+      ["35", "piano.txt!C4", "missed"],
+    ]);
+  });
+
+  it.each([["Monitoraggio intermedio\tConsuntivo"], ["Verifica semestrale\tRisultato"]])(
+    "the year-end column is the actual: %s",
+    (cols) => {
+      const first = read(cols).indicators[0];
+      expect([first.actual, first.actualSource, first.status]).toEqual([
+        "110",
+        "piano.txt!D3",
+        "met",
+      ]);
+    }
+  );
+
+  it("never takes a past year's result as this year's actual", () => {
+    const m = analyzeWorkbook(
+      [
+        tsv([
+          "Obiettivo N. 1 - Riduzione arretrato pratiche",
+          "Indicatore\tPrevisione 2024\tRisultato 2024\tPrevisione 2025\tRisultato 2025",
+          "Pratiche arretrate smaltite\t>= 80\t90\t>= 100\t",
+        ]),
+      ],
+      { files: ["x"], year: 2025 }
+    );
+    expect(m.indicators[0]).toMatchObject({ target: ">= 100", actual: null, status: "pending" });
+    expect(m.indicators[0].baseline).toEqual({ "2024": "90" });
+  });
+});

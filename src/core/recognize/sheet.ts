@@ -1153,13 +1153,23 @@ class SheetWalker {
     ind.declaredAchievementSource = cellRef(this.grid, r, cell.col);
   }
 
+  /**
+   * The actual: the plan year's column first, then the latest reading (`al 31/12`, `finale`) before
+   * an intermediate one (`al 30/06`); a past year's result is history, never this year's actual.
+   */
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
     const y = this.ctx.planYear;
-    if (y !== undefined) {
-      const i = cols.findIndex((c) => c.year === y);
-      if (i >= 0 && cells[i]) return cells[i];
-    }
-    return cells.find((c) => c);
+    const order = cols
+      .map((_, i) => i)
+      .filter((i) => y === undefined || cols[i].year === undefined || cols[i].year! >= y)
+      .sort(
+        (a, b) =>
+          Number(cols[b].year === y) - Number(cols[a].year === y) ||
+          lateness(cols[b]) - lateness(cols[a]) ||
+          a - b
+      );
+    for (const i of order) if (cells[i]) return cells[i];
+    return undefined;
   }
 
   /** The objective a row names by its code: one per code on this sheet, marked as a reference. */
@@ -1574,6 +1584,16 @@ class SheetWalker {
     o.reports.push(report);
     return report;
   }
+}
+
+/** How late in the year a result column reads: `al 31/12` and `finale` after `al 30/06`. */
+function lateness(c: Column): number {
+  const t = fold(`${c.label} ${c.sub ?? ""}`);
+  const d = /\b(\d{1,2})[/.](\d{1,2})\b/.exec(t);
+  if (d) return Number(d[2]) * 40 + Number(d[1]);
+  if (/intermedi|semestr|trimestr|monitoraggio/.test(t)) return -1;
+  // No date: a year-end result (`Consuntivo`, `Risultato finale`, `Valore raggiunto`).
+  return /finale|conclusiv|annual|consuntiv/.test(t) ? 1000 : 500;
 }
 
 function labelMax(label: string | undefined): number | null {
