@@ -627,3 +627,18 @@ describe("several result columns", () => {
     expect(m.indicators[0].baseline).toEqual({ "2024": "90" });
   });
 });
+
+it("a column named Peso indicatore stays on the indicators even with one indicator per objective", () => {
+  const m = analyzeWorkbook(
+    [
+      tsv([
+        "Cod.\tObiettivo\tIndicatore\tValore atteso\tPeso indicatore\tValore raggiunto",
+        "1.1\tDigitalizzazione del protocollo\tDocumenti protocollati digitalmente\t>= 90%\t30\t95%",
+        "1.2\tAggiornamento regolamento accesso\tApprovazione in Consiglio\tEntro il 30/06/2024\t20\t15/05/2024",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.indicators.map((i) => i.weight)).toEqual([0.3, 0.2]);
+  expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toHaveLength(2);
+});

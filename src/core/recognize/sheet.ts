@@ -1467,7 +1467,8 @@ class SheetWalker {
       }
       if (newOp && op) made.push(op);
     }
-    if (weightCol && !objWeightCol) this.weightsToObjectives(made, weightCells);
+    if (weightCol && !objWeightCol && !/indicator/.test(fold(weightCol.label)))
+      this.weightsToObjectives(made, weightCells);
     this.lastMatrix = { sig, end: rows.length > 0 ? rows[rows.length - 1] : h.lastRow, op, strat };
     this.cur = null;
   }
