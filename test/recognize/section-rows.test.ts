@@ -443,15 +443,10 @@ describe("objectives on one sheet, indicators on another naming them by code", (
       ["OP.09", "Indicatore di un obiettivo non elencato", ">= 1", "100%", 1],
     ],
   };
+  // The same table with the codes under a plain `Obiettivo` header.
   const byObjectiveColumn: Grid = {
     sheet: "Indicatori",
-    rows: [
-      ["Obiettivo", "Indicatore", "Target 2025", "Peso", "Consuntivo 2025"],
-      ["OP.01", "Faldoni digitalizzati", ">= 500", "50%", 520],
-      ["OP.01", "Consultazioni online attivate", "Entro il 30/09/2025", "50%", "SI"],
-      ["OP.02", "Accertamenti IMU emessi", ">= 300", "100%", 280],
-      ["OP.09", "Indicatore di un obiettivo non elencato", ">= 1", "100%", 1],
-    ],
+    rows: [["Obiettivo", ...byCodeColumn.rows[0].slice(1)], ...byCodeColumn.rows.slice(1)],
   };
 
   it.each([

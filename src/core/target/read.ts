@@ -400,7 +400,11 @@ export function readYearBase(seg: Segment): Claim | null {
     w === "<" ||
     w === "<=" ||
     /^non\s+(?:superiore|maggiore)|^(?:inferiore|minore)|o\s+(?:inferiore|minore)$/.test(w);
-  const sign: 1 | -1 = down ? -1 : 1;
+  return versusBaseline(seg, down ? -1 : 1);
+}
+
+/** The whole segment as "above (1) / below (-1) the baseline", no amount given. */
+function versusBaseline(seg: Segment, sign: 1 | -1): Claim {
   return {
     rule: rule(seg.text, "relative", {
       value: 0,
@@ -442,15 +446,24 @@ function readTrend(seg: Segment): Claim | null {
   )
     sign = 1;
   if (sign === null) return null;
+  return versusBaseline(seg, sign);
+}
+
+/** A deadline said in words (`metà anno`, `fine anno`): the matched words, on a fixed day of year y. */
+function wordedDeadline(
+  seg: Segment,
+  m: RegExpExecArray,
+  y: number,
+  month: number,
+  day: number
+): Claim {
   return {
-    rule: rule(seg.text, "relative", {
-      value: 0,
-      unit: "count",
-      relative: { mode: "absolute", sign },
-      direction: sign === 1 ? "higher" : "lower",
+    rule: rule(seg.text.slice(m.index, m.index + m[0].length).trim(), "deadline", {
+      date: isoDate(y, month, day),
+      unit: "date",
     }),
-    start: 0,
-    end: seg.text.length,
+    start: m.index,
+    end: m.index + m[0].length,
     explicit: true,
   };
 }
@@ -516,33 +529,12 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
   }
   if (out.length === 0) {
     const mid = MID_YEAR_RE.exec(seg.lc);
-    if (mid) {
-      const y = +(mid[1] ?? mid[2] ?? seg.year);
-      out.push({
-        rule: rule(seg.text.slice(mid.index, mid.index + mid[0].length).trim(), "deadline", {
-          date: isoDate(y, 6, 30),
-          unit: "date",
-        }),
-        start: mid.index,
-        end: mid.index + mid[0].length,
-        explicit: true,
-      });
-    }
+    if (mid) out.push(wordedDeadline(seg, mid, +(mid[1] ?? mid[2] ?? seg.year), 6, 30));
   }
   if (out.length === 0) {
     const ye = YEAR_END_RE.exec(seg.lc);
-    if (ye) {
-      const y = +(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year);
-      out.push({
-        rule: rule(seg.text.slice(ye.index, ye.index + ye[0].length).trim(), "deadline", {
-          date: isoDate(y, 12, 31),
-          unit: "date",
-        }),
-        start: ye.index,
-        end: ye.index + ye[0].length,
-        explicit: true,
-      });
-    }
+    if (ye)
+      out.push(wordedDeadline(seg, ye, +(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year), 12, 31));
   }
   return out;
 }
