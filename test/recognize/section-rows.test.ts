@@ -637,3 +637,36 @@ it("a column named Peso indicatore stays on the indicators even with one indicat
   expect(m.indicators.map((i) => i.weight)).toEqual([0.3, 0.2]);
   expect(m.findings.filter((f) => f.code === "WEIGHTS_SUM")).toHaveLength(2);
 });
+
+it("reads a scheda whose only title line is `Descrizione: …`, with % ponderazione and a declared grade", () => {
+  const m = analyzeWorkbook(
+    [
+      tsv([
+        "Comune di Borgo Alto",
+        "Piano della Performance 2025",
+        "OBIETTIVO N. 4",
+        "Descrizione: Migliorare la riscossione delle entrate tributarie attraverso controlli mirati",
+        "Settore: Finanziario",
+        "Dirigente: dott. Luca Mori",
+        "Indicatori\t% ponderazione\tValore atteso\tValore raggiunto\tGrado di raggiungimento",
+        "Accertamenti TARI emessi\t30\t>= 400\t420\t100%",
+        "Riscossione coattiva\t40\t>= 70%\t65%\t80%",
+        "Rateizzazioni concesse entro 30 gg\t30\tSI\tSI\t100%",
+        "TOTALE\t100\t\t\t",
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.operationalObjectives.map((o) => [o.code, o.title])).toEqual([
+    ["4", "Migliorare la riscossione delle entrate tributarie attraverso controlli mirati"],
+  ]);
+  expect(m.indicators.map((i) => [i.weight, i.status, i.declaredAchievement])).toEqual([
+    [0.3, "met", 1],
+    [0.4, "missed", 0.8],
+    [0.3, "met", 1],
+  ]);
+  expect(m.findings.map((f) => f.code).sort()).toEqual([
+    "ACHIEVEMENT_DECLARED_MISMATCH",
+    "TARGET_MISSED",
+  ]);
+});

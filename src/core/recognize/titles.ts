@@ -196,7 +196,7 @@ function titleBelow(rows: RowReader, r: number): { title: string; row: number } 
       if (LABEL_RE.test(cleanText(t0)) || /^\d{1,3}$/.test(t0)) continue;
       if (letterCount(t0) < 4) continue;
       // `Titolo: Potenziamento …` on its own line: the words after the label.
-      const lab = /^(?:titolo|denominazione|obiettivo)\s*[:.]\s*(\S.*)$/i.exec(t0);
+      const lab = /^(?:titolo|denominazione|obiettivo|descrizione)\s*[:.]\s*(\S.*)$/i.exec(t0);
       return { title: lab && letterCount(lab[1]) >= 4 ? lab[1].trim() : t0, row: k };
     }
     if (TITLE_KEY_RE.test(t0) && t0.length <= 60) {
