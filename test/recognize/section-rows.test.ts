@@ -670,3 +670,28 @@ it("reads a scheda whose only title line is `Descrizione: …`, with % ponderazi
     "TARGET_MISSED",
   ]);
 });
+
+it.each([
+  ["Missione\tProgramma", "01\t03", "12\t07"],
+  ["Missione/Programma", "01/03", "Missione 12 - Programma 07"],
+])("reads the DUP reference from columns: %s", (cols, a, b) => {
+  const m = analyzeWorkbook(
+    [
+      tsv([
+        `${cols}\tObiettivo strategico\tObiettivo operativo\tIndicatore\tTarget\tPeso`,
+        `${a}\tBilancio sano\t1.1 Riduzione tempi di pagamento\tITP\t<= 0\t100%`,
+        `${b}\tWelfare di comunità\t2.1 Sportello famiglie\tAccessi\t>= 300\t100%`,
+      ]),
+    ],
+    { files: ["x"] }
+  );
+  expect(m.operationalObjectives.map((o) => [o.code, o.missione, o.programma])).toEqual([
+    ["1.1", "01", "03"],
+    ["2.1", "12", "07"],
+  ]);
+  expect(m.strategicObjectives.map((o) => [o.title, o.missione, o.programma])).toEqual([
+    ["Bilancio sano", "01", "03"],
+    ["Welfare di comunità", "12", "07"],
+  ]);
+  expect(m.indicators).toHaveLength(2);
+});

@@ -47,7 +47,9 @@ export type Role =
   | "achievement"
   /** Columns read as nothing: data source, stakeholders, deviation. */
   | "ignored"
-  | "deadline";
+  | "deadline"
+  | "missione"
+  | "programma";
 
 interface Rule {
   re: RegExp;
@@ -126,6 +128,13 @@ const RULES: Rule[] = [
     re: /valor[ei] storic|valore (attuale|iniziale|di partenza|di riferimento|di base)|baseline|^storico|^dato storico|^serie storica|^anno precedente/,
     role: "baseline",
   },
+  // DUP references as columns: `Missione | Programma`, or both in one (`Missione/Programma`).
+  {
+    re: /^mission[ei]\s*[/-]\s*programm[ai]$|^miss\.?\s*[/-]\s*progr?\.?$/,
+    role: "missione",
+  },
+  { re: /^mission[ei](\s*(n\.?|n°|dup|di bilancio))?$|^miss\.?$/, role: "missione" },
+  { re: /^programm[ai](\s*(n\.?|n°|dup|di bilancio|di spesa))?$|^progr\.?$/, role: "programma" },
   {
     re: /^scadenz[ae]( prevista)?$|^termine( ultimo| previsto)?$|^data (prevista|di scadenza|di completamento prevista)$|^tempi di (realizzazione|attuazione)$|^entro il$|^deadline$/,
     role: "deadline",

@@ -1271,6 +1271,8 @@ class SheetWalker {
       op = prev.op;
       strat = prev.strat;
     }
+    const missioneCol = this.col(h, "missione");
+    const programmaCol = this.col(h, "programma");
     const made: RawObjective[] = [];
     const carried = new Map<string, { v: string; src: string }>();
     const weightCells = new Map<RawIndicator, Cell>();
@@ -1396,6 +1398,8 @@ class SheetWalker {
           target.weightSource = cellRef(this.grid, r, c.col);
         }
       }
+      if (missioneCol || programmaCol)
+        this.readDupColumns(r, missioneCol, programmaCol, newOp ? op : null, strat);
       if (critCols.length > 0 && newOp) {
         const crit: Record<string, string> = {};
         for (const cc of critCols) {
@@ -1504,6 +1508,30 @@ class SheetWalker {
         i.weight = null;
         i.weightSource = undefined;
       }
+    }
+  }
+
+  /**
+   * `Missione | Programma` columns (or one `Missione/Programma` column: `12/07`, `Missione 12 -
+   * Programma 7`): the DUP reference of the row's objectives, as written.
+   */
+  private readDupColumns(
+    r: number,
+    mCol: Column | undefined,
+    pCol: Column | undefined,
+    op: RawObjective | null,
+    strat: RawObjective | null
+  ): void {
+    let m = mCol ? this.rows.text(r, mCol.col) : "";
+    let p = pCol ? this.rows.text(r, pCol.col) : "";
+    const both = MISSIONE_RE.exec(m) ?? /^(\d{1,2})\s*[/.\-–]\s*(\d{1,4})$/.exec(m);
+    if (both) [m, p] = [both[1], p || both[2]];
+    m = /^(?:missione\s*)?(?:n\.?\s*)?(\d{1,2})\b/i.exec(m)?.[1] ?? "";
+    p = /^(?:programma\s*)?(?:n\.?\s*)?(\d{1,4})\b/i.exec(p)?.[1] ?? "";
+    for (const o of [op, strat]) {
+      if (!o) continue;
+      if (m) o.missione ??= m;
+      if (p) o.programma ??= p;
     }
   }
 
