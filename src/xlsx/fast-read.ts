@@ -8,7 +8,7 @@
 import JSZip from "jszip";
 import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { parseA1 } from "../core/grid";
-import { numberDisplayText } from "./number-format";
+import { dateDisplayText, numberDisplayText } from "./number-format";
 import { blankCovered, parseRange } from "./light-merges";
 import { hasNativeInflate, inflateEntry } from "./inflate";
 import type { ZipEntryInfo } from "./zip-guard";
@@ -169,17 +169,6 @@ function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-function formatDate(d: Date): string {
-  const dd = String(d.getUTCDate()).padStart(2, "0");
-  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const base = `${dd}/${mm}/${d.getUTCFullYear()}`;
-  const h = d.getUTCHours();
-  const mi = d.getUTCMinutes();
-  return h === 0 && mi === 0
-    ? base
-    : `${base} ${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`;
-}
-
 interface SheetContext {
   strings: string[];
   styles: Styles;
@@ -245,7 +234,7 @@ export function sheetXmlToGrid(
       if (value === "" || value === null) continue;
       out[c] = value;
       let shown: string | null = null;
-      if (value instanceof Date) shown = formatDate(value);
+      if (value instanceof Date) shown = dateDisplayText(value);
       else if (typeof value === "number") shown = numberDisplayText(value, fmt);
       if (shown !== null) {
         if (!outText) outText = [];

@@ -73,3 +73,15 @@ export function numberDisplayText(value: number, numFmt: string | undefined): st
   }
   return null;
 }
+
+/** A date cell as Italian Excel shows it: `31/12/2025`, with the time when it has one. */
+export function dateDisplayText(d: Date): string {
+  const dd = String(d.getUTCDate()).padStart(2, "0");
+  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
+  const base = `${dd}/${mm}/${d.getUTCFullYear()}`;
+  const h = d.getUTCHours();
+  const mi = d.getUTCMinutes();
+  return h === 0 && mi === 0
+    ? base
+    : `${base} ${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`;
+}

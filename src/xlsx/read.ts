@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { PegInputError, isPegInputError } from "../core/errors";
 import { DEFAULT_LIMITS, guardWorkbookBytes, type ReadLimits } from "./zip-guard";
-import { numberDisplayText } from "./number-format";
+import { dateDisplayText, numberDisplayText } from "./number-format";
 import { blankCovered, newReaderWorkbook, recordedMerges } from "./light-merges";
 import { fastReadGrids } from "./fast-read";
 import { InflateLimitError, hasNativeInflate, inflateEntry } from "./inflate";
@@ -222,18 +222,7 @@ function richText(parts: unknown[]): string | null {
 
 /** The text a person sees, where it matters: percentages (0.15 -> "15%") and dates (dd/mm/yyyy). */
 function displayText(value: CellValue, numFmt: string | undefined): string | null {
-  if (value instanceof Date) return formatDate(value);
+  if (value instanceof Date) return dateDisplayText(value);
   if (typeof value === "number") return numberDisplayText(value, numFmt);
   return null;
-}
-
-function formatDate(d: Date): string {
-  const dd = String(d.getUTCDate()).padStart(2, "0");
-  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const base = `${dd}/${mm}/${d.getUTCFullYear()}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  return h === 0 && m === 0
-    ? base
-    : `${base} ${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
