@@ -1158,19 +1158,27 @@ class SheetWalker {
    * an intermediate one (`al 30/06`); a past year's result is history, never this year's actual.
    */
   private pickActual(cells: (Cell | undefined)[], cols: Column[]): Cell | undefined {
+    for (const i of this.actualOrder(cols)) if (cells[i]) return cells[i];
+    return undefined;
+  }
+
+  /** The order pickActual tries a table's actual columns in: computed once per table. */
+  private actualOrder(cols: Column[]): number[] {
+    let order = this.actualOrders.get(cols);
+    if (order) return order;
     const y = this.ctx.planYear;
-    const order = cols
+    const late = cols.map(lateness);
+    order = cols
       .map((_, i) => i)
       .filter((i) => y === undefined || cols[i].year === undefined || cols[i].year! >= y)
       .sort(
         (a, b) =>
-          Number(cols[b].year === y) - Number(cols[a].year === y) ||
-          lateness(cols[b]) - lateness(cols[a]) ||
-          a - b
+          Number(cols[b].year === y) - Number(cols[a].year === y) || late[b] - late[a] || a - b
       );
-    for (const i of order) if (cells[i]) return cells[i];
-    return undefined;
+    this.actualOrders.set(cols, order);
+    return order;
   }
+  private actualOrders = new WeakMap<Column[], number[]>();
 
   /** The objective a row names by its code: one per code on this sheet, marked as a reference. */
   private objectiveByRef(code: string, r: number, col: number): RawObjective {
