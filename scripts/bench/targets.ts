@@ -7,7 +7,7 @@ import {
   readTarget,
   setActualCache,
   type TargetContext,
-} from "../../src/core/target";
+} from "../../src/core/targets";
 import type { TargetRule } from "../../src/core/model";
 
 type Case = { target: string; actual: string | number | null; ctx: TargetContext };

@@ -17,7 +17,7 @@ import {
   type StrategicObjective,
   type Unit,
 } from "./model";
-import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./target/index";
+import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./targets/index";
 import type { TargetRule } from "./model";
 import { recognizeSheet } from "./recognize/sheet";
 import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";

@@ -4,7 +4,7 @@
  * Registration lives in functions.ts; metadata in functions.json (English) and functions-it.json.
  */
 import { checkWeights, objectiveScore, scoreTotal, weightSum } from "../core/scores";
-import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/target";
+import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/targets";
 import { ESITO } from "../core/sheets/labels";
 import { excelSerialToIso, isIsoDate, parseItalianDate } from "../core/dates";
 import type { TargetRule } from "../core/model";

@@ -1,7 +1,7 @@
 /** Every row of test/fixtures/targets.tsv gives the expected status and achievement. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { evaluateTarget, readTarget } from "../../src/core/target";
+import { evaluateTarget, readTarget } from "../../src/core/targets";
 
 interface Row {
   line: number;

@@ -3,7 +3,7 @@
  * performance (CONTRACT section 4): the rule each target is read into, and the status and
  * achievement a controllo di gestione officer would give each actual.
  */
-import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../../src/core/target";
+import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../../src/core/targets";
 import type { TargetRule } from "../../src/core/model";
 
 const Y: TargetContext = { year: 2025 };

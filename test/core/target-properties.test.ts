@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { formatItalianNumber, formatPercent, parseItalianNumber } from "../../src/core/numbers";
 import { parseItalianDate } from "../../src/core/dates";
-import { evaluateTarget, readTarget, renderRule } from "../../src/core/target";
+import { evaluateTarget, readTarget, renderRule } from "../../src/core/targets";
 import { RULE_OPS, RULE_UNITS, TargetRuleSchema, type TargetRule } from "../../src/core/model";
 
 const numRuns = Number(process.env.FC_RUNS) > 0 ? Number(process.env.FC_RUNS) : 1000;

@@ -1,6 +1,6 @@
 /** The target engine on the forms Italian plans use, beyond the fixture file. */
-import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../../src/core/target";
-import { cleanText, splitParts, stripListMarker } from "../../src/core/target/text";
+import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../../src/core/targets";
+import { cleanText, splitParts, stripListMarker } from "../../src/core/targets/text";
 import type { TargetRule } from "../../src/core/model";
 
 const Y = { year: 2025 };

@@ -4,7 +4,7 @@
  * The xlsx reader is ~50x slower per case (exceljs), so it runs FC_RUNS/50 mutated workbooks.
  */
 import fc from "fast-check";
-import { readTarget, evaluateTarget } from "../../src/core/target";
+import { readTarget, evaluateTarget } from "../../src/core/targets";
 import { parseItalianNumber, findNumbers, readWeight } from "../../src/core/numbers";
 import { parseItalianDate, findDates, excelSerialToIso } from "../../src/core/dates";
 import { textToGrid } from "../../src/core/textgrid";

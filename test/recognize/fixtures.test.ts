@@ -7,7 +7,7 @@ import * as path from "path";
 import { buildModel } from "../../src/core/structure";
 import { PegModelSchema, type PegModel } from "../../src/core/model";
 import { textToGrid } from "../../src/core/textgrid";
-import { readTarget } from "../../src/core/target/index";
+import { readTarget } from "../../src/core/targets/index";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { compareWithGold, type Gold } from "../helpers/gold";
 

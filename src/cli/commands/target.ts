@@ -3,7 +3,7 @@
  * `peg target --batch FILE.tsv`: how a target is read and evaluated, as JSON.
  */
 import * as path from "path";
-import { evaluateTarget, readTarget, type TargetContext } from "../../core/target";
+import { evaluateTarget, readTarget, type TargetContext } from "../../core/targets";
 import { PegInputError } from "../../core/errors";
 import { textToGrid } from "../../core/textgrid";
 import type { CliIo } from "../io";

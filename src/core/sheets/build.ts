@@ -9,7 +9,7 @@
  */
 import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef, type Grid } from "../grid";
-import { renderRule } from "../target";
+import { renderRule } from "../targets";
 import { isIsoDate } from "../dates";
 import type { Band } from "../settings";
 import {
