@@ -21,12 +21,17 @@ import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from 
 import type { TargetRule } from "./model";
 import { recognizeSheet } from "./recognize/sheet";
 import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
+import type { SheetReading, TableLayout } from "./recognize/reading";
 import { fold, overlap } from "./recognize/text";
 
 export interface BuildOptions {
   files: string[];
   year?: number;
   asOf?: string | null;
+  /** The user's column mapping (settings `layouts`): replaces recognition on the sheets it names. */
+  layouts?: TableLayout[];
+  /** When given, how each sheet was read is pushed here (for `peg inspect`). */
+  readings?: SheetReading[];
 }
 
 export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
