@@ -217,6 +217,7 @@ export async function readSources(
   const seen = new Set<string>();
   for (const a of args) {
     const src = await readSource(a, cwd, limits);
+    for (const g of src.grids) g.file = src.name;
     if (!distinctSheets) {
       out.push(src);
       continue;

@@ -61,7 +61,7 @@ const SIGNATURES = new Map<string, [string, string[]]>([
   ["Pesi", ["Codice obiettivo", ["Obiettivo"]]],
   ["Report dirigenti", ["Codice obiettivo", ["Dirigente"]]],
   ["Verifiche", ["Gravità", ["Codice"]]],
-  ["Riepilogo", ["Settore", ["Obiettivi", "Dirigente"]]],
+  ["Riepilogo", ["Settore", ["Obiettivi", "Dirigente", "File"]]],
 ]);
 
 /**
@@ -191,41 +191,47 @@ function lit(s: string): string {
  * / SUMIFS / AVERAGEIFS, or exact SUMPRODUCT comparisons when the keys make criteria ambiguous.
  */
 class Agg {
+  private readonly keys: [string, string][];
   constructor(
-    private readonly keyCol: string,
-    private readonly key: string,
-    private readonly exact: boolean
-  ) {}
+    keyCol: string,
+    key: string,
+    private readonly exact: boolean,
+    /** More key columns the rows must match too (the file of a Riepilogo row). */
+    more: [string, string][] = []
+  ) {
+    this.keys = [[keyCol, key], ...more];
+  }
   private get m(): string {
-    return `--EXACT(${this.keyCol},${this.key})`;
+    return this.keys.map(([c, k]) => `--EXACT(${c},${k})`).join(",");
+  }
+  private get criteria(): string {
+    return this.keys.map(([c, k]) => `${c},${k}`).join(",");
   }
   count(): string {
-    return this.exact ? `SUMPRODUCT(${this.m})` : `COUNTIFS(${this.keyCol},${this.key})`;
+    return this.exact ? `SUMPRODUCT(${this.m})` : `COUNTIFS(${this.criteria})`;
   }
   countNumbers(col: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},--ISNUMBER(${col}))`
-      : `COUNTIFS(${this.keyCol},${this.key},${col},">=0")`;
+      : `COUNTIFS(${this.criteria},${col},">=0")`;
   }
   countEq(col: string, word: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},--(${col}=${lit(word)}))`
-      : `COUNTIFS(${this.keyCol},${this.key},${col},${lit(word)})`;
+      : `COUNTIFS(${this.criteria},${col},${lit(word)})`;
   }
   sum(col: string): string {
-    return this.exact
-      ? `SUMPRODUCT(${this.m},${col})`
-      : `SUMIFS(${col},${this.keyCol},${this.key})`;
+    return this.exact ? `SUMPRODUCT(${this.m},${col})` : `SUMIFS(${col},${this.criteria})`;
   }
   /** Average of the numbers of `col`; `count` is an expression counting them (exact form). */
   average(col: string, count: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},${col})/${count}`
-      : `AVERAGEIFS(${col},${this.keyCol},${this.key})`;
+      : `AVERAGEIFS(${col},${this.criteria})`;
   }
   /** Σ a × b over the matching rows (text and blanks count 0). */
   sumProduct(a: string, b: string): string {
-    const m = this.exact ? this.m : `--(${this.keyCol}=${this.key})`;
+    const m = this.exact ? this.m : this.keys.map(([c, k]) => `--(${c}=${k})`).join(",");
     return `SUMPRODUCT(${m},${a},${b})`;
   }
 }
@@ -311,7 +317,23 @@ export function buildWorkbookSpec(
     ...objectiveSettore.values(),
     ...model.indicators.map((i) => objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE),
   ]);
-  const exactSettori = criteriaAmbiguous(settori);
+  // Several files read together: each objective's file, and the Riepilogo by file and settore.
+  const objectiveFile = new Map<string, string>();
+  for (const o of [...model.strategicObjectives, ...model.operationalObjectives])
+    if (o.file && !objectiveFile.has(objectiveKey(o))) objectiveFile.set(objectiveKey(o), o.file);
+  const withFiles = objectiveFile.size > 0;
+  const groups = new Map<string, Group>();
+  const addGroup = (key: string) => {
+    const settore = objectiveSettore.get(key) ?? NO_SETTORE;
+    const file = withFiles ? (objectiveFile.get(key) ?? "") : "";
+    const k = `${file}\u0000${settore}`;
+    if (!groups.has(k)) groups.set(k, { settore, file });
+  };
+  for (const o of model.operationalObjectives) addGroup(objectiveKey(o));
+  for (const i of model.indicators) addGroup(i.objectiveCode);
+  const exactSettori =
+    criteriaAmbiguous(settori) ||
+    (withFiles && criteriaAmbiguous(new Set([...groups.values()].map((g) => g.file))));
   const strategicKeys = new Set<string>([
     ...model.strategicObjectives.map(objectiveKey),
     ...model.operationalObjectives.map((o) => o.strategicCode ?? ""),
@@ -329,7 +351,11 @@ export function buildWorkbookSpec(
     exactObjectives,
     exactSettori,
     exactStrategic,
-    settori: [...settori].sort((a, b) => a.localeCompare(b, "it")),
+    objectiveFile,
+    withFiles,
+    groups: [...groups.values()].sort(
+      (a, b) => a.file.localeCompare(b.file, "it") || a.settore.localeCompare(b.settore, "it")
+    ),
   };
   return {
     sheets: [
@@ -354,7 +380,38 @@ interface Ctx {
   exactObjectives: boolean;
   exactSettori: boolean;
   exactStrategic: boolean;
-  settori: string[];
+  /** Objective key -> the file it was read from (several files read together), else empty. */
+  objectiveFile: Map<string, string>;
+  withFiles: boolean;
+  /** The Riepilogo's rows: each settore, by file when several files were read together. */
+  groups: Group[];
+}
+
+interface Group {
+  settore: string;
+  /** "" when the model was read from one file. */
+  file: string;
+}
+
+const FILE_HEADER = "File";
+
+/**
+ * The `File` column before `Origine`, with each row's file from its objective key, only when
+ * several files were read together.
+ */
+function fileColumn(
+  ctx: Ctx,
+  columns: ColumnSpec[],
+  rows: SheetCellValue[][],
+  keys: readonly (string | null | undefined)[]
+): void {
+  if (!ctx.withFiles) return;
+  const at = columns.length - 1;
+  columns.splice(at, 0, { header: FILE_HEADER, width: 18 });
+  rows.forEach((r, i) => {
+    const key = keys[i];
+    r.splice(at, 0, (key ? ctx.objectiveFile.get(key) : undefined) ?? null);
+  });
 }
 
 // ---- Obiettivi strategici --------------------------------------------------------------------
@@ -403,6 +460,7 @@ function strategicSheet(ctx: Ctx): SheetSpec {
   });
   columns[5].total = { function: "sum", result: totalOps };
   columns[0].total = { label: "Totale" };
+  fileColumn(ctx, columns, rows, model.strategicObjectives.map(objectiveKey));
   return {
     name: SHEET_NAMES.strategic,
     tableName: TABLE_NAMES.strategic,
@@ -483,6 +541,7 @@ function operationalSheet(ctx: Ctx): SheetSpec {
   columns[5].total = { function: "sum", result: pesoSum };
   columns[6].total = { function: "sum", result: nInd };
   columns[10].total = { function: "sum", result: scoreSum };
+  fileColumn(ctx, columns, rows, model.operationalObjectives.map(objectiveKey));
   return {
     name: SHEET_NAMES.operational,
     tableName: TABLE_NAMES.operational,
@@ -617,6 +676,12 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     ];
   });
   columns[INDICATOR_COLUMNS.weight].total = { function: "sum", result: weightSum };
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    model.indicators.map((i) => i.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.indicators,
     tableName: TABLE_NAMES.indicators,
@@ -729,6 +794,12 @@ function weightSheet(ctx: Ctx): SheetSpec {
       sourceLink(source),
     ];
   });
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    keys.map((k) => k.key)
+  );
   return {
     name: SHEET_NAMES.weights,
     tableName: TABLE_NAMES.weights,
@@ -813,6 +884,12 @@ function reportSheet(ctx: Ctx): SheetSpec {
   });
   columns[first].total = { function: "sum", result: declaredSum };
   columns[first + 1].total = { function: "sum", result: computedSum };
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    model.reports.map((r) => r.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.reports,
     tableName: TABLE_NAMES.reports,
@@ -873,6 +950,12 @@ function checkSheet(ctx: Ctx): SheetSpec {
     x.message,
     sourceLink(x.where ?? findingSource(ctx, x)),
   ]);
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    findings.map((x) => x.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.checks,
     tableName: TABLE_NAMES.checks,
@@ -910,6 +993,7 @@ function summarySheet(ctx: Ctx): SheetSpec {
     { header: "Settore", width: 34, wrap: true, total: { label: "Totale" } },
   ];
   if (withNames) columns.push({ header: "Dirigente", width: 22 });
+  if (ctx.withFiles) columns.push({ header: FILE_HEADER, width: 18 });
   const base = columns.length;
   const countCols = [
     "Obiettivi",
@@ -930,13 +1014,13 @@ function summarySheet(ctx: Ctx): SheetSpec {
   );
 
   const totals = new Array<number>(countCols.length + 1).fill(0);
-  const rows = ctx.settori.map((settore) => {
-    const inds = model.indicators.filter(
-      (i) => (ctx.objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE) === settore
-    );
-    const objs = model.operationalObjectives.filter(
-      (o) => (ctx.objectiveSettore.get(objectiveKey(o)) ?? NO_SETTORE) === settore
-    );
+  const inGroup = (key: string, g: Group) =>
+    (ctx.objectiveSettore.get(key) ?? NO_SETTORE) === g.settore &&
+    (!ctx.withFiles || (ctx.objectiveFile.get(key) ?? "") === g.file);
+  const rows = ctx.groups.map((group) => {
+    const { settore } = group;
+    const inds = model.indicators.filter((i) => inGroup(i.objectiveCode, group));
+    const objs = model.operationalObjectives.filter((o) => inGroup(objectiveKey(o), group));
     const count = (s: string[]) => inds.filter((i) => s.includes(ESITO[finalStatus(i)])).length;
     const met = count([ESITO.met]);
     const partial = count([ESITO.partial]);
@@ -961,13 +1045,16 @@ function summarySheet(ctx: Ctx): SheetSpec {
     values.forEach((v, j) => (totals[j] += v));
     const score = scores.reduce((a, b) => a + b, 0);
     totals[countCols.length] += score;
-    const ai = new Agg(`${ind}[Settore]`, "[@Settore]", ctx.exactSettori);
-    const ao = new Agg(`${op}[Settore]`, "[@Settore]", ctx.exactSettori);
+    const byFile = (t: string): [string, string][] =>
+      ctx.withFiles ? [[`${t}[${FILE_HEADER}]`, `[@${FILE_HEADER}]`]] : [];
+    const ai = new Agg(`${ind}[Settore]`, "[@Settore]", ctx.exactSettori, byFile(ind));
+    const ao = new Agg(`${op}[Settore]`, "[@Settore]", ctx.exactSettori, byFile(op));
     const fin = `${ind}[Esito finale]`;
     const decided = met + partial + missed + overdue;
     const ragg = `${op}[Raggiungimento]`;
     const cells: SheetCellValue[] = [settore];
     if (withNames) cells.push(dirigentiOf(model, objs));
+    if (ctx.withFiles) cells.push(group.file || null);
     cells.push(
       f(ao.count(), values[0]),
       f(ai.count(), values[1]),
