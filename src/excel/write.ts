@@ -198,8 +198,13 @@ async function writeSheet(
     if (col.align && nRows > 0)
       ws.getRange(`${L}2:${L}${nRows + 1}`).format.horizontalAlignment =
         col.align === "left" ? "Left" : col.align === "center" ? "Center" : "Right";
-    if (col.numFmt && nRows > 0) {
-      const fmts = Array.from({ length: nRows }, () => [col.numFmt as string]);
+    // A cell may have its own format (a date among numbers).
+    const own = sheet.rows.map((r) => {
+      const v = r[c];
+      return v && typeof v === "object" && "formula" in v ? v.numFmt : undefined;
+    });
+    if ((col.numFmt || own.some((x) => x)) && nRows > 0) {
+      const fmts = own.map((x) => [x ?? col.numFmt ?? "General"]);
       await batch.add(payloadSize(fmts));
       ws.getRange(`${L}2:${L}${nRows + 1}`).numberFormat = fmts;
     }

@@ -568,6 +568,12 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, links: Map<string, stri
   } as ExcelJS.TableProperties);
 
   spec.columns.forEach((c, i) => formatColumn(ws, c, i, rows, spec.totalsRow === true));
+  // A cell whose format differs from its column's (a date among numbers).
+  spec.rows.forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (v && isFormulaCell(v) && v.numFmt) ws.getCell(i + 2, c + 1).numFmt = v.numFmt;
+    })
+  );
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };

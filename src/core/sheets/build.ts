@@ -25,6 +25,16 @@ import {
   type ObjectiveFigures,
 } from "./compute";
 import { ESITO, ESITO_COLORS, ESITO_LIST, NO_VALUE } from "./labels";
+import {
+  DATE_FMT,
+  NATIVE_HEADERS,
+  OPERATORS,
+  esitoFormula,
+  gradoFormula,
+  plainRule,
+  ruleFormula,
+  valueCell,
+} from "./native";
 import type {
   ColumnSpec,
   ConditionalSpec,
@@ -583,13 +593,17 @@ export const INDICATOR_COLUMNS = {
   target: 8,
   actual: 9,
   rule: 10,
-  weight: 11,
-  esito: 12,
-  grado: 13,
-  esitoManuale: 14,
-  gradoManuale: 15,
-  esitoFinale: 17,
-  gradoFinale: 18,
+  op: 11,
+  targetValue: 12,
+  deadline: 14,
+  value: 15,
+  weight: 16,
+  esito: 17,
+  grado: 18,
+  esitoManuale: 19,
+  gradoManuale: 20,
+  esitoFinale: 22,
+  gradoFinale: 23,
 } as const;
 
 function indicatorSheet(ctx: Ctx): SheetSpec {
@@ -606,6 +620,12 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     { header: "Target", width: 22, wrap: true },
     { header: "Consuntivo", width: 18, wrap: true },
     { header: "Regola", width: 20, wrap: true },
+    // The rule in plain columns: the native Esito and Grado formulas compute over them.
+    { header: NATIVE_HEADERS.op, width: 10, align: "center" },
+    { header: NATIVE_HEADERS.target, width: 10 },
+    { header: NATIVE_HEADERS.max, width: 10 },
+    { header: NATIVE_HEADERS.deadline, numFmt: DATE_FMT, width: 11 },
+    { header: NATIVE_HEADERS.value, width: 11 },
     { header: "Peso", numFmt: PCT, width: 8 },
     { header: "Esito", width: 16, align: "center" },
     { header: "Grado", numFmt: PCT1, width: 10 },
@@ -627,12 +647,15 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
   // too, else Excel completes "Entro il 30/9" with the current year and contradicts the cache.
   const year = Number.isInteger(model.plan.year) ? String(model.plan.year) : null;
   const asOf = dateFormula(ctx.options.asOf);
+  const asOfIso = isIsoDate(ctx.options.asOf) ? ctx.options.asOf : null;
   const rows = model.indicators.map((i) => {
     const base = latestBaseline(i);
+    const plain = plainRule(i, { year: model.plan.year, asOf: asOfIso });
     const baseArg = hasRelative(i.rule) ? "[@Base]" : null;
     const status = call("PEG.STATUS", ["[@Target]", "[@Consuntivo]", baseArg, asOf, year]);
     const achievement = call("PEG.ACHIEVEMENT", ["[@Target]", "[@Consuntivo]", baseArg, year]);
     const manualStatus = i.manual?.status ? ESITO[i.manual.status] : null;
+    const ruleText = (i.rule ? renderRule(i.rule) : "") || NO_VALUE;
     const manualGrade = num(i.manual?.achievement ?? null);
     weightSum += num(i.weight) ?? 0;
     const countedCell: SheetCellValue[] = [];
@@ -656,10 +679,15 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       base,
       i.target,
       i.actual,
-      f(call("PEG.RULE", ["[@Target]", year]), (i.rule ? renderRule(i.rule) : "") || NO_VALUE),
+      f(ruleFormula(call("PEG.RULE", ["[@Target]", year]), ruleText), ruleText),
+      plain.op,
+      plain.target,
+      plain.max,
+      plain.deadline,
+      valueCell(i, plain),
       num(i.weight),
-      f(status, ESITO[i.status]),
-      f(achievement, i.achievement ?? NO_VALUE),
+      f(esitoFormula(asOf, status, ESITO[i.status]), ESITO[i.status]),
+      f(gradoFormula(achievement, i.achievement ?? NO_VALUE), i.achievement ?? NO_VALUE),
       manualStatus,
       manualGrade,
       i.manual?.note ?? null,
@@ -709,6 +737,13 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
         min: 0,
         max: 1,
         prompt: "Peso dell'indicatore tra 0% e 100%",
+      },
+      {
+        column: INDICATOR_COLUMNS.op,
+        kind: "list",
+        values: [...OPERATORS],
+        prompt:
+          "Come si confronta il consuntivo: >=, >, <=, <, =, tra (Valore target..Valore massimo), entro (Scadenza), fatto",
       },
       {
         column: INDICATOR_COLUMNS.esitoManuale,

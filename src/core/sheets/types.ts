@@ -7,6 +7,8 @@
 export interface FormulaCell {
   formula: string;
   result?: string | number | boolean | null;
+  /** Number format of this cell, where it differs from its column's (a date among numbers). */
+  numFmt?: string;
 }
 
 /** A hyperlink to a cell of this workbook (`location` like "'Scheda 1'!B22"). */
