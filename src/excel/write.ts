@@ -5,7 +5,13 @@
  * one per extra ~4.5 MB of payload (Excel on the web refuses requests over 5 MB).
  */
 import { columnLetters } from "../core/grid";
-import type { ColumnSpec, SheetCellValue, SheetSpec, WorkbookSpec } from "../core/sheets/types";
+import type {
+  ColumnSpec,
+  PageSpec,
+  SheetCellValue,
+  SheetSpec,
+  WorkbookSpec,
+} from "../core/sheets/types";
 import type { ExcelContext } from "./read";
 
 /** Excel on the web rejects request payloads over 5 MB; keep a margin for the request envelope. */
@@ -138,6 +144,28 @@ export async function writeWorkbookSpec(
   await context.sync();
 }
 
+/** A4 landscape, one page wide, the header row on every page, footer with sheet and page. */
+function setPage(ws: Excel.Worksheet, page: PageSpec): void {
+  const layout = ws.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = page.paper;
+  layout.zoom = {
+    horizontalFitToPages: page.fitToWidth,
+    verticalFitToPages: page.fitToHeight,
+  };
+  const inch = 72;
+  layout.leftMargin = page.margins.left * inch;
+  layout.rightMargin = page.margins.right * inch;
+  layout.topMargin = page.margins.top * inch;
+  layout.bottomMargin = page.margins.bottom * inch;
+  layout.headerMargin = page.margins.header * inch;
+  layout.footerMargin = page.margins.footer * inch;
+  if (page.titleRows > 0) layout.setPrintTitleRows(`$1:$${page.titleRows}`);
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = page.footerLeft;
+  footer.rightFooter = page.footerRight;
+}
+
 async function writeSheet(
   ws: Excel.Worksheet,
   sheet: SheetSpec,
@@ -241,6 +269,18 @@ async function writeSheet(
       if (v.prompt) dv.prompt = { message: v.prompt.slice(0, 255), showPrompt: true, title: "" };
     }
   }
+
+  // The header wraps between words; data rows as high as their wrapped text (Excel measures it).
+  const head = ws.getRange(`A1:${last}1`);
+  head.format.wrapText = true;
+  head.format.verticalAlignment = "Center";
+  if (sheet.headerHeight) head.format.rowHeight = sheet.headerHeight;
+  if (nRows > 0) {
+    const data = ws.getRange(`A2:${last}${nRows + 1}`);
+    data.format.verticalAlignment = "Top";
+    if (sheet.columns.some((c) => c.wrap)) data.format.autofitRows();
+  }
+  if (sheet.page) setPage(ws, sheet.page);
 
   if (sheet.freeze) {
     if (sheet.freeze.rows > 0 && sheet.freeze.cols > 0)

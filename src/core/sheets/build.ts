@@ -35,6 +35,7 @@ import {
   ruleFormula,
   valueCell,
 } from "./native";
+import { printReady } from "./print";
 import type {
   ColumnSpec,
   ConditionalSpec,
@@ -376,7 +377,7 @@ export function buildWorkbookSpec(
       reportSheet(ctx),
       checkSheet(ctx),
       summarySheet(ctx),
-    ],
+    ].map(printReady),
   };
 }
 

@@ -4,3 +4,4 @@ export * from "./labels";
 export * from "./compute";
 export * from "./build";
 export * from "./native";
+export * from "./print";
