@@ -69,7 +69,8 @@ interface Cached {
 
 async function structure(name: string, file: string, extra: string[]): Promise<string> {
   const input = path.join(dir, `${name}${path.extname(file)}`);
-  if (path.isAbsolute(file)) fs.copyFileSync(file, input);
+  const from = path.isAbsolute(file) ? file : path.join(dir, file);
+  if (from !== input) fs.copyFileSync(from, input);
   const io = bufferIo(dir);
   expect(await run(["structure", input, ...extra, "--out", `${name}-out.xlsx`], io)).toBe(0);
   return path.join(dir, `${name}-out.xlsx`);
@@ -184,7 +185,7 @@ describe("LibreOffice recalculating on load gives the CLI's values, no #NAME?", 
       const natives = ind.slice(1).filter((r) => String(r[column(ind, "Operatore")] ?? "") !== "");
       expect(natives.length).toBeGreaterThan(0);
       expect(
-        cached.some((e) => e.sheet === "Indicatori" && /^IF\(AND\(ISNUMBER/.test(e.formula))
+        cached.some((e) => e.sheet === "Indicatori" && /^IFERROR\(IF\(ISNUMBER\(/.test(e.formula))
       ).toBe(true);
       if (name === "esempio" || name === "varie") {
         const decided = natives.filter((r) =>
@@ -194,6 +195,48 @@ describe("LibreOffice recalculating on load gives the CLI's values, no #NAME?", 
       }
     });
   }
+
+  it("the native branches compute by themselves: with the engine's fallback value taken out, the same values", async () => {
+    for (const [name, file, extra] of [PLANS[0], PLANS[1], PLANS[5]]) {
+      const out = await structure(`${name}-nofallback`, file, extra);
+      const before = sheetsAsComputed(out, true).get("Indicatori")!;
+      const wb = await load(out);
+      const ws = wb.getWorksheet("Indicatori")!;
+      const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+      let replaced = 0;
+      for (const h of ["Esito", "Grado"])
+        for (let r = 2; r <= ws.rowCount; r++) {
+          const v = ws.getRow(r).getCell(header.indexOf(h)).value as ExcelJS.CellFormulaValue;
+          if (!v || typeof v !== "object" || !("formula" in v)) continue;
+          const formula = v.formula.replace(/,("(?:[^"]|"")*"|[-+\d.eE]+)\)$/, ',"FALLBACK")');
+          expect(formula).not.toBe(v.formula);
+          ws.getRow(r).getCell(header.indexOf(h)).value = { formula } as ExcelJS.CellFormulaValue;
+          replaced++;
+        }
+      expect(replaced).toBeGreaterThan(0);
+      const edited = path.join(dir, `${name}-nofallback-edited.xlsx`);
+      await wb.xlsx.writeFile(edited);
+      const after = sheetsAsComputed(edited, true).get("Indicatori")!;
+      const op = column(before, "Operatore");
+      const value = column(before, "Valore consuntivo");
+      const actual = column(before, "Consuntivo");
+      let natives = 0;
+      for (let i = 1; i < before.length; i++) {
+        const row = before[i];
+        if (String(row[op] ?? "") === "") continue;
+        if (String(row[value] ?? "") === "" && String(row[actual] ?? "").trim() !== "") continue;
+        natives++;
+        for (const h of ["Esito", "Grado"])
+          expect([name, i, h, after[i][column(after, h)]]).toEqual([
+            name,
+            i,
+            h,
+            row[column(before, h)],
+          ]);
+      }
+      expect(natives).toBeGreaterThan(0);
+    }
+  });
 
   it("changing the operator or the target value in the sheet recomputes Esito and Grado", async () => {
     const out = await structure("esempio-edit", PLANS[1][1], []);

@@ -113,8 +113,9 @@ export function nativeOutcome(
       p.op === "entro" && p.deadline !== null && asOfSerial !== null && asOfSerial > p.deadline;
     return { status: late ? "overdue" : "pending", achievement: null };
   }
+  // Blank cells count 0 in the formulas' comparisons.
   const t = p.target ?? 0;
-  const hi = p.max ?? t;
+  const hi = p.max ?? 0;
   let met: boolean;
   let ratio = 0;
   switch (p.op) {
@@ -126,17 +127,17 @@ export function nativeOutcome(
     case "<=":
     case "<":
       met = p.op === "<" ? v < t : v <= t;
-      ratio = t > 0 && v > 0 ? t / v : 0;
+      ratio = v > 0 ? t / v : 0;
       break;
     case "=":
       met = Math.abs(v - t) <= 1e-9 * Math.max(1, Math.abs(t));
       break;
     case "tra":
       met = v >= t && v <= hi;
-      ratio = v < t ? (t > 0 ? v / t : 0) : hi > 0 && v > 0 ? hi / v : 0;
+      ratio = v < t ? (t > 0 ? v / t : 0) : v > 0 ? hi / v : 0;
       break;
     case "entro":
-      met = p.deadline !== null && v <= p.deadline;
+      met = v <= (p.deadline ?? 0);
       break;
     case "fatto":
       met = v > 0;
@@ -216,39 +217,42 @@ function lit(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-const KNOWN = `OR(${OPERATORS.map((o) => `${O}=${lit(o)}`).join(",")})`;
-const HI = `IF(ISNUMBER(${M}),${M},${T})`;
+/** The operators as an array constant: MATCH gives each its position (CHOOSE picks by it). */
+const OPS = `{${OPERATORS.map(lit).join(",")}}`;
+const K = `MATCH(${O},${OPS},0)`;
 const MET =
-  `IF(${O}=">=",${V}>=${T},IF(${O}=">",${V}>${T},IF(${O}="<=",${V}<=${T},` +
-  `IF(${O}="<",${V}<${T},IF(${O}="=",ABS(${V}-${T})<=1E-9*MAX(1,ABS(${T})),` +
-  `IF(${O}="tra",AND(${V}>=${T},${V}<=${HI}),IF(${O}="entro",${V}<=${D},${V}>0)))))))`;
+  `CHOOSE(${K},${V}>=${T},${V}>${T},${V}<=${T},${V}<${T},ABS(${V}-${T})<=1E-9*MAX(1,ABS(${T})),` +
+  `AND(${V}>=${T},${V}<=${M}),${V}<=${D},${V}>0)`;
+/** The grade of a target not reached, by operator (0 for =, entro, fatto). */
 const RATIO =
-  `IF(OR(${O}=">=",${O}=">"),IF(${T}>0,${V}/${T},0),` +
-  `IF(OR(${O}="<=",${O}="<"),IF(AND(${T}>0,${V}>0),${T}/${V},0),` +
-  `IF(${O}="tra",IF(${V}<${T},IF(${T}>0,${V}/${T},0),IF(AND(${HI}>0,${V}>0),${HI}/${V},0)),0)))`;
-const NATIVE = `AND(ISNUMBER(${V}),${KNOWN})`;
-const NO_ACTUAL = `AND(TRIM(${C}&"")="",${KNOWN})`;
+  `CHOOSE(${K},IF(${T}>0,${V}/${T},0),IF(${T}>0,${V}/${T},0),IF(${V}>0,${T}/${V},0),` +
+  `IF(${V}>0,${T}/${V},0),0,IF(${V}<${T},IF(${T}>0,${V}/${T},0),IF(${V}>0,${M}/${V},0)),0,0)`;
+const NO_ACTUAL = `AND(TRIM(${C}&"")="",${O}<>"")`;
 
 /**
  * Esito: the comparison when the row has a number to compare; no actual: IN CORSO (SCADUTO past
- * the deadline at the check date); else the add-in's PEG.STATUS, or the engine's value without it.
+ * the deadline at the check date); else the add-in's PEG.STATUS. Without the add-in (#NAME?), or
+ * an operator that is none of OPERATORS, the engine's value.
  */
 export function esitoFormula(asOf: string | null, pegStatus: string, cached: string): string {
   const pending = asOf
     ? `IF(AND(${O}="entro",ISNUMBER(${D}),${asOf}>${D}),${lit(ESITO.overdue)},${lit(ESITO.pending)})`
     : lit(ESITO.pending);
   return (
-    `IF(${NATIVE},IF(${MET},${lit(ESITO.met)},${lit(ESITO.missed)}),` +
-    `IF(${NO_ACTUAL},${pending},IFERROR(${pegStatus},${lit(cached)})))`
+    `IFERROR(IF(ISNUMBER(${V}),IF(${MET},${lit(ESITO.met)},${lit(ESITO.missed)}),` +
+    `IF(${NO_ACTUAL},${pending},${pegStatus})),${lit(cached)})`
   );
 }
 
-/** Grado: 1 when met, else the ratio the engine uses (below 1); see esitoFormula for the rest. */
+/**
+ * Grado: 1 when Esito says RAGGIUNTO, else the ratio the engine uses (below 1); no actual: none;
+ * else the add-in's PEG.ACHIEVEMENT, or the engine's value (see esitoFormula).
+ */
 export function gradoFormula(pegAchievement: string, cached: number | string): string {
   const value = typeof cached === "number" ? String(cached) : lit(cached);
   return (
-    `IF(${NATIVE},IF(${MET},1,MAX(0,MIN(${JUST_BELOW_ONE},${RATIO}))),` +
-    `IF(${NO_ACTUAL},${lit(NO_VALUE)},IFERROR(${pegAchievement},${value})))`
+    `IFERROR(IF([@Esito]=${lit(ESITO.met)},1,IF(ISNUMBER(${V}),MAX(0,MIN(${JUST_BELOW_ONE},${RATIO})),` +
+    `IF(${NO_ACTUAL},${lit(NO_VALUE)},${pegAchievement}))),${value})`
   );
 }
 
