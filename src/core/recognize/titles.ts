@@ -224,7 +224,8 @@ export function splitLeadingCode(text: string): { code: string; title: string } 
   const t = text.trim();
   for (const re of [GLUED_CODE_RE, TWO_PART_RE, UNDERSCORE_RE, ALNUM_CODE_RE]) {
     const m = re.exec(t);
-    if (m && letterCount(m[2]) >= 4 && /\d/.test(m[1])) return { code: m[1].trim(), title: m[2].trim() };
+    if (m && letterCount(m[2]) >= 4 && /\d/.test(m[1]))
+      return { code: m[1].trim(), title: m[2].trim() };
   }
   const s = splitCodeTitle(t);
   // A bare number of three digits or more opening a text is a quantity or a year, not a code.
