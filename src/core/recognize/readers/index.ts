@@ -82,6 +82,12 @@ export function readSheet(
   }
   let best: { reader: LayoutReader; res: ReaderResult } | null = null;
   for (const reader of READERS) {
+    if (
+      best &&
+      countIndicators(best.res) > 0 &&
+      reader.maxConfidence <= best.res.confidence + LATER_MARGIN
+    )
+      continue;
     let res: ReaderResult | null = null;
     try {
       res = reader.read(grid, ctx);

@@ -202,5 +202,6 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
 export const objectiveListReader: LayoutReader = {
   id: "objective-list",
   layout: "lines",
+  maxConfidence: 0.42,
   read: readObjectiveList,
 };
