@@ -170,6 +170,22 @@ describe("writing the structured sheets", () => {
     }
   });
 
+  it("gives a cell its own number format (a date among numbers) in the column's one write", async () => {
+    const { context, book } = fakeContext([{ name: "Scheda 1", values: [["x"]] }]);
+    const spec = sheetSpec("Indicatori", 3);
+    spec.columns.push({ header: "Valore consuntivo" });
+    spec.rows[0].push(12);
+    spec.rows[1].push({ formula: "DATE(2025,10,10)", result: 45940, numFmt: "dd/mm/yyyy" });
+    spec.rows[2].push(null);
+    await writeWorkbookSpec(context, { sheets: [spec] });
+    const ws = book.sheet("Indicatori");
+    expect([1, 2, 3].map((r) => ws.formats.get(`${r},5`))).toEqual([
+      "General",
+      "dd/mm/yyyy",
+      "General",
+    ]);
+  });
+
   it("writes values, formulas in en-US syntax, text as text, tables and formats", async () => {
     const { context, book } = fakeContext([{ name: "Scheda 1", values: [["x"]] }]);
     const spec: WorkbookSpec = {

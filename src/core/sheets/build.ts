@@ -1122,7 +1122,8 @@ function summarySheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.summary,
     tableName: TABLE_NAMES.summary,
     description:
-      "Riepilogo per settore: indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio." +
+      (ctx.withFiles ? "Riepilogo per file e settore" : "Riepilogo per settore") +
+      ": indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio." +
       (hasBands(ctx) ? BANDS_DESCRIPTION : ""),
     columns,
     rows: atLeastOneRow(rows, columns.length),
