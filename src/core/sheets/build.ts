@@ -3,9 +3,10 @@
  * seven tables that the CLI (exceljs) and the add-in (Office.js) both write.
  *
  * Formulas are en-US, without "=", with structured references. Native formulas do every sum and
- * count, so a user who types a weight or a grade sees totals change without the add-in; the `PEG.*`
- * custom functions are used only where a target must be read (Regola, Esito, Grado). Every formula
- * carries its value computed here (`result`), the same number the spreadsheet recomputes.
+ * count, and Esito and Grado over the rule written in plain columns (native.ts), so the workbook
+ * computes without the add-in; `PEG.*` stays only inside IFERROR where no native formula can
+ * express the rule. Every formula carries its value computed here (`result`), the same value the
+ * spreadsheet recomputes. Every sheet is made print-ready (print.ts).
  */
 import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef, type Grid } from "../grid";
@@ -715,7 +716,7 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.indicators,
     tableName: TABLE_NAMES.indicators,
     description:
-      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo. Grado dichiarato: la percentuale di raggiungimento scritta nel piano." +
+      "Indicatori con target, consuntivo, esito e grado. Operatore, Valore target, Valore massimo, Scadenza e Valore consuntivo: la regola letta dal target, su cui Esito e Grado si ricalcolano. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo. Grado dichiarato: la percentuale di raggiungimento scritta nel piano." +
       (counted >= 0
         ? " Grado riconosciuto: il grado finale secondo le fasce di raggiungimento delle impostazioni."
         : ""),
