@@ -195,6 +195,24 @@ describe("LibreOffice recalculating on load gives the CLI's values, no #NAME?", 
     });
   }
 
+  it("two settori's files that share objective codes: the Riepilogo by file and settore recomputes too", async () => {
+    fs.copyFileSync(PLANS[2][1], path.join(dir, "settore1.xlsx"));
+    fs.copyFileSync(PLANS[3][1], path.join(dir, "settore2.xlsx"));
+    const io = bufferIo(dir);
+    expect(
+      await run(["structure", "settore1.xlsx", "settore2.xlsx", "--out", "settori.xlsx"], io)
+    ).toBe(0);
+    const out = path.join(dir, "settori.xlsx");
+    const written = sheetsAsComputed(out, false);
+    const computed = sheetsAsComputed(out, true);
+    expect(errorsIn(computed)).toEqual([]);
+    for (const sheet of STRUCTURED_SHEET_NAMES)
+      expect([sheet, computed.get(sheet)]).toEqual([sheet, written.get(sheet)]);
+    const riepilogo = computed.get("Riepilogo")!;
+    const files = riepilogo.slice(1, -1).map((r) => r[column(riepilogo, "File")]);
+    expect(new Set(files)).toEqual(new Set(["settore1.xlsx", "settore2.xlsx"]));
+  });
+
   it("the native branches compute by themselves: with the engine's fallback value taken out, the same values", async () => {
     for (const [name, file, extra] of [PLANS[0], PLANS[1], PLANS[4]]) {
       const out = await structure(`${name}-nofallback`, file, extra);
