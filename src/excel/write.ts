@@ -144,6 +144,18 @@ export async function writeWorkbookSpec(
   await context.sync();
 }
 
+/**
+ * Page layout needs ExcelApi 1.9: an older Excel (2016 without updates) gets the sheets without
+ * it rather than a failed write. Outside Office (tests) the API is taken as present.
+ */
+function pageLayoutSupported(): boolean {
+  if (typeof Office === "undefined") return true;
+  const req = (Office as { context?: { requirements?: { isSetSupported?: unknown } } }).context
+    ?.requirements;
+  if (!req || typeof req.isSetSupported !== "function") return true;
+  return (req.isSetSupported as (name: string, version: string) => boolean)("ExcelApi", "1.9");
+}
+
 /** A4 landscape, one page wide, the header row on every page, footer with sheet and page. */
 function setPage(ws: Excel.Worksheet, page: PageSpec): void {
   const layout = ws.pageLayout;
@@ -280,7 +292,7 @@ async function writeSheet(
     data.format.verticalAlignment = "Top";
     if (sheet.columns.some((c) => c.wrap)) data.format.autofitRows();
   }
-  if (sheet.page) setPage(ws, sheet.page);
+  if (sheet.page && pageLayoutSupported()) setPage(ws, sheet.page);
 
   if (sheet.freeze) {
     if (sheet.freeze.rows > 0 && sheet.freeze.cols > 0)
