@@ -16,6 +16,7 @@ import type { SheetResult } from "../types";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
 import { objectiveListReader } from "./objective-list";
+import { recordLinesReader } from "./record-lines";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
@@ -24,6 +25,7 @@ export const READERS: readonly LayoutReader[] = [
   schedeReader,
   tableReader,
   labelsReader,
+  recordLinesReader,
   objectiveListReader,
 ];
 
