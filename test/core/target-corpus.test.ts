@@ -81,6 +81,8 @@ describe("month/year deadlines", () => {
     ["giugno 2025", "2025-06-30"],
     ["II trimestre 2025", "2025-06-30"],
     ["entro il I semestre", "2025-06-30"],
+    ["Q4 2025", "2025-12-31"],
+    ["entro Q2/2026", "2026-06-30"],
   ])("%s is due %s", (text, date) => {
     expect(readTarget(text, Y)).toMatchObject({ op: "deadline", date, unit: "date" });
   });
@@ -208,6 +210,9 @@ describe("done / not done words", () => {
     "Attivazione",
     "Rispetto",
     "Pubblicazione.",
+    "Rispetto dei tempi",
+    "Rispetto dei termini previsti",
+    "Rispetto del cronoprogramma",
   ])("%s is done / not done", (text) => {
     const r = readTarget(text, Y);
     expect(r).toMatchObject({ op: "done", unit: "boolean", direction: "higher" });
@@ -263,6 +268,7 @@ describe("no target: qualitative, never a number", () => {
     "Baseline 2024",
     "Rilevazione baseline",
     "Primo anno di rilevazione",
+    "T0",
   ])("%s", (text) => {
     expect(readTarget(text, Y).op).toBe("qualitative");
     expect(ev(text, "5")).toEqual(["qualitative", null]);

@@ -814,7 +814,7 @@ function readSegment(text: string, year: number): TargetRule {
   // Each sub-rule keeps the words since the previous claim, so its noun can be matched.
   let prev = 0;
   const subs = claims.map((c) => {
-    const piece = text.slice(prev, Math.max(c.end, prev)).trim();
+    const piece = unbracketed(text.slice(prev, Math.max(c.end, prev)).trim());
     prev = Math.max(prev, c.end);
     const r = { ...c.rule };
     if (piece) r.text = piece;
@@ -825,6 +825,13 @@ function readSegment(text: string, year: number): TargetRule {
     return r;
   });
   return { text, op: "all", rules: subs };
+}
+
+/** `(giu. 2026`, `pratiche (entro 09/2025` (a piece cut inside brackets): without the open one. */
+function unbracketed(piece: string): string {
+  const open = piece.lastIndexOf("(");
+  if (open < 0 || piece.indexOf(")", open) >= 0) return piece;
+  return (piece.slice(0, open) + " " + piece.slice(open + 1)).replace(/\s+/g, " ").trim();
 }
 
 function measurable(r: TargetRule): boolean {

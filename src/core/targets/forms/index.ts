@@ -19,7 +19,8 @@
  * 8. `readRespectDeadline` `Rispetto delle scadenze previste`                  -> done
  *
  * Dates a target is read with: `findDates` (`../../dates`: `30/06/2025`, `giugno 2025`, `giu-25`,
- * `II trimestre 2025`, `I semestre`), then `findMonthYears` (`09/2025`: a month, not a ratio).
+ * `II trimestre 2025`, `I semestre`), then `findMonthYears` (`09/2025`: a month, not a ratio) and
+ * `findQuarters` (`Q4 2025`).
  * A date in brackets after a value is its deadline (`isBracketedDeadline`: `60% (giu. 2026)`).
  */
 import type { TargetRule } from "../../model";
@@ -31,6 +32,7 @@ import { findMonthYears } from "./month-year";
 import { readNegative } from "./negative";
 import { readNoTarget } from "./no-target";
 import { readPlaceholder } from "./placeholder";
+import { findQuarters } from "./quarter";
 import { readRespectDeadline } from "./respect-deadline";
 import type { Segment, SegmentForm } from "./types";
 import { readZero } from "./zero";
@@ -60,9 +62,9 @@ export function findTargetDates(text: string, year: number): DateSpan[] {
   return withMonthYears(text, findDates(text, year));
 }
 
-/** The dates found, with the month/year ones (`09/2025`) added, in text order. */
+/** The dates found, with month/year (`09/2025`) and quarter (`Q4 2025`) ones added, in order. */
 export function withMonthYears(text: string, found: DateSpan[]): DateSpan[] {
-  const more = findMonthYears(text, found);
+  const more = [...findMonthYears(text, found), ...findQuarters(text, found)];
   if (more.length === 0) return found;
   return [...found, ...more].sort((a, b) => a.index - b.index);
 }
