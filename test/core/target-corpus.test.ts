@@ -186,6 +186,9 @@ describe("a target per year in one cell: the plan year's, otherwise the first", 
     ["2024: 40 - 2025: 50 - 2026: 60", 2030, 40],
     ["Target 2024 - Almeno 30 pratiche Target 2025 - Almeno 40 pratiche", 2025, 40],
     ["Target 2025: almeno 40; Target 2026: almeno 50", 2026, 50],
+    ["2025 >= 40 2026 >= 50", 2026, 50],
+    ["2025 ≥ 40 - 2026 ≥ 50", 2030, 40],
+    ["Anno 2025: 40; Anno 2026: 50", 2025, 40],
   ])("%s in %d", (text, year, value) => {
     expect(readTarget(text, { year })).toMatchObject({ op: ">=", value });
   });

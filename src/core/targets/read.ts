@@ -839,13 +839,14 @@ function measurable(r: TargetRule): boolean {
 }
 
 const YEAR_LABEL_RE =
-  /(?:^|[\s;,(])(?:target\s+|anno\s+|valore\s+atteso\s+|obiettivo\s+)?((?:19|20)\d{2})\s*(?::|=|[-–](?=\s))\s*/gi;
+  /(?:^|[\s;,(])(?:target\s+|anno\s+|valore\s+atteso\s+|obiettivo\s+)?((?:19|20)\d{2})\s*(?::|=(?!=)|[-–](?=\s)|(?=[<>]=?\s*\d))\s*/gi;
 
 /**
- * `2025: ≥ 90%; 2026: ≥ 95%`: a cell with a target per year gives the plan year's (or the first).
+ * `2025: ≥ 90%; 2026: ≥ 95%`, `2025 >= 40 2026 >= 50`: a cell with a target per year gives the plan
+ * year's (or the first).
  */
 export function forYear(text: string, year: number): string {
-  if (text.length > 2000 || !/(?:19|20)\d{2}\s*[:=–-]/.test(text)) return text;
+  if (text.length > 2000 || !/(?:19|20)\d{2}\s*(?:[:=–-]|[<>]=?\s*\d)/.test(text)) return text;
   const labels: { y: number; at: number; end: number }[] = [];
   YEAR_LABEL_RE.lastIndex = 0;
   for (let m = YEAR_LABEL_RE.exec(text); m; m = YEAR_LABEL_RE.exec(text)) {
