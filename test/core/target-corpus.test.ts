@@ -241,6 +241,7 @@ describe("done / not done words", () => {
     ["Adozione", "Adottato", {}, ["met", 1]],
     ["Approvazione", "Approvato", {}, ["met", 1]],
     ["Approvazione", "100%", {}, ["met", 1]],
+    ["Approvazione", "50%", {}, ["missed", 0]],
     ["Attivazione", "Fatto", {}, ["met", 1]],
     ["Attivazione", "In corso", {}, ["pending", null]],
     ["Rispetto", "No", {}, ["missed", 0]],

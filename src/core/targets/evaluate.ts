@@ -366,7 +366,12 @@ function doneLeafYes(reading: ActualReading): LeafResult {
   if (reading.yes) return MET;
   if (reading.dates.length > 0) return MET;
   if (reading.inProgress) return PENDING;
-  if (reading.numbers.length > 0) return reading.numbers[0].value > 0 ? MET : MISSED;
+  if (reading.numbers.length > 0) {
+    const n = reading.numbers[0];
+    // `50%` of a yes / no target is not done; `100%` is.
+    if (n.unit === "percent") return n.value >= 100 ? MET : MISSED;
+    return n.value > 0 ? MET : MISSED;
+  }
   return UNKNOWN;
 }
 
