@@ -158,6 +158,14 @@ describe("comparison words", () => {
     [">= 80% dei casi", ">=", 80, "percent"],
     ["≥ 95% delle pratiche", ">=", 95, "percent"],
     ["Maggiore o uguale al 4,85%", ">=", 4.85, "percent"],
+    ["maggiore/uguale 90%", ">=", 90, "percent"],
+    ["maggiore/uguale al 90%", ">=", 90, "percent"],
+    ["minore/uguale 5", "<=", 5, "count"],
+    ["minore / uguale a 5 gg", "<=", 5, "days"],
+    ["uguale o maggiore di 5", ">=", 5, "count"],
+    ["uguale o minore di 5", "<=", 5, "count"],
+    [">/= 90%", ">=", 90, "percent"],
+    ["=/< 3", "<=", 3, "count"],
   ])("%s", (text, op, value, unit) => {
     const r = readTarget(text, Y);
     expect(r).toMatchObject({ op, value, unit });
@@ -174,6 +182,8 @@ describe("comparison words", () => {
     ["non inferiore al 80%", "70%", ["missed", 0.875]],
     ["≥ 95% delle pratiche", "0,96", ["met", 1]],
     ["≥ 95% delle pratiche", null, ["pending", null]],
+    ["minore/uguale 5", "6", ["missed", 0.8333]],
+    ["uguale o maggiore di 5", "5", ["met", 1]],
   ])("%s with %p", (text, actual, want) => {
     expect(ev(text, actual)).toEqual(want);
   });

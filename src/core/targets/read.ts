@@ -24,6 +24,7 @@ import { TARGET_FILLER_WORDS } from "../words";
 import {
   findTargetDates,
   isBracketedDeadline,
+  normalizeOperatorWords,
   readPlaceholder,
   readSegmentForm,
   rule,
@@ -742,7 +743,8 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
   return rule(seg.text, "unparsed");
 }
 
-function readSegment(text: string, year: number): TargetRule {
+function readSegment(written: string, year: number): TargetRule {
+  const text = normalizeOperatorWords(written);
   const seg: Segment = { text, lc: fold(text), year };
   const direct = readSegmentForm(seg);
   if (direct) return direct;

@@ -22,6 +22,9 @@
  * `II trimestre 2025`, `I semestre`), then `findMonthYears` (`09/2025`: a month, not a ratio) and
  * `findQuarters` (`Q4 2025`).
  * A date in brackets after a value is its deadline (`isBracketedDeadline`: `60% (giu. 2026)`).
+ *
+ * Before any form reads a segment, `normalizeOperatorWords` writes slashed and reversed
+ * comparisons as symbols (`maggiore/uguale` -> `>=`, `=/<` -> `<=`), so every form sees one spelling.
  */
 import type { TargetRule } from "../../model";
 import { findDates, type DateSpan } from "../../dates";
@@ -70,6 +73,7 @@ export function withMonthYears(text: string, found: DateSpan[]): DateSpan[] {
 }
 
 export { isBracketedDeadline } from "./bracket-deadline";
+export { normalizeOperatorWords } from "./operator-words";
 export { readPlaceholder } from "./placeholder";
 export type { Claim, Segment } from "./types";
 export { rule } from "./types";
