@@ -5,7 +5,7 @@
 import type { DateSpan } from "../../dates";
 
 const OPEN_BEFORE_RE =
-  /[\d%€][^()]{0,12}\(\s*(?:entro\s+(?:il\s+|la\s+|l')?|scadenza:?\s*|al\s+)?$/;
+  /[\d%€][^()]{0,30}\(\s*(?:entro\s+(?:il\s+|la\s+|l')?|scadenza:?\s*|al\s+)?$/;
 const CLOSE_AFTER_RE = /^\s*\)/;
 
 /** The date span is alone in brackets right after a value. */
