@@ -11,10 +11,11 @@ import type { LayoutReader, ReaderResult } from "./types";
 export function readSchede(grid: Grid, ctx: SheetContext): ReaderResult | null {
   const res = recognizeSheet(grid, ctx);
   if (!res.recognized) return null;
-  const objectives = res.objectives.length;
-  const withTargets = res.objectives.filter((o) =>
-    o.indicators.some((i) => i.target !== null)
-  ).length;
+  // Measured on the leaves: a strategic objective above its operational ones has no indicator.
+  const parents = new Set(res.objectives.map((o) => o.parentKey).filter((k) => k !== undefined));
+  const leaves = res.objectives.filter((o) => !parents.has(o.key));
+  const objectives = leaves.length;
+  const withTargets = leaves.filter((o) => o.indicators.some((i) => i.target !== null)).length;
   const indicators = res.objectives.reduce((n, o) => n + o.indicators.length, 0);
   const confidence = indicators === 0 ? 0.4 : 0.5 + 0.4 * (withTargets / Math.max(1, objectives));
   return {

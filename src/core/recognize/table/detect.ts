@@ -47,6 +47,8 @@ interface ColumnStats {
   numeric: number;
   money: number;
   operators: number;
+  /** Share of amounts: money, or numbers of five digits and more (budget columns, not targets). */
+  amounts: number;
   distinct: number;
   /** Share of blank cells below a filled one (merged cells of a hierarchy column). */
   blankBelow: number;
@@ -58,6 +60,7 @@ function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats
   let numeric = 0;
   let money = 0;
   let operators = 0;
+  let amounts = 0;
   let blankBelow = 0;
   let seen = false;
   const distinct = new Set<string>();
@@ -75,6 +78,12 @@ function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats
     if (typeof v === "number" || /^[-+]?\d[\d.,]*\s?%?$/.test(t)) numeric++;
     if (/€|\beuro\b/i.test(t)) money++;
     if (/^(>=|<=|=>|=<|>|<|=|≥|≤)$/.test(t)) operators++;
+    if (
+      /€|\beuro\b/i.test(t) ||
+      (typeof v === "number" && Math.abs(v) >= 10000) ||
+      /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)
+    )
+      amounts++;
   }
   const rows = Math.max(1, to - from);
   return {
@@ -84,6 +93,7 @@ function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats
     numeric: filled ? numeric / filled : 0,
     money: filled ? money / filled : 0,
     operators: filled ? operators / filled : 0,
+    amounts: filled ? amounts / filled : 0,
     distinct: distinct.size,
     blankBelow: blankBelow / rows,
   };
@@ -182,6 +192,9 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
     )
       continue;
     if (role === "targetYear" && stats.distinct <= 1) continue;
+    // Money is no target: a table of previsioni and impegni is the budget, not the plan.
+    if ((role === "target" || role === "actual" || role === "baseline") && stats.amounts > 0.5)
+      continue;
     if (role === "operationalCode" && stats.avgLen > 25) role = "operationalTitle";
     if (role === "declaredAchievement" && stats.numeric < 0.5) confidence *= 0.5;
     picked.push({ col: c.col, role, confidence, text: c.text, stats });
