@@ -74,7 +74,11 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
   const hasStrategic = byRole.has("strategicCode") || byRole.has("strategicTitle");
   let sheetObjective: RawObjective | null = null;
 
-  for (let r = Math.max(0, headerIdx + 1); r < grid.rows.length; r++) {
+  const end =
+    layout.lastRow !== undefined
+      ? Math.min(grid.rows.length, layout.lastRow - o.row)
+      : grid.rows.length;
+  for (let r = Math.max(0, headerIdx + 1); r < end; r++) {
     const row = grid.rows[r];
     if (!Array.isArray(row) || row.every((v) => v === null || v === "")) continue;
     if (headerSignature(grid, r, cols) === headerKey) continue;
