@@ -459,4 +459,9 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
   };
 }
 
-export const labelsReader: LayoutReader = { id: "labels", layout: "labels", read: readLabels };
+export const labelsReader: LayoutReader = {
+  id: "labels",
+  layout: "labels",
+  maxConfidence: 0.85,
+  read: readLabels,
+};

@@ -49,4 +49,9 @@ export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | n
   };
 }
 
-export const tableReader: LayoutReader = { id: "table", layout: "table", read: readTableLayout };
+export const tableReader: LayoutReader = {
+  id: "table",
+  layout: "table",
+  maxConfidence: 1,
+  read: readTableLayout,
+};

@@ -163,8 +163,12 @@ function endOfTable(grid: Grid, from: number, width: number, header: Candidate[]
       blanks++;
       continue;
     }
-    const cands = rowCandidates(grid, r, width, null);
-    if (scoreRow(cands) > 0 && cands.map((c) => c.text).join("\u0001") !== signature) return r;
+    // Only a row whose first cell is a heading can be a header (a cheap test on long tables).
+    const first = cleanText(cellText(grid, r, filled[0]));
+    if (first.length <= 60 && roleOfHeading(first)) {
+      const cands = rowCandidates(grid, r, width, null);
+      if (scoreRow(cands) > 0 && cands.map((c) => c.text).join("\u0001") !== signature) return r;
+    }
     if (blanks >= 1) {
       const inside = filled.filter((c) => cols.has(c)).length;
       if (filled.length === 1 || inside < filled.length / 2) return r;
