@@ -4,7 +4,7 @@
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
 import type { Grid } from "./grid";
-import { cellText } from "./grid";
+import { cellText, columnIndex } from "./grid";
 import {
   PegModelSchema,
   StatusSchema,
@@ -19,8 +19,9 @@ import {
 } from "./model";
 import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./targets/index";
 import type { TargetRule } from "./model";
-import { recognizeSheet } from "./recognize/sheet";
-import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
+import { recognizeSheet, type SheetContext } from "./recognize/sheet";
+import { readMappedTable } from "./recognize/table/mapped";
+import type { RawIndicator, RawObjective, RawPeople, SheetResult } from "./recognize/types";
 import type { SheetReading, TableLayout } from "./recognize/reading";
 import { fold, overlap } from "./recognize/text";
 
@@ -46,7 +47,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   for (const g of list) {
     let recognized = false;
     try {
-      const res = recognizeSheet(g, { planYear, newKey });
+      const res = readSheet(g, { planYear, newKey }, options);
       objectives.push(...res.objectives);
       sheetUnits.push(...res.units);
       recognized = res.recognized;
@@ -183,6 +184,65 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
           "La lettura della struttura ha prodotto dati non validi: segnala il file al supporto di PEG Performance.",
       },
     ],
+  };
+}
+
+/**
+ * One sheet: with the user's layout for it (or "*"), the mapped table reader; else recognition.
+ * When asked, how it was read is pushed to `options.readings`.
+ */
+function readSheet(g: Grid, ctx: SheetContext, options: BuildOptions): SheetResult {
+  const layout =
+    options.layouts?.find((l) => l.sheet === g.sheet) ??
+    options.layouts?.find((l) => l.sheet === "*");
+  let res: SheetResult;
+  try {
+    res = layout ? readMappedTable(g, layout, ctx) : recognizeSheet(g, ctx);
+  } catch (e) {
+    options.readings?.push(readingOf(g, null, { objectives: [], units: [], recognized: false }));
+    throw e;
+  }
+  options.readings?.push(readingOf(g, layout ?? null, res));
+  return res;
+}
+
+function readingOf(g: Grid, layout: TableLayout | null, res: SheetResult): SheetReading {
+  const objectives = res.objectives.filter((o) => !o.indexOnly);
+  const count = objectives.length;
+  const indicators = res.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  if (layout) {
+    const o = g.origin ?? { row: 0, col: 0 };
+    const evidence: SheetReading["evidence"] = {};
+    for (const letter of Object.keys(layout.columns)) {
+      const c = columnIndex(letter) - o.col;
+      const header = c >= 0 ? cellText(g, layout.headerRow - 1 - o.row, c) : "";
+      if (header) evidence[letter] = { header, confidence: 1 };
+    }
+    return {
+      sheet: g.sheet,
+      layout: "mapped",
+      reader: "mapped",
+      confidence: 1,
+      headerRow: layout.headerRow,
+      columns: { ...layout.columns },
+      evidence,
+      objectives: count,
+      indicators,
+      unread: [],
+    };
+  }
+  const found = res.recognized && count > 0;
+  return {
+    sheet: g.sheet,
+    layout: found ? "schede" : "none",
+    reader: found ? "recognizer" : "none",
+    confidence: found ? 1 : 0,
+    headerRow: null,
+    columns: {},
+    evidence: {},
+    objectives: count,
+    indicators,
+    unread: [],
   };
 }
 
