@@ -221,3 +221,42 @@ export function readingAsLayout(reading: SheetReading): LayoutEntry {
   out.headerRow = reading.headerRow;
   return out;
 }
+
+/**
+ * Saved mappings (the pane's, kept in the workbook or exported) on the workbook at hand: each
+ * applies to its sheet when that sheet's header row still reads the saved texts, else to the sheet
+ * and row whose header does (next year's plan, renamed or with rows added above). Mappings that
+ * match nothing, or no longer fit their sheet, are left out: the sheet is recognized as usual.
+ */
+export function applySavedLayouts(saved: readonly SavedLayout[], grids: Grid[]): SavedLayout[] {
+  const out: SavedLayout[] = [];
+  const taken = new Set<string>();
+  for (const s of saved) {
+    if (!s || typeof s !== "object" || !s.columns || Object.keys(s.columns).length === 0) continue;
+    const same = grids.find((g) => g.sheet === s.sheet);
+    let found: SavedLayout | null = null;
+    const hasHeaders = !!s.headers && Object.keys(s.headers).length > 0;
+    if (same && !taken.has(same.sheet)) {
+      if (!hasHeaders) found = s;
+      else {
+        const at = matchHeaders(same, s);
+        if (at) found = at;
+      }
+    }
+    if (!found && hasHeaders)
+      for (const g of grids) {
+        if (taken.has(g.sheet)) continue;
+        found = matchHeaders(g, s);
+        if (found) break;
+      }
+    if (!found) continue;
+    try {
+      checkLayouts([found], grids);
+    } catch {
+      continue;
+    }
+    taken.add(found.sheet);
+    out.push(found);
+  }
+  return out;
+}
