@@ -4,7 +4,7 @@
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
 import type { Grid } from "./grid";
-import { cellText, columnIndex } from "./grid";
+import { cellText } from "./grid";
 import {
   PegModelSchema,
   StatusSchema,
@@ -19,9 +19,8 @@ import {
 } from "./model";
 import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./targets/index";
 import type { TargetRule } from "./model";
-import { recognizeSheet, type SheetContext } from "./recognize/sheet";
-import { readMappedTable } from "./recognize/table/mapped";
-import type { RawIndicator, RawObjective, RawPeople, SheetResult } from "./recognize/types";
+import { readSheet } from "./recognize/readers";
+import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
 import type { SheetReading, TableLayout } from "./recognize/reading";
 import { fold, overlap } from "./recognize/text";
 
@@ -47,10 +46,11 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   for (const g of list) {
     let recognized = false;
     try {
-      const res = readSheet(g, { planYear, newKey }, options);
-      objectives.push(...res.objectives);
-      sheetUnits.push(...res.units);
-      recognized = res.recognized;
+      const { result, reading } = readSheet(g, { planYear, newKey }, options.layouts);
+      objectives.push(...result.objectives);
+      sheetUnits.push(...result.units);
+      recognized = result.recognized;
+      options.readings?.push(reading);
     } catch {
       recognized = false;
     }
@@ -187,65 +187,6 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   };
 }
 
-/**
- * One sheet: with the user's layout for it (or "*"), the mapped table reader; else recognition.
- * When asked, how it was read is pushed to `options.readings`.
- */
-function readSheet(g: Grid, ctx: SheetContext, options: BuildOptions): SheetResult {
-  const layout =
-    options.layouts?.find((l) => l.sheet === g.sheet) ??
-    options.layouts?.find((l) => l.sheet === "*");
-  let res: SheetResult;
-  try {
-    res = layout ? readMappedTable(g, layout, ctx) : recognizeSheet(g, ctx);
-  } catch (e) {
-    options.readings?.push(readingOf(g, null, { objectives: [], units: [], recognized: false }));
-    throw e;
-  }
-  options.readings?.push(readingOf(g, layout ?? null, res));
-  return res;
-}
-
-function readingOf(g: Grid, layout: TableLayout | null, res: SheetResult): SheetReading {
-  const objectives = res.objectives.filter((o) => !o.indexOnly);
-  const count = objectives.length;
-  const indicators = res.objectives.reduce((n, o) => n + o.indicators.length, 0);
-  if (layout) {
-    const o = g.origin ?? { row: 0, col: 0 };
-    const evidence: SheetReading["evidence"] = {};
-    for (const letter of Object.keys(layout.columns)) {
-      const c = columnIndex(letter) - o.col;
-      const header = c >= 0 ? cellText(g, layout.headerRow - 1 - o.row, c) : "";
-      if (header) evidence[letter] = { header, confidence: 1 };
-    }
-    return {
-      sheet: g.sheet,
-      layout: "mapped",
-      reader: "mapped",
-      confidence: 1,
-      headerRow: layout.headerRow,
-      columns: { ...layout.columns },
-      evidence,
-      objectives: count,
-      indicators,
-      unread: [],
-    };
-  }
-  const found = res.recognized && count > 0;
-  return {
-    sheet: g.sheet,
-    layout: found ? "schede" : "none",
-    reader: found ? "recognizer" : "none",
-    confidence: found ? 1 : 0,
-    headerRow: null,
-    columns: {},
-    evidence: {},
-    objectives: count,
-    indicators,
-    unread: [],
-  };
-}
-
 /** Sums of decimals without float dust (80 + 15 = 95, not 94.99999); null when not finite. */
 function round(n: number): number | null {
   if (!Number.isFinite(n)) return null;
@@ -321,6 +262,19 @@ function toIndicator(
       rule = { text: ri.target.trim(), op: "unparsed" };
       status = "unparsed";
     }
+  }
+  // No actual, but the office's declared year-end achievement: it stands for the result
+  // (docs/targets.md): 100% is met, less is missed with that achievement.
+  const declared = finite(ri.declaredAchievement);
+  if (
+    declared !== null &&
+    declared >= 0 &&
+    declared <= 1 &&
+    (ri.actual === null || ri.actual === "") &&
+    (status === "pending" || status === "overdue" || status === "qualitative")
+  ) {
+    status = declared >= 1 ? "met" : "missed";
+    achievement = declared;
   }
   const out: Indicator = {
     id,
