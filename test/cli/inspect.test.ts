@@ -92,10 +92,12 @@ describe("peg inspect --json", () => {
 });
 
 describe("round trip: inspect --json saved as layouts, given back with --config", () => {
-  const fixtures = cases.filter((c) => c.split === "fixture");
-  it.each(fixtures.map((c) => [c.name, c] as const))("%s reads the same", async (name, c) => {
+  // Every fixture and corpus case: the ones read as tables are read again by the mapped reader.
+  const layoutsSeen = new Set<string>();
+  it.each(cases.map((c) => [c.name, c] as const))("%s reads the same", async (name, c) => {
     const input = path.join(c.dir, c.input);
     const first = InspectSchema.parse(JSON.parse((await peg(["inspect", input, "--json"])).stdout));
+    for (const s of first.sheets) layoutsSeen.add(s.layout);
     const config = writeConfig(`${name}.config.json`, { layouts: first.sheets });
     const again = await peg(["inspect", input, "--json", "--config", config]);
     expect(again.stderr).toBe("");
@@ -119,6 +121,10 @@ describe("round trip: inspect --json saved as layouts, given back with --config"
     expect(after.strategicObjectives).toEqual(before.strategicObjectives);
     expect(after.operationalObjectives).toEqual(before.operationalObjectives);
     expect(after.indicators).toEqual(before.indicators);
+  });
+  it("went through sheets read as tables and as schede", () => {
+    expect(layoutsSeen.has("table")).toBe(true);
+    expect(layoutsSeen.has("schede")).toBe(true);
   });
 });
 
@@ -226,7 +232,18 @@ describe("a wrong mapping: exit 2, an Italian message naming the entry, nothing 
     const sheet = InspectSchema.parse(JSON.parse(r.stdout)).sheets[0];
     expect(sheet).toMatchObject({ sheet: "Piano 2025", layout: "mapped", headerRow: 3 });
     expect(sheet.columns).toMatchObject({ D: "indicator", F: "target", H: "actual" });
-    expect(sheet.evidence.D).toEqual({ header: "Colonna D", confidence: 1 });
+    // A strategic objective and its operational one, two indicators.
+    expect([sheet.objectives, sheet.indicators]).toEqual([2, 2]);
+    const model = JSON.parse((await peg(["structure", plan, "--json", "--config", config])).stdout);
+    expect(model.operationalObjectives.map((o: { title: string }) => o.title)).toEqual([
+      "Sportello",
+    ]);
+    expect(
+      model.indicators.map((i: { name: string; target: string }) => [i.name, i.target])
+    ).toEqual([
+      ["Pratiche evase", ">= 100"],
+      ["Tempi medi", "<= 30"],
+    ]);
     const text = await peg(["inspect", plan, "--config", config]);
     expect(text.stdout).toMatch(
       /Foglio "Piano 2025": tabella con le colonne indicate, affidabilità 100%, intestazione alla riga 3, righe 4–5, A = settore \(intestazione "Colonna A"\), .*D = indicatore \(intestazione "Colonna D"\)/

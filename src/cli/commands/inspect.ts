@@ -5,6 +5,7 @@
  */
 import type { Grid } from "../../core/grid";
 import { inspectWorkbook } from "../../core/inspect";
+import { sheetCellText } from "../../core/mapping";
 import type { SheetReading } from "../../core/recognize/reading";
 import { layoutLabel, roleLabel } from "../../core/roles";
 import type { CliIo } from "../io";
@@ -63,7 +64,11 @@ export function describeReading(r: SheetReading, grid?: Grid): string {
     .filter(([, role]) => role !== "ignore")
     .map(([letter, role]) => {
       const ev = Object.hasOwn(r.evidence, letter) ? r.evidence[letter] : undefined;
-      return `${letter} = ${lower(roleLabel(role))}${ev?.header ? ` (intestazione "${ev.header}")` : ""}`;
+      // A mapping gives no evidence: its header is the cell of the header row.
+      const header =
+        ev?.header ||
+        (grid && r.headerRow !== null ? sheetCellText(grid, r.headerRow, letter) : "");
+      return `${letter} = ${lower(roleLabel(role))}${header ? ` (intestazione "${header}")` : ""}`;
     });
   parts.push(...columns);
   parts.push(
