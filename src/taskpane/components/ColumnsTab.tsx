@@ -142,17 +142,20 @@ export function ColumnsTab(props: ColumnsTabProps) {
 
   // The preview: only the rows it shows (in Excel one range, one sync).
   const headerRow = draft?.headerRow ?? 1;
+  // Read again only when the rows change (not when a new reading hands over equal grids).
+  const request = grid ? previewRequest(grid, headerRow) : null;
+  const requestKey = request ? JSON.stringify(request) : "";
   useEffect(() => {
-    if (!grid) return;
+    if (!requestKey) return;
     let live = true;
-    onPreview(previewRequest(grid, headerRow)).then(
+    onPreview(JSON.parse(requestKey) as RowsRequest).then(
       (g) => live && setPreview(g),
       (e: unknown) => live && onError(e)
     );
     return () => {
       live = false;
     };
-  }, [grid, headerRow, onPreview, onError]);
+  }, [requestKey, onPreview, onError]);
 
   const layout = useMemo(() => (grid && draft ? draftLayout(grid, draft) : null), [grid, draft]);
   const counts = useMemo(
