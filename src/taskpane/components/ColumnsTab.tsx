@@ -70,6 +70,8 @@ const useStyles = makeStyles({
   header: { backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   columns: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: "6px" },
   counts: { display: "flex", columnGap: "12px" },
+  field: { gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)" },
+  dropdown: { minWidth: 0, width: "100%" },
   small: { width: "90px" },
   hidden: { display: "none" },
 });
@@ -341,10 +343,16 @@ export function ColumnsTab(props: ColumnsTabProps) {
               const header = headerTextOf(letter);
               const label = `${t("columnsRoleOf")} ${letter}${header ? ` (${t("columnsHeaderText")} «${header}»)` : ""}`;
               return (
-                <Field key={letter} label={label}>
+                <Field
+                  key={letter}
+                  label={header ? `${letter} · ${header}` : letter}
+                  orientation="horizontal"
+                  className={styles.field}
+                >
                   <Dropdown
                     aria-label={label}
                     data-testid={`role-${letter}`}
+                    className={styles.dropdown}
                     value={roleText(role)}
                     selectedOptions={[role]}
                     onOptionSelect={(_, d) => {
