@@ -154,15 +154,6 @@ export function checkLayouts(
   return out;
 }
 
-/** Which layout a sheet is read with: its own entry, else a `"*"` one, else none. */
-export function layoutFor(
-  layouts: readonly TableLayout[] | undefined,
-  sheet: string
-): TableLayout | undefined {
-  if (!layouts || layouts.length === 0) return undefined;
-  return layouts.find((l) => l.sheet === sheet) ?? layouts.find((l) => l.sheet === "*");
-}
-
 /** Folded for comparing headers: no accents, case, or runs of spaces. */
 export function foldHeader(text: string): string {
   return fold(text).replace(/\s+/g, " ").trim();

@@ -1,13 +1,14 @@
 /** The column mapping's helpers: which entries act, and a saved mapping found again next year by its header texts. */
 import type { Grid } from "../../src/core/grid";
 import {
+  applySavedLayouts,
   checkLayouts,
   isActiveEntry,
-  layoutFor,
   matchHeaders,
   withHeaders,
 } from "../../src/core/mapping";
 import { parseSettings } from "../../src/core/settings";
+import { layoutFor } from "../../src/core/recognize/readers/index";
 
 const year2025: Grid = {
   sheet: "Piano 2025",
@@ -80,5 +81,23 @@ it("checked layouts have capital letters; '*' applies to every sheet without its
   expect(layouts[1].columns).toEqual({ B: "indicator", C: "target" });
   expect(layoutFor(layouts, "Piano 2025")?.headerRow).toBe(2);
   expect(layoutFor(layouts, "Altro")?.sheet).toBe("*");
-  expect(layoutFor([], "Altro")).toBeUndefined();
+  expect(layoutFor([], "Altro")).toBeNull();
+});
+
+it("saved mappings follow their header to next year's sheet, and are dropped when nothing matches", () => {
+  const saved = {
+    sheet: "Piano 2025",
+    headerRow: 2,
+    columns: { B: "operationalTitle" as const, C: "indicator" as const, D: "target" as const },
+    headers: { B: "Obiettivo", C: "Indicatore", D: "Valore atteso" },
+  };
+  expect(applySavedLayouts([saved], [year2026])).toEqual([
+    { ...saved, sheet: "Piano 2026", headerRow: 4 },
+  ]);
+  const changed = { ...saved, headers: { ...saved.headers, C: "Descrizione indicatore" } };
+  expect(applySavedLayouts([changed], [year2026])).toEqual([]);
+  // A mapping without header texts applies to its own sheet only.
+  const plain = { sheet: "Piano 2025", headerRow: 2, columns: { A: "indicator" as const } };
+  expect(applySavedLayouts([plain], [year2025, year2026])).toEqual([plain]);
+  expect(applySavedLayouts([plain], [year2026])).toEqual([]);
 });
