@@ -174,3 +174,46 @@ it("the preview reads only its rows in one sync; a mapped read costs no more syn
   expect(mapped.model.indicators.length).toBe(15);
   expect(fake.book.settingsStore.has("peg.settings")).toBe(true);
 }, 60_000);
+
+it("imports a mapping from a JSON file, refuses a wrong one in Italian, and speaks English", async () => {
+  render(<App host={createOfficeHost()} />);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("run-structure"));
+  });
+  await screen.findByTestId("columns-preview", {}, { timeout: 20_000 });
+  const input = screen.getByLabelText("Importa le colonne (JSON)") as HTMLInputElement;
+
+  const wrong = {
+    layouts: [{ sheet: UNKNOWN_SHEET, headerRow: UNKNOWN_HEADER_ROW, columns: { Z: "actual" } }],
+  };
+  await act(async () => {
+    fireEvent.change(input, {
+      target: { files: [new File([JSON.stringify(wrong)], "colonne.json")] },
+    });
+  });
+  expect((await screen.findByTestId("columns-note")).textContent).toMatch(
+    /Il file scelto non contiene colonne valide: .*la colonna Z è fuori dal foglio \(ultima colonna: H\)/
+  );
+
+  const good = {
+    layouts: [{ sheet: UNKNOWN_SHEET, headerRow: UNKNOWN_HEADER_ROW, columns: UNKNOWN_ROLES }],
+  };
+  await act(async () => {
+    fireEvent.change(input, {
+      target: { files: [new File([JSON.stringify(good)], "colonne.json")] },
+    });
+  });
+  await screen.findByText("Colonne importate.", {}, { timeout: 20_000 });
+  expect(screen.getAllByTestId("columns-sheet")[0].textContent).toMatch(
+    /tabella con le colonne indicate/
+  );
+  expect(screen.getByTestId("role-D").textContent).toBe("Indicatore");
+
+  fireEvent.click(screen.getByTestId("lang"));
+  await screen.findByRole("button", { name: "Apply" });
+  expect(screen.getByTestId("role-D").textContent).toBe("Indicator");
+  expect(
+    screen.getByRole("combobox", { name: /Role of column H \(header «Colonna H»\)/ }).textContent
+  ).toBe("Actual");
+  expect(screen.getByTestId("columns-apply").textContent).toBe("Apply");
+}, 60_000);

@@ -28,7 +28,7 @@ import {
 import { layoutLabel, roleLabel } from "../../core/roles";
 import { parseSettings } from "../../core/settings";
 import { isPegInputError } from "../../core/errors";
-import { sheetCellText, type SavedLayout } from "../../core/mapping";
+import { checkLayouts, sheetCellText, type SavedLayout } from "../../core/mapping";
 import type { RowsRequest } from "../../excel/read";
 import { cleanLayouts, previewCounts } from "../analysis";
 import {
@@ -218,11 +218,14 @@ export function ColumnsTab(props: ColumnsTabProps) {
   const importJson = async (file: File) => {
     setNote(null);
     try {
-      const raw: unknown = JSON.parse(await file.text());
+      const raw: unknown = JSON.parse(await readText(file));
       const list = Array.isArray(raw) ? raw : (raw as { layouts?: unknown })?.layouts;
       parseSettings({ layouts: list ?? [] }, file.name);
       const loaded = cleanLayouts(list);
       if (loaded.length === 0) throw new Error("empty");
+      // Checked against this workbook's sheets now, so the message says what does not fit.
+      const here = loaded.filter((l) => grids?.some((g) => g.sheet === l.sheet));
+      checkLayouts(here, grids ?? []);
       setDrafts(new Map());
       await onApply([
         ...loaded,
@@ -426,4 +429,15 @@ export function ColumnsTab(props: ColumnsTabProps) {
       </Text>
     </section>
   );
+}
+
+/** A small local file's text (File.text where there is one, else a FileReader). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("read"));
+    reader.readAsText(file);
+  });
 }
