@@ -14,11 +14,18 @@ import type { SheetContext } from "../sheet";
 import { readMappedTable } from "../table/mapped";
 import type { SheetResult } from "../types";
 import { schedeReader } from "./schede";
+import { labelsReader } from "./labels";
+import { objectiveListReader } from "./objective-list";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
 
-export const READERS: readonly LayoutReader[] = [schedeReader, tableReader];
+export const READERS: readonly LayoutReader[] = [
+  schedeReader,
+  tableReader,
+  labelsReader,
+  objectiveListReader,
+];
 
 /** Below this, a reading is not trusted: the sheet is reported as not read (CONTRACT section 8). */
 export const MIN_CONFIDENCE = 0.35;
