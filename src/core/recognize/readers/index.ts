@@ -16,6 +16,7 @@ import type { SheetResult } from "../types";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
 import { objectiveListReader } from "./objective-list";
+import { recordLinesReader } from "./record-lines";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
@@ -24,6 +25,7 @@ export const READERS: readonly LayoutReader[] = [
   schedeReader,
   tableReader,
   labelsReader,
+  recordLinesReader,
   objectiveListReader,
 ];
 
@@ -82,6 +84,12 @@ export function readSheet(
   }
   let best: { reader: LayoutReader; res: ReaderResult } | null = null;
   for (const reader of READERS) {
+    if (
+      best &&
+      countIndicators(best.res) > 0 &&
+      reader.maxConfidence <= best.res.confidence + LATER_MARGIN
+    )
+      continue;
     let res: ReaderResult | null = null;
     try {
       res = reader.read(grid, ctx);

@@ -15,12 +15,19 @@ import { cleanText, fold, letterCount } from "../text";
 import type { RawObjective } from "../types";
 import type { LayoutReader, ReaderResult } from "./types";
 
-/** A line that announces objectives: a heading or a header naming them. */
+/** A line that announces objectives: a short heading or header naming them (not a table's caption). */
+function announces(text: string): boolean {
+  const f = fold(text);
+  return text.length <= 120 && ANNOUNCE_RE.test(f) && !/indicator|target|\.$/.test(f);
+}
 const ANNOUNCE_RE =
   /\bobiettiv[oi]\b(?! (operativ[oi] )?(annual[ei] )?(delle|dell|della|del|di) )|\bprogrammi (del|di) mandato\b|\blinee (programmatiche|strategiche|di mandato)\b|\baree strategiche\b/i;
 /** A line that ends a list: another section. */
 const SECTION_END_RE =
   /^(indicator|attivita|azioni|fasi|risorse|responsabile|personale|note|descrizione attivita|cronoprogramma)\b/i;
+/** A reference to an act (`Deliberazione n. 5 del …`, `DGR 364/2016`) is a source, not an objective. */
+const ACT_RE =
+  /^(deliberazion|delibera\b|decreto|d\.?\s?lgs|d\.?l\.|legge\b|l\.\s?\d|dgr\b|d\.?g\.?r|dpcm|dca\b|circolare|determina)/;
 const BULLET_RE = /^(?:[•▪◦●*]|-(?=\s))\s*(\S.*)$/;
 const NUMBERED_RE =
   /^(?:n\.?\s*|n°\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[).:]|\s-\s|\s)\s*(\S.*)$/i;
@@ -87,9 +94,57 @@ function itemOf(
     }
   }
   if (letterCount(t) < 6 || t.length > 260) return null;
+  // A title starts with a capital or a quote; one full of figures and dates is a table row.
+  if (!/^[A-ZÀ-Ý"“«(]/.test(t)) return null;
+  if (
+    (t.match(/\b(?!(?:19|20)\d\d\b)\d{4,}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g) ?? []).length >= 2
+  )
+    return null;
   // A sentence that goes on (`… e che:`) or a heading of something else is no objective.
-  if (/[:;]$/.test(t) || SECTION_END_RE.test(fold(t))) return null;
+  if (/:$/.test(t) || SECTION_END_RE.test(fold(t)) || ACT_RE.test(fold(t))) return null;
+  t = t.replace(/\s*[;,]$/, "");
   return { code, title: t, weight, row, col };
+}
+
+/**
+ * In a weighted list flattened from a table (`… OBIETTIVO … PESATURA RIFERIMENTI`), an item ends
+ * with its weight and its code (`… triennio 2016/2018 1,0 AG7/D`), wherever the line wraps.
+ */
+const WEIGHT_CODE_RE =
+  /(?:^|\s)(\d{1,3}(?:,\d{1,2})?%?)\s+([A-Z]{1,3}\d{1,2}(?:\/[A-Z])?)(?=\s|$)/g;
+const WEIGHTED_HEADER_RE = /\b(peso|pesi|pesatura|ponderazione)\b/;
+
+function weightedItems(buffer: { text: string; row: number; col: number }[]): Item[] {
+  const items: Item[] = [];
+  let title: string[] = [];
+  let first: { row: number; col: number } | null = null;
+  for (const line of buffer) {
+    let at = 0;
+    WEIGHT_CODE_RE.lastIndex = 0;
+    for (let m = WEIGHT_CODE_RE.exec(line.text); m; m = WEIGHT_CODE_RE.exec(line.text)) {
+      const before = line.text.slice(at, m.index).trim();
+      if (before) title.push(before);
+      first ??= line;
+      const t = title.join(" ").trim();
+      const weight = parseItalianNumber(m[1].replace(/%/g, ""));
+      if (letterCount(t) >= 6 && /^[A-ZÀ-Ý"“«(]/.test(t))
+        items.push({ code: m[2], title: t, weight, row: first.row, col: first.col });
+      title = [];
+      first = null;
+      at = m.index + m[0].length;
+    }
+    const tail = line.text.slice(at).trim();
+    // A settore cell printed between the rows (`AFFARI GENERALI ZERMINIANI`, `base e supporto …`).
+    if (
+      tail &&
+      (title.length > 0 || /^[A-ZÀ-Ý"“«(]/.test(tail)) &&
+      !(tail === tail.toUpperCase() && letterCount(tail) > 3)
+    ) {
+      first ??= line;
+      title.push(tail);
+    }
+  }
+  return items;
 }
 
 export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult | null {
@@ -97,28 +152,48 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
   let current: Item[] | null = null;
   let announced = -1;
   let seenNumbered = false;
+  let numberedOk = false;
   let blanks = 0;
+  let weighted = false;
+  let buffer: { text: string; row: number; col: number }[] = [];
+  const flushWeighted = () => {
+    if (buffer.length === 0) return;
+    const items = weightedItems(buffer);
+    if (items.length > 0) lists.push(items);
+    buffer = [];
+  };
   for (let r = 0; r < grid.rows.length; r++) {
     const line = lineOf(grid, r);
     if (!line) {
       blanks++;
       continue;
     }
-    const pieces = RUN_ON_SPLIT_RE.test(line.text) ? line.text.split(RUN_ON_SPLIT_RE) : [line.text];
-    const runOn = pieces.length > 2;
+    // Items run together: two item numbers or more on the line (`n. 5 del …` alone is text).
+    const split = RUN_ON_SPLIT_RE.test(line.text) ? line.text.split(RUN_ON_SPLIT_RE) : [line.text];
+    const runOn = split.length > 2;
+    const pieces = runOn ? split : [line.text];
     const items = pieces
-      .map((p) => itemOf(p, r, line.col, announced >= 0 && r - announced <= 40, runOn))
+      .map((p) => itemOf(p, r, line.col, numberedOk && r - announced <= 40, runOn))
       .filter((x): x is Item => x !== null);
     // A run-on line may start with its announcement (`Servizio … Obiettivi Peso n. 0 …`).
     const head = pieces.length > 1 ? pieces[0] : line.text;
     if (
       items.length === 0 ||
-      (pieces.length > 1 && ANNOUNCE_RE.test(head) && items.length < pieces.length)
+      (pieces.length > 1 && announces(head) && items.length < pieces.length)
     ) {
-      if (ANNOUNCE_RE.test(fold(head)) && head.length <= 200) {
+      if (weighted && r - announced <= 60 && !announces(head)) {
+        buffer.push({ text: line.text, row: r, col: line.col });
+        blanks = 0;
+        continue;
+      }
+      if (announces(head)) {
+        flushWeighted();
+        weighted = WEIGHTED_HEADER_RE.test(fold(head)) && pieces.length === 1;
         announced = r;
         current = null;
         seenNumbered = false;
+        // Under a numbered section heading (`2. Obiettivi: risultati…`), numbers are its subsections.
+        numberedOk = !/^\d{1,2}(\.\d{1,2})*\.?\s/.test(head);
         const rest = pieces
           .slice(1)
           .map((p) => itemOf(p, r, line.col, true, runOn))
@@ -142,6 +217,7 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
     current.push(...own);
     blanks = 0;
   }
+  flushWeighted();
   void blanks;
   // Bullets after a numbered item are its activities, not objectives of their own.
   // Bullets alone need two to be a list; a numbered objective under an announcement stands alone.
@@ -183,5 +259,6 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
 export const objectiveListReader: LayoutReader = {
   id: "objective-list",
   layout: "lines",
+  maxConfidence: 0.42,
   read: readObjectiveList,
 };
