@@ -17,6 +17,7 @@ export const SheetReadingSchema = z.strictObject({
   reader: z.string(),
   confidence: z.number().min(0).max(1),
   headerRow: z.number().int().min(1).nullable(),
+  lastRow: z.number().int().min(1).optional(),
   columns: z.record(z.string().regex(LETTERS), z.enum(COLUMN_ROLES)),
   evidence: z.record(
     z.string().regex(LETTERS),

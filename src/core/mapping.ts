@@ -32,6 +32,11 @@ export const LayoutEntrySchema = z.strictObject({
     .min(1, { error: "deve essere il numero della riga di intestazione (1 = prima riga)" })
     .nullable()
     .optional(),
+  lastRow: z
+    .number({ error: "deve essere il numero dell'ultima riga della tabella" })
+    .int({ error: "deve essere il numero dell'ultima riga della tabella" })
+    .min(1, { error: "deve essere il numero dell'ultima riga della tabella" })
+    .optional(),
   columns: z
     .record(z.string(), z.string({ error: "deve essere il nome di un ruolo" }), {
       error: 'deve essere un oggetto lettera -> ruolo, es. { "B": "operationalTitle" }',
@@ -149,7 +154,12 @@ export function checkLayouts(
       used.set(r, letter);
       columns[letter] = r;
     }
-    out.push({ sheet: e.sheet, headerRow: e.headerRow, columns });
+    out.push({
+      sheet: e.sheet,
+      headerRow: e.headerRow,
+      columns,
+      ...(e.lastRow !== undefined ? { lastRow: e.lastRow } : {}),
+    });
   });
   return out;
 }
@@ -210,6 +220,7 @@ export function readingAsLayout(reading: SheetReading): LayoutEntry {
     columns: { ...reading.columns },
   };
   out.headerRow = reading.headerRow;
+  if (reading.lastRow !== undefined) out.lastRow = reading.lastRow;
   return out;
 }
 

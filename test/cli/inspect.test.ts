@@ -159,8 +159,8 @@ describe("a wrong mapping: exit 2, an Italian message naming the entry, nothing 
     ],
     [
       "two columns for a role that takes one",
-      { sheet: "Piano 2025", headerRow: 3, columns: { ...good, E: "target" } },
-      /layouts\[0\] \(foglio "Piano 2025"\): le colonne F e E hanno lo stesso ruolo "target" \(Target\), che va dato a una colonna sola/,
+      { sheet: "Piano 2025", headerRow: 3, columns: { ...good, E: "indicator" } },
+      /layouts\[0\] \(foglio "Piano 2025"\): le colonne D e E hanno lo stesso ruolo "indicator" \(Indicatore\), che va dato a una colonna sola/,
     ],
     [
       "sheet not found",

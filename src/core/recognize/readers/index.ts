@@ -11,8 +11,10 @@
 import type { Grid } from "../../grid";
 import type { SheetReading, TableLayout } from "../reading";
 import type { SheetContext } from "../sheet";
-import { readMappedTable } from "../table/mapped";
+import { mappedColumns, readMappedTable } from "../table/mapped";
+import { columnLetters } from "../../grid";
 import type { SheetResult } from "../types";
+import { isActiveEntry, type LayoutEntry } from "../../mapping";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
 import { objectiveListReader } from "./objective-list";
@@ -39,13 +41,7 @@ export function layoutFor(
   sheet: string
 ): TableLayout | null {
   if (!layouts || layouts.length === 0) return null;
-  const usable = layouts.filter((l) => {
-    const kind = (l as { layout?: unknown }).layout;
-    return (
-      (kind === undefined || kind === "mapped" || kind === "table") &&
-      Object.keys(l.columns ?? {}).length > 0
-    );
-  });
+  const usable = layouts.filter((l) => isActiveEntry(l as LayoutEntry));
   return usable.find((l) => l.sheet === sheet) ?? usable.find((l) => l.sheet === "*") ?? null;
 }
 
@@ -92,7 +88,15 @@ export function readSheet(
 ): SheetOutcome {
   const mapped = layoutFor(layouts, grid.sheet);
   if (mapped) {
-    const result = readMappedTable(grid, { ...mapped, sheet: grid.sheet }, ctx);
+    const layout = { ...mapped, sheet: grid.sheet };
+    const result = readMappedTable(grid, layout, ctx);
+    const evidence: SheetReading["evidence"] = {};
+    for (const c of mappedColumns(grid, layout))
+      if (c.header)
+        evidence[columnLetters(c.col + (grid.origin?.col ?? 0))] = {
+          header: c.header,
+          confidence: 1,
+        };
     return {
       result,
       reading: {
@@ -101,8 +105,9 @@ export function readSheet(
         reader: "mapped",
         confidence: 1,
         headerRow: mapped.headerRow,
+        ...(mapped.lastRow !== undefined ? { lastRow: mapped.lastRow } : {}),
         columns: { ...mapped.columns },
-        evidence: {},
+        evidence,
         objectives: result.objectives.length,
         indicators: countIndicators(result),
         unread: [],
@@ -148,6 +153,7 @@ export function readSheet(
       reader: reader.id,
       confidence: res.confidence,
       headerRow: res.headerRow,
+      ...(res.lastRow !== undefined ? { lastRow: res.lastRow } : {}),
       columns: res.columns,
       evidence: res.evidence,
       objectives: res.objectives.length,

@@ -58,6 +58,7 @@ export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | n
     ...res,
     confidence: Math.round(confidence * 100) / 100,
     headerRow: guess.layout.headerRow,
+    ...(guess.layout.lastRow !== undefined ? { lastRow: guess.layout.lastRow } : {}),
     columns: guess.layout.columns,
     evidence: guess.evidence,
     unread,
