@@ -9,6 +9,8 @@ import { isStructuredGrid } from "./sheets/build";
 import type { PegModel } from "./model";
 import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
 import { buildModel } from "./structure";
+import { checkLayouts } from "./mapping";
+import type { SheetReading, TableLayout } from "./recognize/reading";
 import { applyManualVerdicts, auditModel, sortFindings } from "./audit";
 
 export interface AnalyzeOptions {
@@ -19,6 +21,10 @@ export interface AnalyzeOptions {
   settings?: unknown;
   /** Name of the settings file for error messages. */
   settingsLabel?: string;
+  /** Column mappings already checked (the pane's); else the settings' `layouts` are checked here. */
+  layouts?: TableLayout[];
+  /** When given, how each sheet was read is pushed here (`peg inspect`, the pane's Colonne step). */
+  readings?: SheetReading[];
 }
 
 /** Settings given as raw JSON are validated; throws a PegInputError (Italian) when wrong. */
@@ -46,10 +52,15 @@ export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegMode
   const settings = resolveSettings(options);
   // Sheets written by `peg structure --out` are output, not plan: reading them would count twice.
   const plan = grids.filter((g) => !isStructuredGrid(g));
-  const model = buildModel(plan.length > 0 ? plan : grids, {
+  const read = plan.length > 0 ? plan : grids;
+  // A wrong mapping stops here (PegInputError, exit 2): nothing is read, nothing written.
+  const layouts = options.layouts ?? checkLayouts(settings.layouts, read);
+  const model = buildModel(read, {
     files: options.files,
     year: settings.year,
     asOf: settings.asOf ?? null,
+    ...(layouts.length > 0 ? { layouts } : {}),
+    ...(options.readings ? { readings: options.readings } : {}),
   });
   return auditBuiltModel(model, settings);
 }

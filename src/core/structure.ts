@@ -58,7 +58,20 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       range = reading.unread[0];
       options.readings?.push(reading);
     } catch {
+      // A sheet no reader could read is said, never dropped (peg inspect lists it).
       recognized = false;
+      options.readings?.push({
+        sheet: g.sheet,
+        layout: "none",
+        reader: "none",
+        confidence: 0,
+        headerRow: null,
+        columns: {},
+        evidence: {},
+        objectives: 0,
+        indicators: 0,
+        unread: [],
+      });
     }
     if (!recognized) {
       // Said, not guessed (docs/mapping.md): the cells left unread, and how to map them.

@@ -8,6 +8,14 @@ import { analyzeWorkbook, resolveSettings } from "../core/pipeline";
 import { buildWorkbookSpec, isStructuredSheetName, SHEET_NAMES } from "../core/sheets/build";
 import type { SheetSpec, WorkbookSpec } from "../core/sheets/types";
 import type { Band } from "../core/settings";
+import {
+  LayoutEntrySchema,
+  applySavedLayouts,
+  checkLayouts,
+  type SavedLayout,
+} from "../core/mapping";
+import type { SheetReading } from "../core/recognize/reading";
+import { buildModel } from "../core/structure";
 
 /** What the Impostazioni tab edits and the workbook keeps (no personal data). */
 export interface PaneSettings {
@@ -15,11 +23,37 @@ export interface PaneSettings {
   asOf?: string;
   maxima?: Record<string, number>;
   bands?: Band[];
+  /** Column mappings set in the Colonne step: sheet, header row, roles, header texts. */
+  layouts?: SavedLayout[];
 }
 
 export interface Analysis {
   model: PegModel;
   spec: WorkbookSpec;
+  /** The plan's grids as read (the Colonne step counts on them, without reading again). */
+  grids: Grid[];
+  /** How each sheet was read. */
+  readings: SheetReading[];
+  /** The saved mappings that applied to this workbook (sheet and header row as found). */
+  layouts: SavedLayout[];
+}
+
+/** A mapping kept with only its plain fields (no personal data: no cell beyond the header texts). */
+export function cleanLayouts(raw: unknown): SavedLayout[] {
+  if (!Array.isArray(raw)) return [];
+  const out: SavedLayout[] = [];
+  for (const item of raw) {
+    const p = LayoutEntrySchema.safeParse(item);
+    if (!p.success || !p.data.columns || typeof p.data.headerRow !== "number") continue;
+    const layout: SavedLayout = {
+      sheet: p.data.sheet,
+      headerRow: p.data.headerRow,
+      columns: p.data.columns as SavedLayout["columns"],
+    };
+    if (p.data.headers) layout.headers = p.data.headers;
+    out.push(layout);
+  }
+  return out;
 }
 
 /** Only plain, known fields survive (a workbook may hold anything under our key). */
@@ -37,23 +71,32 @@ export function cleanSettings(raw: unknown): PaneSettings {
   }
   if (Array.isArray(r.bands))
     out.bands = r.bands.filter((b): b is Band => !!b && typeof b === "object");
+  if (Array.isArray(r.layouts)) out.layouts = cleanLayouts(r.layouts);
   return out;
 }
 
 /** Grids -> model (with findings) -> structured sheets. Our own output sheets are not input. */
 export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSettings): Analysis {
   const source = grids.filter((g) => !isStructuredSheetName(g.sheet));
+  const layouts = applySavedLayouts(settings.layouts ?? [], source);
+  const readings: SheetReading[] = [];
   const model = analyzeWorkbook(source, {
     files: [fileName],
     year: settings.year,
     asOf: settings.asOf ?? null,
-    settings,
+    settings: { ...settings, layouts: [] },
     settingsLabel: "Impostazioni",
+    layouts: checkLayouts(layouts, source),
+    readings,
   });
   // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike; the
   // validated bands, so Raggiungimento and Punteggio count the grades as the settings say.
-  const { bands } = resolveSettings({ settings, settingsLabel: "Impostazioni" });
-  return { model, spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands }) };
+  const { bands } = resolveSettings({
+    settings: { ...settings, layouts: [] },
+    settingsLabel: "Impostazioni",
+  });
+  const spec = buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands });
+  return { model, spec, grids: source, readings, layouts };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {
@@ -72,4 +115,25 @@ export function countsOf(model: PegModel): Counts {
     indicators: model.indicators.length,
     findings: model.findings.length,
   };
+}
+
+/**
+ * Objectives and indicators one sheet gives with a mapping (null: read automatically), counted by
+ * the core on the grid already read: the Colonne step updates them as the roles change.
+ */
+export function previewCounts(
+  grid: Grid,
+  layout: SavedLayout | null,
+  year?: number
+): { objectives: number; indicators: number } {
+  const readings: SheetReading[] = [];
+  let layouts: ReturnType<typeof checkLayouts> = [];
+  try {
+    layouts = layout ? checkLayouts([layout], [grid]) : [];
+  } catch {
+    return { objectives: 0, indicators: 0 };
+  }
+  buildModel([grid], { files: [], year, layouts, readings });
+  const r = readings[0];
+  return { objectives: r?.objectives ?? 0, indicators: r?.indicators ?? 0 };
 }

@@ -66,7 +66,6 @@ function clean(text: string): string {
   return cleanText(text)
     .replace(/<https?:[^>\s]*>|`+|_{2,}/g, " ")
     .replace(/\s+/g, " ")
-    .replace(/\*\*?([^*]+)\*\*?/g, "$1")
     .replace(/^"(.*)"$/, "$1")
     .trim();
 }
