@@ -556,7 +556,7 @@ export function comparedValue(
       return done === undefined ? null : { op: "deadline", date: leaf.date, done };
     }
     if (leaf.op === "done") {
-      const r = doneLeaf(reading);
+      const r = doneLeaf(reading, leaf);
       if (r.status !== "met" && r.status !== "missed") return null;
       return { op: "done", value: r.status === "met" ? 1 : 0 };
     }
