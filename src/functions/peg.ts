@@ -3,7 +3,9 @@
  * Excel values to src/core calls, and core errors turned into #VALUE! with the Italian message.
  * Registration lives in functions.ts; metadata in functions.json (English) and functions-it.json.
  */
-import { checkWeights, objectiveScore, scoreTotal, weightSum } from "../core/scores";
+import { objectiveScore, scoreTotal } from "../core/scores";
+import { checkWeightsText, weightSum } from "../core/weights";
+import { DEFAULT_SETTINGS } from "../core/settings";
 import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/targets";
 import { ESITO } from "../core/sheets/labels";
 import { excelSerialToIso, isIsoDate, parseItalianDate } from "../core/dates";
@@ -142,7 +144,14 @@ export function WEIGHTSUM(weights: ExcelMatrix): number {
  * @param [expected] The expected total (default 100%).
  */
 export function CHECKWEIGHTS(weights: ExcelMatrix, expected?: ExcelArg): string {
-  return wrap(() => checkWeights(matrix(weights), isBlank(expected) ? 1 : expected));
+  // The default tolerance of the settings (weightTolerance): the audit and the Pesi sheet use it too.
+  return wrap(() =>
+    checkWeightsText(
+      matrix(weights),
+      isBlank(expected) ? 1 : expected,
+      DEFAULT_SETTINGS.weightTolerance
+    )
+  );
 }
 
 /**

@@ -114,8 +114,8 @@ describe("weights", () => {
     // Typed points, a percent-formatted cell (Excel hands over 0,2) and text in one range.
     expect(WEIGHTSUM([[20], [0.2], ["20%"]])).toBeCloseTo(0.6, 9);
     expect(WEIGHTSUM([[20], ["0,5"]])).toBeCloseTo(0.7, 9);
-    // A bare 1 is a point among points, 100% otherwise.
-    expect(WEIGHTSUM([[1], [49], [50]])).toBeCloseTo(1, 9);
+    // A bare 1 is 100%, as the recognizer and the audit read it (src/core/weights.ts): one rule.
+    expect(WEIGHTSUM([[1], [49], [50]])).toBeCloseTo(1.99, 9);
     expect(WEIGHTSUM([[1]])).toBeCloseTo(1, 9);
     expect(WEIGHTSUM([[1], [0.5]])).toBeCloseTo(1.5, 9);
     expect(WEIGHTSUM([[0.2], [0.2], [0.4]])).toBeCloseTo(0.8, 9);

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { readTarget, evaluateTarget } from "../../src/core/targets";
-import { parseItalianNumber, findNumbers, readWeight } from "../../src/core/numbers";
+import { parseItalianNumber, findNumbers } from "../../src/core/numbers";
+import { readWeight } from "../../src/core/weights";
 import { parseItalianDate, findDates, excelSerialToIso } from "../../src/core/dates";
 import { textToGrid } from "../../src/core/textgrid";
 import { analyzeWorkbook } from "../../src/core/pipeline";

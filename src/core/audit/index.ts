@@ -5,7 +5,7 @@
 import type { Finding, PegModel } from "../model";
 import { checkEnabled, DEFAULT_SETTINGS, type Settings } from "../settings";
 import { buildContext, type Check } from "./context";
-import { applyManualVerdicts } from "./manual";
+import { applyManualVerdicts } from "../verdict";
 import { achievementDeclaredMismatch } from "./checks/achievement-declared";
 import { actualMissing } from "./checks/actual-missing";
 import { duplicateCode } from "./checks/duplicate-code";
@@ -22,7 +22,7 @@ import { targetUnparsed } from "./checks/target-unparsed";
 import { weightMissing } from "./checks/weight-missing";
 import { weightsSum } from "./checks/weights-sum";
 
-export { applyManualVerdicts, effectiveVerdict, hasManualVerdict } from "./manual";
+export { applyManualVerdicts, effectiveVerdict, hasManualVerdict } from "../verdict";
 export { rangeOf } from "./where";
 export type { AuditContext, Check } from "./context";
 

@@ -11,7 +11,8 @@ import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef, type Grid } from "../grid";
 import { renderRule } from "../targets";
 import { isIsoDate } from "../dates";
-import type { Band } from "../settings";
+import { DEFAULT_SETTINGS, type Band } from "../settings";
+import { WEIGHT_VERDICT_TEXT, checkWeightSum, weightVerdictFormula } from "../weights";
 import {
   NO_SETTORE,
   countedAchievement,
@@ -101,6 +102,8 @@ export interface WorkbookSpecOptions {
    * Riepilogo, count that grade. None = the final grade counts as it is.
    */
   bands?: readonly Band[];
+  /** The settings' tolerance on weight sums (`Pesi`'s Verifica); none = the default setting. */
+  weightTolerance?: number;
 }
 
 const PCT = "0%";
@@ -664,13 +667,8 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
 
 // ---- Pesi ----------------------------------------------------------------------------------------
 
-export const WEIGHT_CHECK = {
-  ok: "OK",
-  none: "NESSUN PESO",
-  missing: "PESI MANCANTI",
-  under: "SOTTO 100%",
-  over: "SOPRA 100%",
-} as const;
+/** The `Verifica` words of `Pesi`: the audit's sum check, src/core/weights.ts. */
+export const WEIGHT_CHECK = WEIGHT_VERDICT_TEXT;
 
 function weightSheet(ctx: Ctx): SheetSpec {
   const { model } = ctx;
@@ -702,29 +700,30 @@ function weightSheet(ctx: Ctx): SheetSpec {
         source: i.source,
       });
     }
+  // The audit's tolerance (settings.weightTolerance) and its rule, so sheet and audit agree.
+  const tolerance = ctx.options.weightTolerance ?? DEFAULT_SETTINGS.weightTolerance;
   const rows = keys.map(({ key, title, source }) => {
     const inds = ctx.byObjective.get(key) ?? [];
     const given = inds.filter((i) => num(i.weight) !== null);
-    const sum = given.reduce((a, i) => a + (num(i.weight) ?? 0), 0);
+    const check = checkWeightSum(
+      inds.map((i) => num(i.weight)),
+      tolerance
+    );
     const agg = new Agg(`${ind}[Codice obiettivo]`, "[@[Codice obiettivo]]", ctx.exactObjectives);
-    let check: string;
-    if (given.length === 0) check = WEIGHT_CHECK.none;
-    else if (given.length < inds.length) check = WEIGHT_CHECK.missing;
-    else if (Math.abs(sum - 1) < 0.0005) check = WEIGHT_CHECK.ok;
-    else check = sum < 1 ? WEIGHT_CHECK.under : WEIGHT_CHECK.over;
     return [
       key,
       title,
       f(agg.count(), inds.length),
       f(agg.countNumbers(`${ind}[Peso]`), given.length),
-      f(agg.sum(`${ind}[Peso]`), sum),
-      f("[@[Somma pesi]]-1", sum - 1),
+      f(agg.sum(`${ind}[Peso]`), check.sum),
+      // No weight at all is no difference to show (the audit says nothing either).
+      f(`IF([@[Pesi indicati]]=0,"",[@[Somma pesi]]-1)`, given.length === 0 ? "" : check.diff),
       f(
-        `IF([@[Pesi indicati]]=0,${lit(WEIGHT_CHECK.none)},` +
-          `IF([@[Pesi indicati]]<[@[N. indicatori]],${lit(WEIGHT_CHECK.missing)},` +
-          `IF(ABS([@Differenza])<0.0005,${lit(WEIGHT_CHECK.ok)},` +
-          `IF([@Differenza]<0,${lit(WEIGHT_CHECK.under)},${lit(WEIGHT_CHECK.over)}))))`,
-        check
+        weightVerdictFormula(
+          { count: "[@[N. indicatori]]", given: "[@[Pesi indicati]]", diff: "[@Differenza]" },
+          tolerance
+        ),
+        WEIGHT_CHECK[check.verdict]
       ),
       sourceLink(source),
     ];
@@ -739,7 +738,8 @@ function weightSheet(ctx: Ctx): SheetSpec {
     conditional: checkConditionals(
       6,
       [WEIGHT_CHECK.ok],
-      [WEIGHT_CHECK.none, WEIGHT_CHECK.missing, WEIGHT_CHECK.under, WEIGHT_CHECK.over]
+      // NESSUN PESO stays neutral: a plan without indicator weights is not an error.
+      [WEIGHT_CHECK.missing, WEIGHT_CHECK.under, WEIGHT_CHECK.over]
     ),
   };
 }
