@@ -16,8 +16,8 @@ export const weightsSum: Check = {
     const out = [];
     for (const [code, inds] of ctx.indicatorsByObjective) {
       const objective = ctx.objectiveByKey.get(code);
-      // Model weights are fractions; one given as points (a model written by hand) reads as a cell would.
-      const weights = inds.map((i) => (i.weight === null ? null : readWeight(i.weight)));
+      // Model weights are fractions already (the recognizer read them with readWeight).
+      const weights = inds.map((i) => i.weight);
       const weighted = inds.filter((_, k) => weights[k] !== null);
       const check = checkWeightSum(weights, tol);
       if (check.verdict === "none") continue;
