@@ -93,6 +93,14 @@ export function dateToIso(d: Date): string | null {
   return isoDate(y, d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/**
+ * The calendar day of a moment in local time, as ISO: how an adapter turns its clock into the
+ * `today` it passes to core (core never reads the clock itself).
+ */
+export function localDateIso(d: Date): string {
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 /** An Excel serial day number (1900 date system, as Office.js `values` gives dates) as ISO. */
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
@@ -139,10 +147,6 @@ export interface DateSpan {
   y: number;
   m: number;
   d: number | null;
-}
-
-function currentYear(): number {
-  return new Date().getFullYear();
 }
 
 function fullYear(s: string | undefined): number | null {
@@ -195,11 +199,14 @@ function quickHasDateChars(text: string): boolean {
   return /[\d\p{L}]/u.test(text);
 }
 
-/** Every date written in `text`, in order. A missing year comes from `year` (else this year). */
+/**
+ * Every date written in `text`, in order. A missing year comes from `year`; with no `year` a date
+ * written without one is not read (core never reads the clock: the caller knows the plan's year).
+ */
 export function findDates(text: string, year?: number): DateSpan[] {
   const out: DateSpan[] = [];
   if (typeof text !== "string" || text.length === 0 || !quickHasDateChars(text)) return out;
-  const defYear = Number.isInteger(year) && (year as number) > 0 ? (year as number) : currentYear();
+  const defYear = Number.isInteger(year) && (year as number) > 0 ? (year as number) : undefined;
 
   const hasDigit = DIGIT_RE.test(text);
   const hasSep = hasDigit && SEP_RE.test(text);
@@ -226,6 +233,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       if (sep === "-" && y0 === null) continue; // 10-12: a range of numbers, not a date
       if (sep === "." && y0 === null && m[3].length < 2 && d < 13) continue; // 3.5 is a number
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       out.push(daySpan(m, y, mo, d, y0 !== null));
     }
 
@@ -255,6 +263,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       // `metà giugno` -> the 15th
       if (d === null && /metà\s*$/i.test(text.slice(Math.max(0, start - 6), start))) d = 15;
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       const iso = d === null ? lastDayOfMonthIso(y, mo) : isoDate(y, mo, d);
       out.push({
         date: iso,
@@ -280,6 +289,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       if (!n || n * months > 12) continue;
       const y0 = m[3] ? +m[3] : null;
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       const mo = n * months;
       out.push({
         date: lastDayOfMonthIso(y, mo),

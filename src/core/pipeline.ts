@@ -1,24 +1,43 @@
 /**
- * The main job, the same for CLI, task pane and standalone page: grids -> model -> findings.
- * Settings (peg.config.json / --config, raw JSON) are validated first; year and as-of date come from
- * the options, else from the settings. The recognizer's findings and the audit's are merged and
- * sorted by severity, then objective.
+ * The main job, the same for CLI, task pane and standalone page: grids -> model -> findings
+ * (docs/cli.md). `analyze` is the only place where settings are resolved, manual verdicts applied
+ * and findings sorted; it hands back the validated settings and the sheets' options with the model,
+ * so an adapter never resolves them again.
+ *
+ * Year and as-of date come in as arguments (options, else the settings); `today` is the adapter's
+ * clock: the year of a plan that states none. Core never reads the clock.
  */
 import type { Grid } from "./grid";
-import { isStructuredGrid } from "./sheets/build";
+import { isStructuredGrid } from "./structured";
 import type { PegModel } from "./model";
 import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
-import { buildModel } from "./structure";
-import { applyManualVerdicts, auditModel, sortFindings } from "./audit";
+import { buildModel, type BuildOptions } from "./structure";
+import { auditModel, sortFindings } from "./audit";
+import { applyManualVerdicts } from "./verdict";
+import type { WorkbookSpecOptions } from "./sheets/build";
 
 export interface AnalyzeOptions {
   files: string[];
   year?: number;
   asOf?: string | null;
+  /** Today's date (AAAA-MM-GG), passed by the adapter: the year of a plan that states none. */
+  today?: string;
   /** Raw settings (parsed JSON of peg.config.json or --config), or already-validated Settings. */
   settings?: unknown;
   /** Name of the settings file for error messages. */
   settingsLabel?: string;
+  /** Passed to buildModel as they are (the user's column mapping, how each sheet was read). */
+  layouts?: BuildOptions["layouts"];
+  readings?: BuildOptions["readings"];
+}
+
+export interface Analysis {
+  /** The model with manual verdicts applied and every finding, sorted. */
+  model: PegModel;
+  /** The validated settings, year and as-of date included. */
+  settings: Settings;
+  /** What the structured sheets take from the settings (check date, bands, weight tolerance). */
+  sheets: WorkbookSpecOptions;
 }
 
 /** Settings given as raw JSON are validated; throws a PegInputError (Italian) when wrong. */
@@ -29,6 +48,15 @@ export function resolveSettings(
   const year = options.year ?? settings.year;
   const asOf = options.asOf ?? settings.asOf;
   return { ...settings, ...(year !== undefined ? { year } : {}), ...(asOf ? { asOf } : {}) };
+}
+
+/** What the structured sheets take from the validated settings. */
+export function sheetOptions(settings: Settings): WorkbookSpecOptions {
+  return {
+    asOf: settings.asOf ?? null,
+    bands: settings.bands,
+    weightTolerance: settings.weightTolerance,
+  };
 }
 
 /** Audit a model already built: manual verdicts applied, findings merged and sorted. */
@@ -42,14 +70,28 @@ export function auditBuiltModel(model: PegModel, settings: Settings): PegModel {
   return { ...withVerdicts, findings: sortFindings(findings, withVerdicts) };
 }
 
-export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegModel {
+function yearOf(today: string | undefined): number | undefined {
+  const m = typeof today === "string" ? /^(\d{4})-\d{2}-\d{2}$/.exec(today) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+export function analyze(grids: Grid[], options: AnalyzeOptions): Analysis {
   const settings = resolveSettings(options);
   // Sheets written by `peg structure --out` are output, not plan: reading them would count twice.
   const plan = grids.filter((g) => !isStructuredGrid(g));
-  const model = buildModel(plan.length > 0 ? plan : grids, {
+  const build: BuildOptions = {
     files: options.files,
     year: settings.year,
     asOf: settings.asOf ?? null,
-  });
-  return auditBuiltModel(model, settings);
+    defaultYear: yearOf(settings.asOf) ?? yearOf(options.today),
+  };
+  if (options.layouts) build.layouts = options.layouts;
+  if (options.readings) build.readings = options.readings;
+  const model = buildModel(plan.length > 0 ? plan : grids, build);
+  return { model: auditBuiltModel(model, settings), settings, sheets: sheetOptions(settings) };
+}
+
+/** analyze(...).model, for callers that need the model only. */
+export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions): PegModel {
+  return analyze(grids, options).model;
 }
