@@ -221,4 +221,3 @@ export function componentMax(
 export function objectiveKey(o: { code: string | null; id: string }): string {
   return o.code ?? o.id;
 }
-

@@ -46,4 +46,3 @@ export function isStructuredGrid(grid: Grid): boolean {
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   return text(head[0]) === sig[0] && sig[1].includes(text(head[1]));
 }
-

@@ -51,7 +51,11 @@ export function weightFractions(values: unknown): (number | null)[] {
   return flatten(values).map((v, i) => {
     if (isBlank(v)) return null;
     const n =
-      typeof v === "number" ? v : typeof v === "string" ? parseItalianQuantity(v)?.value : undefined;
+      typeof v === "number"
+        ? v
+        : typeof v === "string"
+          ? parseItalianQuantity(v)?.value
+          : undefined;
     if (n === undefined || !Number.isFinite(n))
       throw new Error(`Il peso n. ${i + 1} ('${String(v)}') non è un numero`);
     if (n < 0) throw new Error(`Il peso n. ${i + 1} (${String(v)}) è negativo`);

@@ -1,11 +1,6 @@
 // Properties of the pure score functions the custom functions wrap.
 import fc from "fast-check";
-import {
-  applyBands,
-  objectiveScore,
-  relativeWeights,
-  scoreTotal,
-} from "../../src/core/scores";
+import { applyBands, objectiveScore, relativeWeights, scoreTotal } from "../../src/core/scores";
 import { checkWeightsText, weightSum } from "../../src/core/weights";
 import { parseSettings, severityFor, checkEnabled } from "../../src/core/settings";
 

@@ -49,7 +49,11 @@ describe("weights", () => {
     expect(checkWeightSum([null, null], 0.001).verdict).toBe("none");
     expect(checkWeightSum([0.7, 0.4, null], 0.001).verdict).toBe("over");
     expect(checkWeightSum([0.5, null], 0.001).verdict).toBe("missing");
-    expect(checkWeightSum([0.5, 0.49], 0.001)).toEqual({ sum: 0.99, diff: -0.01, verdict: "under" });
+    expect(checkWeightSum([0.5, 0.49], 0.001)).toEqual({
+      sum: 0.99,
+      diff: -0.01,
+      verdict: "under",
+    });
     expect(checkWeightSum([0.5, 0.4993], 0.001).verdict).toBe("ok");
     expect(checkWeightSum([0.5, 0.499], 0.001).verdict).toBe("ok"); // exactly the tolerance
     expect(checkWeightSum([0.5, 0.499], 0).verdict).toBe("under");
