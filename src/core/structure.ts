@@ -19,7 +19,7 @@ import {
 } from "./model";
 import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./targets/index";
 import type { TargetRule } from "./model";
-import { recognizeSheet } from "./recognize/sheet";
+import { readSheet } from "./recognize/readers";
 import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
 import type { SheetReading, TableLayout } from "./recognize/reading";
 import { fold, overlap } from "./recognize/text";
@@ -48,10 +48,11 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   for (const g of list) {
     let recognized = false;
     try {
-      const res = recognizeSheet(g, { planYear, newKey });
-      objectives.push(...res.objectives);
-      sheetUnits.push(...res.units);
-      recognized = res.recognized;
+      const { result, reading } = readSheet(g, { planYear, newKey }, options.layouts);
+      objectives.push(...result.objectives);
+      sheetUnits.push(...result.units);
+      recognized = result.recognized;
+      options.readings?.push(reading);
     } catch {
       recognized = false;
     }
@@ -272,6 +273,19 @@ function toIndicator(
       rule = { text: ri.target.trim(), op: "unparsed" };
       status = "unparsed";
     }
+  }
+  // No actual, but the office's declared year-end achievement: it stands for the result
+  // (docs/targets.md): 100% is met, less is missed with that achievement.
+  const declared = finite(ri.declaredAchievement);
+  if (
+    declared !== null &&
+    declared >= 0 &&
+    declared <= 1 &&
+    (ri.actual === null || ri.actual === "") &&
+    (status === "pending" || status === "overdue" || status === "qualitative")
+  ) {
+    status = declared >= 1 ? "met" : "missed";
+    achievement = declared;
   }
   const out: Indicator = {
     id,

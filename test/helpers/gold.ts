@@ -27,7 +27,7 @@ export interface GoldIndicator {
 }
 
 export interface GoldReport {
-  objective: string;
+  objective: string | null;
   components: number[];
   declaredTotal: number | null;
 }
@@ -160,7 +160,8 @@ export function compareWithGold(model: PegModel, gold: Gold): Comparison {
   const missingObjectives = gold.objectives.filter((_, i) => !objMatch.has(i));
 
   // Indicators, within their objective.
-  const goldObjIndex = (ref: string): number => {
+  const goldObjIndex = (ref: string | null): number => {
+    if (ref === null) return -1;
     let i = gold.objectives.findIndex((o) => o.code !== null && o.code === ref);
     if (i < 0)
       i = gold.objectives.findIndex((o) => o.title.startsWith(ref) || ref.startsWith(o.title));
