@@ -101,21 +101,6 @@ export function localDateIso(d: Date): string {
   return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
-/** An Excel serial day number (1900 date system, as Office.js `values` gives dates) as ISO. */
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  // Day 0 = 1899-12-30 (Excel's fictitious 29/2/1900 makes 1899-12-30 the right epoch after day 60).
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000;
-  return dateToIso(new Date(ms));
-}
-
-/** ISO to the Excel serial day number. */
-export function isoToExcelSerial(iso: string): number | null {
-  if (!isIsoDate(iso)) return null;
-  const t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
 /** `2025-09-30` -> `30/09/2025`; anything else is returned as given. */
 export function formatItalianDate(iso: string): string {
   const m = typeof iso === "string" ? ISO_RE.exec(iso) : null;

@@ -8,7 +8,8 @@ import { checkWeightsText, weightSum } from "../core/weights";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/targets";
 import { ESITO } from "../core/sheets/labels";
-import { excelSerialToIso, isIsoDate, parseItalianDate } from "../core/dates";
+import { isIsoDate, parseItalianDate } from "../core/dates";
+import { dateSerialToIso } from "../core/cells";
 import type { TargetRule } from "../core/model";
 
 /** What Excel hands a custom function: a scalar, or a matrix for a range. */
@@ -57,7 +58,7 @@ function targetText(target: ExcelArg): string {
 function isoArg(v: ExcelArg, what: string): string | null {
   if (isBlank(v)) return null;
   if (typeof v === "number") {
-    const iso = excelSerialToIso(v);
+    const iso = dateSerialToIso(v);
     if (iso) return iso;
   } else if (typeof v === "string") {
     const s = v.trim();
@@ -79,8 +80,9 @@ function hasDeadline(rule: TargetRule): boolean {
 function actualArg(v: ExcelArg, rule: TargetRule): string | number | boolean | Date | null {
   if (isBlank(v)) return null;
   if (typeof v === "number" && hasDeadline(rule)) {
-    const iso = excelSerialToIso(v);
-    if (iso && v > 3000) return new Date(`${iso}T00:00:00Z`);
+    // A date cell reaches a custom function as its serial (src/core/cells.ts says which numbers are).
+    const iso = dateSerialToIso(v);
+    if (iso) return new Date(`${iso}T00:00:00Z`);
   }
   return typeof v === "string" ? v.trim() : (v as string | number | boolean);
 }

@@ -1,13 +1,12 @@
 import {
   dateToIso,
   daysBetween,
-  excelSerialToIso,
   findDates,
   formatItalianDate,
   isIsoDate,
-  isoToExcelSerial,
   parseItalianDate,
 } from "../../src/core/dates";
+import { excelSerialToIso, isoToExcelSerial } from "../../src/core/cells";
 
 describe("parseItalianDate", () => {
   it.each<[string, number | undefined, string, string | undefined]>([
