@@ -1,9 +1,10 @@
 /**
  * A tiny evaluator for the en-US formulas the sheet model writes (src/core/sheets/types.ts), enough
- * for the `Pesi` sheet: IF, ROUND, ABS, SUMIFS, COUNTIFS, SUMPRODUCT, EXACT, ISNUMBER, `--`, the
+ * for the `Pesi` sheet and the grades: IF, ROUND, ABS, SUMIFS, COUNTIFS, AVERAGEIFS, SUMPRODUCT, EXACT, ISNUMBER, `--`, the
  * comparisons, + - * /, text and number literals, `[@[Column]]` / `[@Column]` (this row) and
  * `Table[Column]` (a whole column). A cell of another formula is evaluated in turn; a formula with
- * anything else throws, so a test never passes on a formula it did not really compute.
+ * anything else throws, so a test never passes on a formula it did not really compute. A `PEG.*`
+ * formula gives its cached value, as Excel shows it before the add-in loads.
  */
 import type { SheetCellValue, SheetSpec, WorkbookSpec } from "../../src/core/sheets/types";
 
@@ -89,7 +90,15 @@ export class FormulaEvaluator {
     if (c < 0) throw new Error(`colonna ${column} assente in ${tableName}`);
     const raw: SheetCellValue = sheet.rows[row][c];
     let v: Scalar;
-    if (raw !== null && typeof raw === "object" && "formula" in raw) {
+    if (
+      raw !== null &&
+      typeof raw === "object" &&
+      "formula" in raw &&
+      raw.formula.includes("PEG.")
+    ) {
+      // A custom function: its cached value, as Excel shows it before the add-in computes it.
+      v = (raw.result ?? "") as Scalar;
+    } else if (raw !== null && typeof raw === "object" && "formula" in raw) {
       const r = this.evaluate(raw.formula, tableName, row);
       if (Array.isArray(r)) throw new Error(`una cella non può valere un elenco: ${raw.formula}`);
       v = r;
@@ -224,6 +233,10 @@ export class FormulaEvaluator {
           const k = 10 ** d;
           return (Math.sign(x) * Math.round(Math.abs(x) * k)) / k;
         }
+        case "OR":
+          return a.some((f) => num(f()) !== 0);
+        case "AND":
+          return a.every((f) => num(f()) !== 0);
         case "ABS":
           return Math.abs(num(a[0]()));
         case "ISNUMBER": {
@@ -233,9 +246,12 @@ export class FormulaEvaluator {
         case "EXACT":
           return map2(a[0](), a[1](), (x, y) => String(x) === String(y));
         case "SUMIFS":
+        case "AVERAGEIFS":
         case "COUNTIFS": {
-          const vals = name === "SUMIFS" ? (a[0]() as Scalar[]) : null;
-          const pairs = name === "SUMIFS" ? a.slice(1) : a;
+          const summed = name !== "COUNTIFS";
+          const vals = summed ? (a[0]() as Scalar[]) : null;
+          const pairs = summed ? a.slice(1) : a;
+          let numbers = 0;
           let n = 0;
           let s = 0;
           const ranges: Scalar[][] = [];
@@ -247,7 +263,14 @@ export class FormulaEvaluator {
           for (let r = 0; r < ranges[0].length; r++) {
             if (!tests.every((t, k) => t(ranges[k][r]))) continue;
             n++;
-            if (vals && typeof vals[r] === "number") s += vals[r] as number;
+            if (vals && typeof vals[r] === "number") {
+              s += vals[r] as number;
+              numbers++;
+            }
+          }
+          if (name === "AVERAGEIFS") {
+            if (numbers === 0) throw new Error(`#DIV/0! in ${formula}`);
+            return s / numbers;
           }
           return name === "SUMIFS" ? s : n;
         }
