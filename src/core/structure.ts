@@ -1,5 +1,5 @@
 /**
- * Grids -> PEG model (CONTRACT section 2): layout recognition sheet by sheet
+ * Grids -> PEG model (docs/model.md): layout recognition sheet by sheet
  * (src/core/recognize), then ids, units, statuses from the target engine. Only recognition
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */

@@ -1,5 +1,5 @@
 /**
- * The PEG.* custom functions (CONTRACT section 7) as plain functions: argument conversion from
+ * The PEG.* custom functions (docs/functions.md) as plain functions: argument conversion from
  * Excel values to src/core calls, and core errors turned into #VALUE! with the Italian message.
  * Registration lives in functions.ts; metadata in functions.json (English) and functions-it.json.
  */

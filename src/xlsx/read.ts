@@ -1,5 +1,5 @@
 /**
- * .xlsx / .xlsm bytes -> one Grid per worksheet (CONTRACT section 1), with exceljs.
+ * .xlsx / .xlsm bytes -> one Grid per worksheet (docs/model.md), with exceljs.
  * Browser-safe (no Node APIs): the standalone task pane page uses it too.
  */
 import ExcelJS from "exceljs";

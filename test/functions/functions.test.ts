@@ -59,7 +59,7 @@ describe("metadata files match the code", () => {
     expect(itMeta.functions.map((f) => f.id)).toEqual(ids);
   });
 
-  it("English names are the ids, Italian names are CONTRACT section 7's", () => {
+  it("English names are the ids, Italian names are docs/functions.md's", () => {
     for (const f of en.functions) expect(f.name).toBe(f.id);
     expect(itMeta.functions.map((f) => f.name)).toEqual([
       "SOMMAPESI",

@@ -1,5 +1,5 @@
 /**
- * The audit (issue 4): every check of CONTRACT section 5 plus the ones from Italian rules, run on a
+ * The audit (issue 4): every check of docs/findings.md plus the ones from Italian rules, run on a
  * model whose manual verdicts have been applied. One small module per check, in ./checks.
  */
 import type { Finding, PegModel } from "../model";

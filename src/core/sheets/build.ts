@@ -1,5 +1,5 @@
 /**
- * The structured sheets (CONTRACT section 3) as a sheet model: `buildWorkbookSpec(model)` gives the
+ * The structured sheets (docs/sheets.md) as a sheet model: `buildWorkbookSpec(model)` gives the
  * seven tables that the CLI (exceljs) and the add-in (Office.js) both write.
  *
  * Formulas are en-US, without "=", with structured references. Native formulas do every sum and
