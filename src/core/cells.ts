@@ -145,3 +145,15 @@ export function dateSerialToIso(v: number): string | null {
   if (!Number.isFinite(v) || v < DATE_SERIAL_MIN || v > DATE_SERIAL_MAX) return null;
   return excelSerialToIso(v);
 }
+
+/** A blank cell: empty, or text of spaces only. */
+export function isBlankCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** The cells of a range (a matrix, a list, or a single cell) in reading order. */
+export function flattenRange(values: unknown, out: unknown[] = []): unknown[] {
+  if (!Array.isArray(values)) out.push(values);
+  else for (const v of values) flattenRange(v, out);
+  return out;
+}

@@ -12,6 +12,7 @@ import type { Band, Settings } from "./settings";
 import type { OperationalObjective } from "./model";
 import { parseItalianQuantity } from "./numbers";
 import { readWeight, weightFractions } from "./weights";
+import { flattenRange as flatten, isBlankCell as isBlank } from "./cells";
 
 /** A number as written (`27`, `"0,2"`, `"20%"`, `"€ 1.200,50"`), by the one Italian parser. */
 function readNumber(v: unknown): { value: number; percent: boolean } | null {
@@ -19,16 +20,6 @@ function readNumber(v: unknown): { value: number; percent: boolean } | null {
   if (typeof v !== "string") return null;
   const q = parseItalianQuantity(v);
   return q ? { value: q.value, percent: q.unit === "percent" } : null;
-}
-
-function flatten(values: unknown, out: unknown[] = []): unknown[] {
-  if (!Array.isArray(values)) out.push(values);
-  else for (const v of values) flatten(v, out);
-  return out;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /** Percent text for a fraction: 0.8 -> "80%", 1/3 -> "33,3%". */

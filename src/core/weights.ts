@@ -8,6 +8,7 @@
  * mean 20%; a bare number above 1 is percentage points, up to 1 a fraction (a bare `1` is 100%).
  */
 import { formatItalianNumber, formatPercent, parseItalianQuantity } from "./numbers";
+import { flattenRange as flatten, isBlankCell as isBlank } from "./cells";
 
 /**
  * A weight as a fraction: `20` -> 0.2, `0,2` -> 0.2, `"20%"` -> 0.2, 0.2 -> 0.2, 0.2 shown as
@@ -31,16 +32,6 @@ export function readWeight(
   if (!q || q.value < 0) return null;
   if (q.unit === "percent") return q.value / 100;
   return q.value > 1 ? q.value / 100 : q.value;
-}
-
-function flatten(values: unknown, out: unknown[] = []): unknown[] {
-  if (!Array.isArray(values)) out.push(values);
-  else for (const v of values) flatten(v, out);
-  return out;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /**

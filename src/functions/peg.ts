@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../core/settings";
 import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/targets";
 import { ESITO } from "../core/sheets/labels";
 import { isIsoDate, parseItalianDate } from "../core/dates";
-import { dateSerialToIso } from "../core/cells";
+import { dateSerialToIso, isBlankCell as isBlank } from "../core/cells";
 import type { TargetRule } from "../core/model";
 
 /** What Excel hands a custom function: a scalar, or a matrix for a range. */
@@ -35,10 +35,6 @@ function wrap<T>(fn: () => T): T {
     if (typeof CustomFunctions !== "undefined" && e instanceof CustomFunctions.Error) throw e;
     throw valueError(e instanceof Error ? e.message : String(e));
   }
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /** A single cell given where a range is expected arrives as a scalar: make it a 1×1 matrix. */
