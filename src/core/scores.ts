@@ -10,7 +10,7 @@
  */
 import type { Band, Settings } from "./settings";
 import type { OperationalObjective } from "./model";
-import { parseItalianQuantity } from "./numbers";
+import { formatItalianNumber, formatPercent, parseItalianQuantity } from "./numbers";
 import { readWeight, weightFractions } from "./weights";
 import { flattenRange as flatten, isBlankCell as isBlank } from "./cells";
 
@@ -22,15 +22,14 @@ function readNumber(v: unknown): { value: number; percent: boolean } | null {
   return q ? { value: q.value, percent: q.unit === "percent" } : null;
 }
 
-/** Percent text for a fraction: 0.8 -> "80%", 1/3 -> "33,3%". */
+/** Percent text for a fraction in messages: 0.8 -> "80%", 1/3 -> "33,33%" (src/core/numbers.ts). */
 export function pct(fraction: number): string {
-  return `${num(fraction * 100)}%`;
+  return formatPercent(fraction, 2);
 }
 
-/** A number in Italian: at most 2 decimals, comma. */
+/** A number in messages, in Italian: at most 2 decimals, comma (src/core/numbers.ts). */
 export function num(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return String(r).replace(".", ",");
+  return formatItalianNumber(Math.round(n * 100) / 100);
 }
 
 function roundTiny(n: number): number {

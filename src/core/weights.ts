@@ -128,7 +128,7 @@ export function weightVerdictFormula(
 }
 
 /** Percent text for a fraction, at most two decimals: 0.8 -> `80%`, 1/3 -> `33,33%`. */
-export function weightText(fraction: number): string {
+function weightText(fraction: number): string {
   return formatPercent(fraction, 2);
 }
 
