@@ -12,7 +12,7 @@ import { isStructuredGrid } from "./structured";
 import type { PegModel } from "./model";
 import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
 import { buildModel, type BuildOptions } from "./structure";
-import { auditModel, sortFindings } from "./audit";
+import { runChecks, sortFindings } from "./audit";
 import { applyManualVerdicts } from "./verdict";
 import type { WorkbookSpecOptions } from "./sheets/build";
 
@@ -66,7 +66,7 @@ export function auditBuiltModel(model: PegModel, settings: Settings): PegModel {
   const recognized = withVerdicts.findings
     .filter((f) => checkEnabled(settings, f.code))
     .map((f) => ({ ...f, severity: severityFor(settings, f.code, f.severity) }));
-  const findings = [...recognized, ...auditModel(withVerdicts, settings)];
+  const findings = [...recognized, ...runChecks(withVerdicts, settings)];
   return { ...withVerdicts, findings: sortFindings(findings, withVerdicts) };
 }
 
