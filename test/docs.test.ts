@@ -60,7 +60,7 @@ describe("docs/ is in step with the code", () => {
     ]) {
       const text = fs.readFileSync(f, "utf8");
       const rel = path.relative(ROOT, f);
-      // The recognizer is being rewritten elsewhere: its pages (docs/recognition.md) and its few
+      // The recognizer is being rewritten elsewhere: the page it cites and its few
       // comments follow with that work.
       const recognizer = rel.startsWith(path.join("src", "core", "recognize"));
       if (!recognizer) for (const m of text.matchAll(/\bdocs\/[\w-]+\.md\b/g)) cited.add(m[0]);
