@@ -3,7 +3,11 @@
  * WEIGHTS_SUM, the `Pesi` sheet's Verifica formula as written (evaluated by test/helpers/formula.ts
  * over the sheet model, SUMIFS and all) and PEG.VERIFICAPESI give the same verdict.
  */
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
+import { analyze } from "../../src/core/pipeline";
+import { readXlsxGrids } from "../../src/xlsx/read";
 import { auditModel } from "../../src/core/audit";
 import { parseSettings, DEFAULT_SETTINGS } from "../../src/core/settings";
 import {
@@ -124,5 +128,23 @@ describe("weights: audit, Pesi formula and PEG.VERIFICAPESI agree", () => {
     expect(
       pesi.conditional?.some((c) => c.kind === "textEquals" && c.text === WEIGHT_CHECK.none)
     ).toBe(false);
+  });
+
+  it("the bundled example: no indicator weight, so no red Pesi rows and no WEIGHTS_SUM", async () => {
+    const file = path.join(__dirname, "..", "..", "assets", "esempio", "piano-esempio.xlsx");
+    const grids = await readXlsxGrids(new Uint8Array(fs.readFileSync(file)), "piano-esempio.xlsx");
+    const { model, sheets } = analyze(grids, {
+      files: ["piano-esempio.xlsx"],
+      today: "2025-12-31",
+    });
+    expect(model.findings.filter((f) => f.code === "WEIGHTS_SUM")).toEqual([]);
+    const spec = buildWorkbookSpec(model, sheets);
+    const pesi = spec.sheets.find((s) => s.name === SHEET_NAMES.weights)!;
+    const evaluator = new FormulaEvaluator(spec);
+    expect(pesi.rows.length).toBeGreaterThan(0);
+    pesi.rows.forEach((_, r) => {
+      expect(evaluator.cell(TABLE_NAMES.weights, r, "Verifica")).toBe(WEIGHT_CHECK.none);
+      expect(evaluator.cell(TABLE_NAMES.weights, r, "Differenza")).toBe("");
+    });
   });
 });
