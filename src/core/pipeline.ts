@@ -10,11 +10,10 @@
 import type { Grid } from "./grid";
 import { isStructuredGrid } from "./structured";
 import type { PegModel } from "./model";
-import { checkEnabled, parseSettings, severityFor, type Settings } from "./settings";
+import { checkEnabled, parseSettings, severityFor, type Band, type Settings } from "./settings";
 import { buildModel, type BuildOptions } from "./structure";
 import { runChecks, sortFindings } from "./audit";
 import { applyManualVerdicts } from "./verdict";
-import type { WorkbookSpecOptions } from "./sheets/build";
 
 export interface AnalyzeOptions {
   files: string[];
@@ -31,13 +30,20 @@ export interface AnalyzeOptions {
   readings?: BuildOptions["readings"];
 }
 
+/** What the structured sheets take from the settings (a WorkbookSpecOptions of src/core/sheets). */
+export interface SheetOptions {
+  asOf: string | null;
+  bands: Band[];
+  weightTolerance: number;
+}
+
 export interface Analysis {
   /** The model with manual verdicts applied and every finding, sorted. */
   model: PegModel;
   /** The validated settings, year and as-of date included. */
   settings: Settings;
   /** What the structured sheets take from the settings (check date, bands, weight tolerance). */
-  sheets: WorkbookSpecOptions;
+  sheets: SheetOptions;
 }
 
 /** Settings given as raw JSON are validated; throws a PegInputError (Italian) when wrong. */
@@ -51,7 +57,7 @@ export function resolveSettings(
 }
 
 /** What the structured sheets take from the validated settings. */
-export function sheetOptions(settings: Settings): WorkbookSpecOptions {
+export function sheetOptions(settings: Settings): SheetOptions {
   return {
     asOf: settings.asOf ?? null,
     bands: settings.bands,
