@@ -4,7 +4,7 @@
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
 import type { Grid } from "./grid";
-import { cellText } from "./grid";
+import { cellText, quoteSheet } from "./grid";
 import {
   PegModelSchema,
   StatusSchema,
@@ -47,21 +47,24 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   const sheetUnits: RawPeople[] = [];
   for (const g of list) {
     let recognized = false;
+    let range: string | undefined;
     try {
       const { result, reading } = readSheet(g, { planYear, newKey }, options.layouts);
       objectives.push(...result.objectives);
       sheetUnits.push(...result.units);
       recognized = result.recognized;
+      range = reading.unread[0];
       options.readings?.push(reading);
     } catch {
       recognized = false;
     }
     if (!recognized) {
+      // Said, not guessed (docs/mapping.md): the cells left unread, and how to map them.
       findings.push({
         severity: "info",
         code: "LAYOUT_NOT_RECOGNIZED",
-        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"`,
-        where: String(g.sheet),
+        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"${range ? ` (celle ${range})` : ""}`,
+        where: range ? `${quoteSheet(g.sheet)}!${range}` : String(g.sheet),
       });
     }
   }

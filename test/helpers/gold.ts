@@ -57,9 +57,9 @@ const STOP = new Set(
   )
 );
 
-export function wordSet(s: string): Set<string> {
+export function wordSet(s: string | null): Set<string> {
   const out = new Set<string>();
-  const t = s
+  const t = String(s ?? "")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/<[^>]+>/g, " ")
@@ -69,7 +69,7 @@ export function wordSet(s: string): Set<string> {
 }
 
 /** Shared words over the smaller set, and over the union (to break ties between long names). */
-export function wordOverlap(a: string, b: string): { min: number; jaccard: number } {
+export function wordOverlap(a: string | null, b: string | null): { min: number; jaccard: number } {
   const A = wordSet(a);
   const B = wordSet(b);
   if (A.size === 0 || B.size === 0) return { min: 0, jaccard: 0 };

@@ -15,11 +15,17 @@ import { readMappedTable } from "../table/mapped";
 import type { SheetResult } from "../types";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
+import { objectiveListReader } from "./objective-list";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
 
-export const READERS: readonly LayoutReader[] = [schedeReader, tableReader, labelsReader];
+export const READERS: readonly LayoutReader[] = [
+  schedeReader,
+  tableReader,
+  labelsReader,
+  objectiveListReader,
+];
 
 /** Below this, a reading is not trusted: the sheet is reported as not read (CONTRACT section 8). */
 export const MIN_CONFIDENCE = 0.35;
@@ -76,6 +82,12 @@ export function readSheet(
   }
   let best: { reader: LayoutReader; res: ReaderResult } | null = null;
   for (const reader of READERS) {
+    if (
+      best &&
+      countIndicators(best.res) > 0 &&
+      reader.maxConfidence <= best.res.confidence + LATER_MARGIN
+    )
+      continue;
     let res: ReaderResult | null = null;
     try {
       res = reader.read(grid, ctx);

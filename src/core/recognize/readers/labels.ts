@@ -17,6 +17,7 @@ import type { SheetContext } from "../sheet";
 import { cleanText, fold, letterCount } from "../text";
 import { roleOfHeading } from "../table/lexicon";
 import { splitLeadingCode } from "../titles";
+import { readTarget } from "../../targets";
 import type { RawIndicator, RawObjective } from "../types";
 import type { LayoutReader, ReaderResult } from "./types";
 
@@ -232,6 +233,17 @@ function resolveHeadings(items: Item[]): Item[] {
   return out;
 }
 
+/** A table's header printed as one line (`Obiettivo Indicatore Target Risultato`): no value. */
+const HEADER_WORD_RE =
+  /^(responsabile|descrizione|obiettiv[oi]|indicator[ei]|stato|target|peso|risultat[oi]|valore|codice|unita|misura|note|anno|struttur[ae]|progetto|fonte|formula|consuntivo|atteso)$/;
+export function looksLikeHeaderLine(text: string): boolean {
+  const words = fold(text)
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2);
+  const heads = words.filter((w) => HEADER_WORD_RE.test(w)).length;
+  return heads >= 3 && heads >= words.length * 0.6;
+}
+
 const OBJECTIVE_ROLES = new Set<ColumnRole>([
   "strategicTitle",
   "operationalTitle",
@@ -304,11 +316,13 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
     }
     if (it.kind === "text") {
       // A line that names the indicator whose yearly targets follow it.
-      if (letterCount(it.text) >= 8 && it.text.length <= 300) pendingName = it;
+      if (letterCount(it.text) >= 8 && it.text.length <= 300 && !looksLikeHeaderLine(it.text))
+        pendingName = it;
       continue;
     }
     const role = it.role!;
     const value = it.text;
+    if (looksLikeHeaderLine(value) || looksLikeHeaderLine(`${it.label ?? ""} ${value}`)) continue;
     if (EMPTY_VALUE_RE.test(value) && role !== "target") continue;
     recognizedPairs++;
     if (it.weak && (role === "operationalTitle" || role === "strategicTitle")) {
@@ -404,7 +418,23 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
         if (m) ind.target = m[0];
       }
 
-  const kept = objectives.filter((o) => o.indicators.length > 0 || o.code !== null);
+  // An indicator is read only with a target that says something; an objective only with a name.
+  for (const o of objectives)
+    o.indicators = o.indicators.filter(
+      (i) =>
+        i.target !== null &&
+        !EMPTY_VALUE_RE.test(i.target) &&
+        letterCount(i.name) >= 4 &&
+        readTarget(i.target, { year: ctx.planYear }).op !== "unparsed"
+    );
+  // A card on a sheet of its own needs three labels; one under its objective, two.
+  const minPairs = objectives.some((o) => o.title !== String(grid.sheet)) ? 2 : 3;
+  if (recognizedPairs < minPairs && yearly < 2) return null;
+  const kept = objectives.filter(
+    (o) =>
+      ((o.indicators.length > 0 || o.code !== null) && o.title !== String(grid.sheet)) ||
+      o.indicators.length > 0
+  );
   const indicators = kept.reduce((n, o) => n + o.indicators.length, 0);
   if (indicators === 0) return null;
   const withTargets = kept.reduce(
@@ -430,4 +460,9 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
   };
 }
 
-export const labelsReader: LayoutReader = { id: "labels", layout: "labels", read: readLabels };
+export const labelsReader: LayoutReader = {
+  id: "labels",
+  layout: "labels",
+  maxConfidence: 0.85,
+  read: readLabels,
+};

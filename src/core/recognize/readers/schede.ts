@@ -28,4 +28,9 @@ export function readSchede(grid: Grid, ctx: SheetContext): ReaderResult | null {
   };
 }
 
-export const schedeReader: LayoutReader = { id: "schede", layout: "schede", read: readSchede };
+export const schedeReader: LayoutReader = {
+  id: "schede",
+  layout: "schede",
+  maxConfidence: 1,
+  read: readSchede,
+};

@@ -25,7 +25,13 @@ export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | n
   );
   const headerIdx = guess.layout.headerRow - 1 - o.row;
   const above = filledRange(grid, 0, guess.firstHeaderIdx);
-  const unread = [...(above ? [above] : []), ...unreadColumns(grid, headerIdx + 1, used)];
+  const end = guess.layout.lastRow !== undefined ? guess.layout.lastRow - o.row : grid.rows.length;
+  const below = end < grid.rows.length ? filledRange(grid, end, grid.rows.length) : null;
+  const unread = [
+    ...(above ? [above] : []),
+    ...unreadColumns(grid, headerIdx + 1, used, end),
+    ...(below ? [below] : []),
+  ];
   // A table that gives objectives but no indicator is less sure than one that gives both, and
   // one whose objectives mostly have no indicator has read captions or notes as objectives.
   const withIndicators = res.objectives.filter((x) => x.indicators.length > 0).length;
@@ -43,4 +49,9 @@ export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | n
   };
 }
 
-export const tableReader: LayoutReader = { id: "table", layout: "table", read: readTableLayout };
+export const tableReader: LayoutReader = {
+  id: "table",
+  layout: "table",
+  maxConfidence: 1,
+  read: readTableLayout,
+};

@@ -24,6 +24,8 @@ export interface LayoutReader {
   id: string;
   /** The family, as `peg inspect` names it (`layout`). */
   layout: LayoutName;
+  /** The most confidence this reader ever gives: a reader that cannot win is not run. */
+  maxConfidence: number;
   /** The reading of the sheet, or null when the sheet is not of this family. */
   read(grid: Grid, ctx: SheetContext): ReaderResult | null;
 }

@@ -35,13 +35,18 @@ export function filledRange(
 }
 
 /** Every column with values under the header that no role reads, one range each. */
-export function unreadColumns(grid: Grid, from: number, used: ReadonlySet<number>): string[] {
+export function unreadColumns(
+  grid: Grid,
+  from: number,
+  used: ReadonlySet<number>,
+  to = grid.rows.length
+): string[] {
   let width = 0;
   for (const row of grid.rows) width = Math.max(width, Array.isArray(row) ? row.length : 0);
   const out: string[] = [];
   for (let c = 0; c < width; c++) {
     if (used.has(c)) continue;
-    const r = filledRange(grid, from, grid.rows.length, new Set([c]));
+    const r = filledRange(grid, from, to, new Set([c]));
     if (r) out.push(r);
   }
   return out;

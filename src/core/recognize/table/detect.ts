@@ -147,6 +147,37 @@ function scoreRow(cands: Candidate[]): number {
   return known.reduce((s, c) => s + c.guess!.confidence, 0) - long * 0.5;
 }
 
+/**
+ * Where a table ends (index after its last row): at another header row (the next scheda's table),
+ * or after blank rows when what follows no longer sits in the table's columns.
+ */
+function endOfTable(grid: Grid, from: number, width: number, header: Candidate[]): number {
+  const cols = new Set(header.map((c) => c.col));
+  const signature = header.map((c) => c.text).join("\u0001");
+  let blanks = 0;
+  for (let r = from; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    const filled: number[] = [];
+    for (let c = 0; c < row.length; c++) if (row[c] !== null && row[c] !== "") filled.push(c);
+    if (filled.length === 0) {
+      blanks++;
+      continue;
+    }
+    // Only a row whose first cell is a heading can be a header (a cheap test on long tables).
+    const first = cleanText(cellText(grid, r, filled[0]));
+    if (first.length <= 60 && roleOfHeading(first)) {
+      const cands = rowCandidates(grid, r, width, null);
+      if (scoreRow(cands) > 0 && cands.map((c) => c.text).join("\u0001") !== signature) return r;
+    }
+    if (blanks >= 1) {
+      const inside = filled.filter((c) => cols.has(c)).length;
+      if (filled.length === 1 || inside < filled.length / 2) return r;
+    }
+    blanks = 0;
+  }
+  return grid.rows.length;
+}
+
 /** The flat table of a sheet, or null when no row reads as its header. */
 export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
   const n = grid.rows.length;
@@ -165,7 +196,8 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
   }
   if (!best) return null;
   const dataFrom = best.r + 1;
-  const dataTo = Math.min(n, dataFrom + 2000);
+  const tableEnd = endOfTable(grid, dataFrom, width, best.cands);
+  const dataTo = Math.min(tableEnd, dataFrom + 2000);
   if (dataTo <= dataFrom) return null;
 
   // Roles checked against the values under them.
@@ -197,6 +229,11 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
       continue;
     if (role === "operationalCode" && stats.avgLen > 25) role = "operationalTitle";
     if (role === "declaredAchievement" && stats.numeric < 0.5) confidence *= 0.5;
+    // `Misura` over long texts is the objective (a PNRR measure), over short ones the unit.
+    if (role === "measureUnit" && stats.avgLen > 30) {
+      role = "operationalTitle";
+      confidence = 0.6;
+    }
     picked.push({ col: c.col, role, confidence, text: c.text, stats });
   }
 
@@ -216,10 +253,17 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
   for (const p of picked) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
   const strat = byRole.get("strategicTitle") ?? [];
   const op = byRole.get("operationalTitle") ?? [];
-  if (op.length > 1 && strat.length === 0) {
-    // Two objective columns (`Obiettivo generale` is strategic by its words; else the leftmost).
-    const [first] = op.sort((a, b) => a.col - b.col);
-    first.role = "strategicTitle";
+  const saysObjective = (p: (typeof picked)[number]) => /obiettiv|finalita|progett/i.test(p.text);
+  if (op.length > 1) {
+    // Two objective columns with no strategic one: the leftmost of those that say `obiettivo` is
+    // the strategic level; the others (Azione, Attività beside an objective) are notes.
+    op.sort((a, b) => b.confidence - a.confidence || a.col - b.col);
+    const objectiveCols = op.filter(saysObjective).sort((a, b) => a.col - b.col);
+    if (strat.length === 0 && objectiveCols.length > 1) objectiveCols[0].role = "strategicTitle";
+    const keep = op.find(
+      (p) => p.role === "operationalTitle" && (objectiveCols.length <= 1 || p !== objectiveCols[0])
+    );
+    for (const p of op) if (p.role === "operationalTitle" && p !== keep) p.role = "note";
   }
   if (strat.length > 1) {
     // `Area strategica | Obiettivo strategico`: the one that says obiettivo is the objective.
@@ -228,6 +272,14 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
     );
     for (const extra of strat.slice(1)) extra.role = "ignore";
   }
+  // A code column beside a strategic title only is the strategic code.
+  const opCode = picked.find((p) => p.role === "operationalCode");
+  if (
+    opCode &&
+    !picked.some((p) => p.role === "operationalTitle") &&
+    picked.some((p) => p.role === "strategicTitle")
+  )
+    opCode.role = "strategicCode";
   const finalBy = new Map<ColumnRole, typeof picked>();
   for (const p of picked) finalBy.set(p.role, [...(finalBy.get(p.role) ?? []), p]);
   for (const [role, list] of finalBy) {
@@ -268,7 +320,12 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
       ) +
     0.15 * Math.min(1, Object.keys(columns).length / Math.max(1, best.cands.length));
   return {
-    layout: { sheet: grid.sheet, headerRow: best.r + 1 + o.row, columns },
+    layout: {
+      sheet: grid.sheet,
+      headerRow: best.r + 1 + o.row,
+      columns,
+      ...(tableEnd < n ? { lastRow: tableEnd + o.row } : {}),
+    },
     evidence,
     confidence: Math.round(confidence * 100) / 100,
     firstHeaderIdx: best.upper ?? best.r,

@@ -145,6 +145,11 @@ const ENTRIES: Entry[] = [
     role: "orgUnit",
     confidence: 0.8,
   },
+  {
+    re: /^(denominazione|nome|descrizione) (della |dell )?(struttura|unita organizzativa|settore|servizio|ufficio|direzione|area)$/,
+    role: "orgUnit",
+    confidence: 0.8,
+  },
   // Descriptions of a generic objective column.
   {
     re: /^(descrizione|denominazione|titolo|oggetto)$/,

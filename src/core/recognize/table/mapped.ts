@@ -64,6 +64,8 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
   const byRole = new Map<ColumnRole, MappedColumn[]>();
   for (const c of cols) byRole.set(c.role, [...(byRole.get(c.role) ?? []), c]);
   const headerKey = headerSignature(grid, headerIdx, cols);
+  const firstHeading =
+    cols.length > 0 && headerIdx >= 0 ? fold(cellText(grid, headerIdx, cols[0].col)) : "\u0000";
 
   const strategic = new Map<string, RawObjective>();
   const operational = new Map<string, RawObjective>();
@@ -75,10 +77,20 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
   const hasStrategic = byRole.has("strategicCode") || byRole.has("strategicTitle");
   let sheetObjective: RawObjective | null = null;
 
-  for (let r = Math.max(0, headerIdx + 1); r < grid.rows.length; r++) {
+  const end =
+    layout.lastRow !== undefined
+      ? Math.min(grid.rows.length, layout.lastRow - o.row)
+      : grid.rows.length;
+  for (let r = Math.max(0, headerIdx + 1); r < end; r++) {
     const row = grid.rows[r];
     if (!Array.isArray(row) || row.every((v) => v === null || v === "")) continue;
-    if (headerSignature(grid, r, cols) === headerKey) continue;
+    // A row that repeats the header (a new page): its first mapped cell says the same first.
+    if (
+      cols.length > 0 &&
+      fold(cellText(grid, r, cols[0].col)) === firstHeading &&
+      headerSignature(grid, r, cols) === headerKey
+    )
+      continue;
     const text = (c: MappedColumn) => cleanText(cellText(grid, r, c.col));
     const first = (role: ColumnRole): { text: string; col: MappedColumn } | null => {
       for (const c of byRole.get(role) ?? []) {
