@@ -12,6 +12,8 @@ import { isStructuredGrid } from "./structured";
 import type { PegModel } from "./model";
 import { checkEnabled, parseSettings, severityFor, type Band, type Settings } from "./settings";
 import { buildModel, type BuildOptions } from "./structure";
+import { checkLayouts } from "./mapping";
+import type { SheetReading, TableLayout } from "./recognize/reading";
 import { runChecks, sortFindings } from "./audit";
 import { applyManualVerdicts } from "./verdict";
 
@@ -25,9 +27,10 @@ export interface AnalyzeOptions {
   settings?: unknown;
   /** Name of the settings file for error messages. */
   settingsLabel?: string;
-  /** Passed to buildModel as they are (the user's column mapping, how each sheet was read). */
-  layouts?: BuildOptions["layouts"];
-  readings?: BuildOptions["readings"];
+  /** Column mappings already checked (the pane's); else the settings' `layouts` are checked here. */
+  layouts?: TableLayout[];
+  /** When given, how each sheet was read is pushed here (`peg inspect`, the pane's Colonne step). */
+  readings?: SheetReading[];
 }
 
 /** What the structured sheets take from the settings (a WorkbookSpecOptions of src/core/sheets). */
@@ -85,15 +88,18 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Analysis {
   const settings = resolveSettings(options);
   // Sheets written by `peg structure --out` are output, not plan: reading them would count twice.
   const plan = grids.filter((g) => !isStructuredGrid(g));
+  const read = plan.length > 0 ? plan : grids;
+  // A wrong mapping stops here (PegInputError, exit 2): nothing is read, nothing written.
+  const layouts = options.layouts ?? checkLayouts(settings.layouts, read);
   const build: BuildOptions = {
     files: options.files,
     year: settings.year,
     asOf: settings.asOf ?? null,
     defaultYear: yearOf(settings.asOf) ?? yearOf(options.today),
   };
-  if (options.layouts) build.layouts = options.layouts;
+  if (layouts.length > 0) build.layouts = layouts;
   if (options.readings) build.readings = options.readings;
-  const model = buildModel(plan.length > 0 ? plan : grids, build);
+  const model = buildModel(read, build);
   return { model: auditBuiltModel(model, settings), settings, sheets: sheetOptions(settings) };
 }
 

@@ -130,3 +130,30 @@ async function readInBlocks(
     return rangeToGrid(ws.name, loaded, ws.visibility !== "Visible");
   });
 }
+
+/** Rows of a sheet for a preview: 1-based rows, 0-based columns, inclusive. */
+export interface RowsRequest {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Only the rows asked for (the "Colonne" preview): one range, one sync. */
+export async function readSheetRows(context: ExcelContext, req: RowsRequest): Promise<Grid> {
+  const first = Math.max(1, Math.floor(req.firstRow));
+  const last = Math.max(first, Math.floor(req.lastRow));
+  const c1 = Math.max(0, Math.floor(req.firstCol));
+  const c2 = Math.max(c1, Math.floor(req.lastCol));
+  const range = context.workbook.worksheets
+    .getItem(req.sheet)
+    .getRange(`${columnLetters(c1)}${first}:${columnLetters(c2)}${last}`);
+  range.load("address,values,numberFormat");
+  await context.sync();
+  return rangeToGrid(req.sheet, {
+    address: range.address,
+    values: range.values,
+    numberFormat: range.numberFormat,
+  });
+}

@@ -7,8 +7,17 @@ import type { PegModel } from "../core/model";
 import { analyze } from "../core/pipeline";
 import { localDateIso } from "../core/dates";
 import { buildWorkbookSpec, SHEET_NAMES } from "../core/sheets/build";
+import { isStructuredGrid } from "../core/structured";
 import type { SheetSpec, WorkbookSpec } from "../core/sheets/types";
 import { SettingsSchema, type Band } from "../core/settings";
+import {
+  LayoutEntrySchema,
+  applySavedLayouts,
+  checkLayouts,
+  type SavedLayout,
+} from "../core/mapping";
+import type { SheetReading } from "../core/recognize/reading";
+import { buildModel } from "../core/structure";
 
 /** What the Impostazioni tab edits and the workbook keeps (no personal data). */
 export interface PaneSettings {
@@ -16,11 +25,37 @@ export interface PaneSettings {
   asOf?: string;
   maxima?: Record<string, number>;
   bands?: Band[];
+  /** Column mappings set in the Colonne step: sheet, header row, roles, header texts. */
+  layouts?: SavedLayout[];
 }
 
 export interface Analysis {
   model: PegModel;
   spec: WorkbookSpec;
+  /** The plan's grids as read (the Colonne step counts on them, without reading again). */
+  grids: Grid[];
+  /** How each sheet was read. */
+  readings: SheetReading[];
+  /** The saved mappings that applied to this workbook (sheet and header row as found). */
+  layouts: SavedLayout[];
+}
+
+/** A mapping kept with only its plain fields (no personal data: no cell beyond the header texts). */
+export function cleanLayouts(raw: unknown): SavedLayout[] {
+  if (!Array.isArray(raw)) return [];
+  const out: SavedLayout[] = [];
+  for (const item of raw) {
+    const p = LayoutEntrySchema.safeParse(item);
+    if (!p.success || !p.data.columns || typeof p.data.headerRow !== "number") continue;
+    const layout: SavedLayout = {
+      sheet: p.data.sheet,
+      headerRow: p.data.headerRow,
+      columns: p.data.columns as SavedLayout["columns"],
+    };
+    if (p.data.headers) layout.headers = p.data.headers;
+    out.push(layout);
+  }
+  return out;
 }
 
 const PANE_FIELDS = ["year", "asOf", "maxima", "bands"] as const;
@@ -28,7 +63,7 @@ const PANE_FIELDS = ["year", "asOf", "maxima", "bands"] as const;
 /**
  * The pane's fields of settings kept in a workbook (which may hold anything under our key), each
  * validated by the core's schema (src/core/settings.ts): a field that does not pass is left out, so
- * the others still apply.
+ * the others still apply. Mappings keep their plain fields only (cleanLayouts).
  */
 export function cleanSettings(raw: unknown): PaneSettings {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
@@ -39,20 +74,30 @@ export function cleanSettings(raw: unknown): PaneSettings {
     const parsed = SettingsSchema.shape[key].safeParse(r[key]);
     if (parsed.success && parsed.data !== undefined) Object.assign(out, { [key]: parsed.data });
   }
+  if (Array.isArray(r.layouts)) out.layouts = cleanLayouts(r.layouts);
   return out;
 }
 
-/** Grids -> model (with findings) -> structured sheets, by the core pipeline (src/core/pipeline.ts). */
+/**
+ * Grids -> model (with findings) -> structured sheets, by the core pipeline (src/core/pipeline.ts).
+ * Our own output sheets are not input (the pipeline's rule, src/core/structured.ts).
+ */
 export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSettings): Analysis {
-  const { model, sheets } = analyze(grids, {
+  const source = grids.filter((g) => !isStructuredGrid(g));
+  const layouts = applySavedLayouts(settings.layouts ?? [], source);
+  const readings: SheetReading[] = [];
+  const { model, sheets } = analyze(source, {
     files: [fileName],
-    settings,
+    settings: { ...settings, layouts: [] },
     settingsLabel: "Impostazioni",
+    layouts: checkLayouts(layouts, source),
+    readings,
     // The pane's clock: the year of a plan that states none (core never reads the clock).
     today: localDateIso(new Date()),
   });
   // The same check date, bands and weight tolerance as the model, so the sheets recompute alike.
-  return { model, spec: buildWorkbookSpec(model, sheets) };
+  const spec = buildWorkbookSpec(model, sheets);
+  return { model, spec, grids: source, readings, layouts };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {
@@ -71,4 +116,25 @@ export function countsOf(model: PegModel): Counts {
     indicators: model.indicators.length,
     findings: model.findings.length,
   };
+}
+
+/**
+ * Objectives and indicators one sheet gives with a mapping (null: read automatically), counted by
+ * the core on the grid already read: the Colonne step updates them as the roles change.
+ */
+export function previewCounts(
+  grid: Grid,
+  layout: SavedLayout | null,
+  year?: number
+): { objectives: number; indicators: number } {
+  const readings: SheetReading[] = [];
+  let layouts: ReturnType<typeof checkLayouts> = [];
+  try {
+    layouts = layout ? checkLayouts([layout], [grid]) : [];
+  } catch {
+    return { objectives: 0, indicators: 0 };
+  }
+  buildModel([grid], { files: [], year, layouts, readings });
+  const r = readings[0];
+  return { objectives: r?.objectives ?? 0, indicators: r?.indicators ?? 0 };
 }

@@ -6,6 +6,7 @@ import { dateToIso, findDates, isoDate } from "../dates";
 import { dateSerialToIso } from "../cells";
 import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
 import { isReferenceNumber } from "./read";
+import { withMonthYears } from "./forms";
 import { cleanText, fold } from "./text";
 
 export interface ActualNumber {
@@ -125,6 +126,8 @@ const YES_WHOLE = new Set([
   "✔",
   "☑",
   "v",
+  // `On` / `Off`: the state of an on/off indicator.
+  "on",
 ]);
 const NO_WHOLE = new Set([
   "no",
@@ -134,6 +137,7 @@ const NO_WHOLE = new Set([
   "non fatto",
   "non realizzato",
   "non raggiunto",
+  "off",
   "✗",
   "✘",
 ]);
@@ -323,7 +327,7 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
 
   const outOf = readOutOf(lc);
   if (outOf) return simple(text, [outOf], []);
-  const spans = findDates(text, year);
+  const spans = withMonthYears(text, findDates(text, year));
   const found = findNumbers(text, { words: true, dates: spans });
   const numbers: ActualNumber[] = [];
   for (const f of found) {

@@ -22,6 +22,9 @@ import { StructureTab } from "./StructureTab";
 import { ChecksTab } from "./ChecksTab";
 import { SummaryTab } from "./SummaryTab";
 import { SettingsTab } from "./SettingsTab";
+import { ColumnsTab } from "./ColumnsTab";
+import { needsColumns } from "../columns";
+import type { SavedLayout } from "../../core/mapping";
 
 const useStyles = makeStyles({
   root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box" },
@@ -30,7 +33,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type TabId = "structure" | "checks" | "summary" | "settings";
+type TabId = "structure" | "columns" | "checks" | "summary" | "settings";
 
 export interface AppProps {
   host: PaneHost;
@@ -61,19 +64,44 @@ export function App({ host, initialLang = "it" }: AppProps) {
     host.loadSettings().then(setSettings, (e: unknown) => setError(errorText(e, translator("it")("unexpected"))));
   }, [host]);
 
+  const read = useCallback(
+    async (current: PaneSettings, save: boolean) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const outcome = await host.structure(current, (value, step) => setProgress({ value, step }), { save });
+        setResult(outcome);
+        return outcome;
+      } catch (e) {
+        setProgress(null);
+        throw e;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host]
+  );
+
   const run = useCallback(async () => {
-    setBusy(true);
-    setError(null);
     try {
-      const outcome = await host.structure(settings, (value, step) => setProgress({ value, step }));
-      setResult(outcome);
+      const outcome = await read(settings, false);
+      // A sheet read with low confidence, or not read: the Colonne step opens by itself.
+      if (outcome.readings.some(needsColumns)) setTab("columns");
     } catch (e) {
       setError(errorText(e, t("unexpected")));
-      setProgress(null);
-    } finally {
-      setBusy(false);
     }
-  }, [host, settings, t]);
+  }, [read, settings, t]);
+
+  /** Colonne: keep the mapping and read the workbook again with it (one batch with the write). */
+  const applyLayouts = useCallback(
+    async (layouts: SavedLayout[]) => {
+      const next = { ...settings, layouts };
+      setSettings(next);
+      await read(next, true);
+    },
+    [read, settings]
+  );
+  const reportError = useCallback((e: unknown) => setError(errorText(e, t("unexpected"))), [t]);
 
   const pickFile = useCallback(
     async (file: File) => {
@@ -102,6 +130,9 @@ export function App({ host, initialLang = "it" }: AppProps) {
         </Text>
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="structure">{t("tabStructure")}</Tab>
+          <Tab value="columns" data-testid="tab-columns">
+            {t("tabColumns")}
+          </Tab>
           <Tab value="checks" data-testid="tab-checks">
             {t("tabChecks")}
             {result ? ` (${result.model.findings.length})` : ""}
@@ -126,6 +157,22 @@ export function App({ host, initialLang = "it" }: AppProps) {
             onRun={run}
           />
         )}
+        {tab === "columns" && (
+          <ColumnsTab
+            t={t}
+            lang={lang}
+            mode={host.mode}
+            readings={result?.readings ?? null}
+            grids={result?.grids ?? null}
+            layouts={settings.layouts ?? []}
+            applied={result?.layouts ?? []}
+            year={settings.year}
+            busy={busy}
+            onPreview={host.preview}
+            onApply={applyLayouts}
+            onError={reportError}
+          />
+        )}
         {tab === "checks" && <ChecksTab t={t} findings={result?.model.findings ?? null} onSelect={host.select} />}
         {tab === "summary" && (
           <SummaryTab t={t} spec={result?.spec ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
@@ -136,8 +183,10 @@ export function App({ host, initialLang = "it" }: AppProps) {
             mode={host.mode}
             settings={settings}
             onSave={async (s) => {
-              await host.saveSettings(s);
-              setSettings(s);
+              // The Impostazioni tab edits year, date, maxima, bands: the column mappings stay.
+              const next = { ...s, layouts: settings.layouts };
+              await host.saveSettings(next);
+              setSettings(next);
             }}
           />
         )}

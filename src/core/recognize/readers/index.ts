@@ -16,6 +16,7 @@ import type { SheetResult } from "../types";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
 import { objectiveListReader } from "./objective-list";
+import { recordLinesReader } from "./record-lines";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
@@ -24,6 +25,7 @@ export const READERS: readonly LayoutReader[] = [
   schedeReader,
   tableReader,
   labelsReader,
+  recordLinesReader,
   objectiveListReader,
 ];
 
@@ -45,6 +47,33 @@ export function layoutFor(
     );
   });
   return usable.find((l) => l.sheet === sheet) ?? usable.find((l) => l.sheet === "*") ?? null;
+}
+
+/**
+ * Whether a later reading takes the sheet from the one in hand: surer by the margin, or as sure
+ * as a strong header makes it while reading as many indicators under more objectives (a caption
+ * above a table is not the objective of all its rows).
+ */
+function beats(res: ReaderResult, best: ReaderResult): boolean {
+  const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
+  if (res.confidence > best.confidence + margin) return true;
+  return (
+    res.confidence >= STRONG &&
+    countIndicators(res) >= countIndicators(best) &&
+    leaves(res) > leaves(best)
+  );
+}
+const STRONG = 0.85;
+
+/** A reader whose best confidence cannot beat the reading in hand is not run (large sheets). */
+function canBeat(reader: LayoutReader, best: ReaderResult): boolean {
+  const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
+  return reader.maxConfidence > best.confidence + margin || reader.maxConfidence >= STRONG;
+}
+
+function leaves(res: SheetResult): number {
+  const parents = new Set(res.objectives.map((o) => o.parentKey));
+  return res.objectives.filter((o) => !parents.has(o.key)).length;
 }
 
 export interface SheetOutcome {
@@ -82,12 +111,7 @@ export function readSheet(
   }
   let best: { reader: LayoutReader; res: ReaderResult } | null = null;
   for (const reader of READERS) {
-    if (
-      best &&
-      countIndicators(best.res) > 0 &&
-      reader.maxConfidence <= best.res.confidence + LATER_MARGIN
-    )
-      continue;
+    if (best && !canBeat(reader, best.res)) continue;
     let res: ReaderResult | null = null;
     try {
       res = reader.read(grid, ctx);
@@ -95,8 +119,7 @@ export function readSheet(
       res = null; // a reader that fails on a sheet simply does not read it
     }
     if (!res || !res.recognized) continue;
-    const margin = best && countIndicators(best.res) > 0 ? LATER_MARGIN : 0;
-    if (!best || res.confidence > best.res.confidence + margin) best = { reader, res };
+    if (!best || beats(res, best.res)) best = { reader, res };
   }
   if (!best || best.res.confidence < MIN_CONFIDENCE) {
     const all = filledRange(grid, 0, grid.rows.length);
