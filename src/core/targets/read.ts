@@ -1,5 +1,5 @@
 /**
- * Reading a target text into a rule (CONTRACT section 4). Small readers, one per form, composed by
+ * Reading a target text into a rule (docs/targets.md). Small readers, one per form, composed by
  * `readTargetText` (after `cleanText`: html, LaTeX, operators; `forYear`: one target per year;
  * `splitParts`: `1) … 2) …`, `a) …`, bullets, `;`):
  *
