@@ -1,5 +1,5 @@
 /**
- * `peg inspect` (CONTRACT section 8): how every sheet was read, as data. The same pipeline as
+ * `peg inspect` (docs/mapping.md): how every sheet was read, as data. The same pipeline as
  * `peg structure` (settings, mapping, model), with a collector of the sheets' readings. The zod
  * schema is the shape of `peg inspect --json`; an entry is also a valid `layouts` entry.
  */

@@ -1,5 +1,5 @@
 /**
- * The user's column mapping (settings `layouts`, CONTRACT section 8): its shape (zod), its check
+ * The user's column mapping (settings `layouts`, docs/mapping.md): its shape (zod), its check
  * against the workbook's sheets (Italian errors naming the entry), and reuse on next year's
  * workbook by the texts of its header row.
  *

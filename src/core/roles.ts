@@ -1,5 +1,5 @@
 /**
- * The names a person reads for column roles and layouts (CONTRACT section 8), Italian and English.
+ * The names a person reads for column roles and layouts (docs/mapping.md), Italian and English.
  * One module for `peg inspect` and the task pane's "Colonne" step.
  */
 import type { ColumnRole, LayoutName } from "./recognize/reading";

@@ -137,7 +137,7 @@ export const SettingsSchema = z.object({
   actualMissing: z
     .enum(["auto", "always", "never"], { error: 'deve essere "auto", "always" o "never"' })
     .default("auto"),
-  /** The user's column mapping (CONTRACT section 8): replaces recognition on the sheets it names. */
+  /** The user's column mapping (docs/mapping.md): replaces recognition on the sheets it names. */
   layouts: z
     .array(LayoutEntrySchema, {
       error: "deve essere un elenco di fogli { sheet, headerRow, columns }",

@@ -1,5 +1,5 @@
 /**
- * Grids -> PEG model (CONTRACT section 2): layout recognition sheet by sheet
+ * Grids -> PEG model (docs/model.md): layout recognition sheet by sheet
  * (src/core/recognize), then ids, units, statuses from the target engine. Only recognition
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
@@ -28,6 +28,8 @@ export interface BuildOptions {
   files: string[];
   year?: number;
   asOf?: string | null;
+  /** Year for dates written without one when the plan states none (the adapters pass today's). */
+  defaultYear?: number;
   /** The user's column mapping (settings `layouts`): replaces recognition on the sheets it names. */
   layouts?: TableLayout[];
   /** When given, how each sheet was read is pushed here (for `peg inspect`). */
@@ -144,7 +146,16 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
     }
     const objCode = o.code ?? id;
     o.indicators.forEach((ri, i) =>
-      indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf, memo))
+      indicators.push(
+        toIndicator(
+          ri,
+          `${objCode}#${i + 1}`,
+          objCode,
+          planYear ?? options.defaultYear,
+          options.asOf,
+          memo
+        )
+      )
     );
     for (const rr of o.reports) {
       const comps = rr.components

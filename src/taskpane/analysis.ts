@@ -4,10 +4,12 @@
  */
 import type { Grid } from "../core/grid";
 import type { PegModel } from "../core/model";
-import { analyzeWorkbook, resolveSettings } from "../core/pipeline";
-import { buildWorkbookSpec, isStructuredSheetName, SHEET_NAMES } from "../core/sheets/build";
+import { analyze } from "../core/pipeline";
+import { localDateIso } from "../core/dates";
+import { buildWorkbookSpec, SHEET_NAMES } from "../core/sheets/build";
+import { isStructuredGrid } from "../core/structured";
 import type { SheetSpec, WorkbookSpec } from "../core/sheets/types";
-import type { Band } from "../core/settings";
+import { SettingsSchema, type Band } from "../core/settings";
 import {
   LayoutEntrySchema,
   applySavedLayouts,
@@ -56,46 +58,45 @@ export function cleanLayouts(raw: unknown): SavedLayout[] {
   return out;
 }
 
-/** Only plain, known fields survive (a workbook may hold anything under our key). */
+const PANE_FIELDS = ["year", "asOf", "maxima", "bands"] as const;
+
+/**
+ * The pane's fields of settings kept in a workbook (which may hold anything under our key), each
+ * validated by the core's schema (src/core/settings.ts): a field that does not pass is left out, so
+ * the others still apply. Mappings keep their plain fields only (cleanLayouts).
+ */
 export function cleanSettings(raw: unknown): PaneSettings {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
   const r = raw as Record<string, unknown>;
   const out: PaneSettings = {};
-  if (typeof r.year === "number" && Number.isInteger(r.year)) out.year = r.year;
-  if (typeof r.asOf === "string" && r.asOf) out.asOf = r.asOf;
-  if (r.maxima && typeof r.maxima === "object" && !Array.isArray(r.maxima)) {
-    const m = new Map<string, number>();
-    for (const [k, v] of Object.entries(r.maxima as Record<string, unknown>))
-      if (typeof v === "number") m.set(k, v);
-    out.maxima = Object.fromEntries(m);
+  for (const key of PANE_FIELDS) {
+    if (!Object.hasOwn(r, key) || r[key] === undefined) continue;
+    const parsed = SettingsSchema.shape[key].safeParse(r[key]);
+    if (parsed.success && parsed.data !== undefined) Object.assign(out, { [key]: parsed.data });
   }
-  if (Array.isArray(r.bands))
-    out.bands = r.bands.filter((b): b is Band => !!b && typeof b === "object");
   if (Array.isArray(r.layouts)) out.layouts = cleanLayouts(r.layouts);
   return out;
 }
 
-/** Grids -> model (with findings) -> structured sheets. Our own output sheets are not input. */
+/**
+ * Grids -> model (with findings) -> structured sheets, by the core pipeline (src/core/pipeline.ts).
+ * Our own output sheets are not input (the pipeline's rule, src/core/structured.ts).
+ */
 export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSettings): Analysis {
-  const source = grids.filter((g) => !isStructuredSheetName(g.sheet));
+  const source = grids.filter((g) => !isStructuredGrid(g));
   const layouts = applySavedLayouts(settings.layouts ?? [], source);
   const readings: SheetReading[] = [];
-  const model = analyzeWorkbook(source, {
+  const { model, sheets } = analyze(source, {
     files: [fileName],
-    year: settings.year,
-    asOf: settings.asOf ?? null,
     settings: { ...settings, layouts: [] },
     settingsLabel: "Impostazioni",
     layouts: checkLayouts(layouts, source),
     readings,
+    // The pane's clock: the year of a plan that states none (core never reads the clock).
+    today: localDateIso(new Date()),
   });
-  // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike; the
-  // validated bands, so Raggiungimento and Punteggio count the grades as the settings say.
-  const { bands } = resolveSettings({
-    settings: { ...settings, layouts: [] },
-    settingsLabel: "Impostazioni",
-  });
-  const spec = buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands });
+  // The same check date, bands and weight tolerance as the model, so the sheets recompute alike.
+  const spec = buildWorkbookSpec(model, sheets);
   return { model, spec, grids: source, readings, layouts };
 }
 

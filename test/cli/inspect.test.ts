@@ -1,5 +1,5 @@
 /**
- * `peg inspect` and the column mapping (CONTRACT section 8), in-process: the JSON passes its schema
+ * `peg inspect` and the column mapping (docs/mapping.md), in-process: the JSON passes its schema
  * on every fixture and corpus case; inspect -> save as layouts -> --config reads every fixture the
  * same; every bad mapping exits 2 with an Italian message naming the entry, and nothing is written.
  */

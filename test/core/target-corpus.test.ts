@@ -1,5 +1,5 @@
 /**
- * Targets as real plans write them (issue 11, item 3; CONTRACT section 4): a value with a deadline
+ * Targets as real plans write them (issue 11, item 3; docs/targets.md): a value with a deadline
  * attached, month/year deadlines, ranges, comparison words, a target per year in one cell, done /
  * not done words, no-target words, numbers with thousands and units. Each form: the rule it is
  * read into, then status and achievement with an actual that meets it, one that misses it, none,

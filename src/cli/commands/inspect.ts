@@ -1,5 +1,5 @@
 /**
- * `peg inspect FILE... [--json] [--config C]`: how every sheet was read (CONTRACT section 8).
+ * `peg inspect FILE... [--json] [--config C]`: how every sheet was read (docs/mapping.md).
  * `--json` gives `{ "sheets": [...] }`, whose entries are valid `layouts` entries: saved as
  * `{ "layouts": <sheets> }` and corrected, they go back with `--config`.
  */

@@ -3,7 +3,7 @@
  * the consolidated results for a deliberation, written through a temp file, never over an input.
  */
 import * as path from "path";
-import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
+import { analyze } from "../../core/pipeline";
 import { buildSummary, type Summary } from "../../core/summary";
 import { renderSummaryDocx } from "../../report/docx";
 import { renderSummaryHtml } from "../../report/html";
@@ -69,11 +69,11 @@ export async function runSummary(argv: string[], io?: CliIo): Promise<number> {
   );
   const grids = run.sources.flatMap((s) => s.grids);
   const options = analyzeOptions(run, run.sources);
-  const model = analyzeWorkbook(grids, options);
+  const { model, settings } = analyze(grids, options);
   // The settings' bands decide how each grade counts (core/summary); this adapter only passes them.
   const summary = buildSummary(model, {
     withNames: args.flags.has("con-nomi"),
-    bands: resolveSettings(options).bands,
+    bands: settings.bands,
   });
   const bytes = await renderSummary(summary, format);
   await writeFileAtomic(outPath, bytes, inputs);

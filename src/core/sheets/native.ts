@@ -9,7 +9,7 @@
  */
 import type { Indicator, Status, TargetRule } from "../model";
 import { comparedValue, type ComparedValue } from "../targets";
-import { isoToExcelSerial } from "../dates";
+import { isoToExcelSerial } from "../cells";
 import { ESITO, NO_VALUE } from "./labels";
 import type { FormulaCell, SheetCellValue } from "./types";
 

@@ -2,7 +2,8 @@
  * Reading an actual value (consuntivo) the way targets are read: `74`, `74 pasti erogati`, `SI`,
  * `fatto`, `realizzato`, `15/09/2025`, a JS Date, an Excel number, `in corso`.
  */
-import { dateToIso, excelSerialToIso, findDates, isoDate } from "../dates";
+import { dateToIso, findDates, isoDate } from "../dates";
+import { dateSerialToIso } from "../cells";
 import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
 import { isReferenceNumber } from "./read";
 import { withMonthYears } from "./forms";
@@ -367,8 +368,7 @@ function readOutOf(lc: string): ActualNumber | null {
   return n;
 }
 
-/** An Excel date serial typed as a number (roughly 1955..2173), as ISO. */
+/** An Excel date serial typed as a number, as ISO: the one rule, src/core/cells.ts. */
 export function serialDate(v: number): string | null {
-  if (!Number.isInteger(v) || v < 20000 || v > 100000) return null;
-  return excelSerialToIso(v);
+  return dateSerialToIso(v);
 }

@@ -1,5 +1,5 @@
 /**
- * Evaluating a rule against an actual (CONTRACT section 4): status and achievement (0..1).
+ * Evaluating a rule against an actual (docs/targets.md): status and achievement (0..1).
  *
  * `>=` gives min(actual/target, 1); `<=` 1 when within, else target/actual (0 when the target is
  * 0); `=`, done and deadlines 1 or 0; `between` 1 within, else the nearer bound's ratio; several

@@ -1,5 +1,5 @@
 /**
- * Reading a target text into a rule (CONTRACT section 4). Small readers, one per form, composed by
+ * Reading a target text into a rule (docs/targets.md). Small readers, one per form, composed by
  * `readTargetText` (after `cleanText`: html, LaTeX, operators; `forYear`: one target per year;
  * `splitParts`: `1) … 2) …`, `a) …`, bullets, `;`):
  *
@@ -445,12 +445,13 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
   }
   if (out.length === 0) {
     const mid = MID_YEAR_RE.exec(seg.lc);
-    if (mid) out.push(wordedDeadline(seg, mid, +(mid[1] ?? mid[2] ?? seg.year), 6, 30));
+    const y = mid ? Number(mid[1] ?? mid[2] ?? seg.year) : NaN;
+    if (mid && Number.isInteger(y)) out.push(wordedDeadline(seg, mid, y, 6, 30));
   }
   if (out.length === 0) {
     const ye = YEAR_END_RE.exec(seg.lc);
-    if (ye)
-      out.push(wordedDeadline(seg, ye, +(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year), 12, 31));
+    const y = ye ? Number(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year) : NaN;
+    if (ye && Number.isInteger(y)) out.push(wordedDeadline(seg, ye, y, 12, 31));
   }
   return out;
 }
@@ -743,7 +744,7 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
   return rule(seg.text, "unparsed");
 }
 
-function readSegment(written: string, year: number): TargetRule {
+function readSegment(written: string, year: number | undefined): TargetRule {
   const text = normalizeOperatorWords(written);
   const seg: Segment = { text, lc: fold(text), year };
   const direct = readSegmentForm(seg);
@@ -847,7 +848,7 @@ const YEAR_LABEL_RE =
  * `2025: ≥ 90%; 2026: ≥ 95%`, `2025 >= 40 2026 >= 50`: a cell with a target per year gives the plan
  * year's (or the first).
  */
-export function forYear(text: string, year: number): string {
+export function forYear(text: string, year: number | undefined): string {
   if (text.length > 2000 || !/(?:19|20)\d{2}\s*(?:[:=–-]|[<>]=?\s*\d)/.test(text)) return text;
   const labels: { y: number; at: number; end: number }[] = [];
   YEAR_LABEL_RE.lastIndex = 0;
@@ -871,7 +872,7 @@ const YEAR_SUFFIX_RE = /\(\s*(?:anno\s+)?((?:19|20)\d{2})\s*\)/g;
  * `70% (2025) - 80% (2026)`: the year after each target, in brackets; the plan year's part (or the
  * first). Also `forYear` for `2025: 70% - 2026: 80%`.
  */
-export function forYearSuffix(text: string, year: number): string {
+export function forYearSuffix(text: string, year: number | undefined): string {
   if (text.length > 2000 || text.indexOf("(") < 0) return text;
   const labels: { y: number; at: number; end: number }[] = [];
   YEAR_SUFFIX_RE.lastIndex = 0;
@@ -918,10 +919,8 @@ function asWritten(raw: unknown): string {
 /** Read a target text into a rule. Never throws. */
 export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
   const y = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
-  const year =
-    typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000
-      ? y
-      : new Date().getFullYear();
+  // No year given: dates written without one are not completed (core never reads the clock).
+  const year = typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000 ? y : undefined;
   const written = asWritten(raw);
   const cleaned = cleanText(raw);
   if (cleaned.length > MAX_READ) {

@@ -10,7 +10,8 @@
  * indicator is never read as three.
  */
 import { cellRef, cellText, type Grid } from "../../grid";
-import { parseItalianNumber, readWeight } from "../../numbers";
+import { parseItalianNumber } from "../../numbers";
+import { readWeight } from "../../weights";
 import type { ColumnRole } from "../reading";
 import type { SheetContext } from "../sheet";
 import { cleanText, fold, letterCount } from "../text";

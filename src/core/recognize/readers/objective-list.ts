@@ -168,6 +168,21 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
       blanks++;
       continue;
     }
+    // Bullets written inline after a sentence that announces them (`… nei seguenti programmi: • A • B`).
+    const inline = line.text.split(/\s+•\s+/);
+    if (
+      inline.length >= 3 &&
+      /:\s*$/.test(inline[0]) &&
+      ANNOUNCE_RE.test(fold(inline[0].slice(-240)))
+    ) {
+      const own = inline
+        .slice(1)
+        .map((p) => itemOf(`• ${p}`, r, line.col, false))
+        .filter((x): x is Item => x !== null);
+      if (own.length >= 2) lists.push(own);
+      current = null;
+      continue;
+    }
     // Items run together: two item numbers or more on the line (`n. 5 del …` alone is text).
     const split = RUN_ON_SPLIT_RE.test(line.text) ? line.text.split(RUN_ON_SPLIT_RE) : [line.text];
     const runOn = split.length > 2;

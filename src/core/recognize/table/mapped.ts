@@ -14,7 +14,8 @@
  *   the same indicator written again (one row per period) is one indicator, the last row counting.
  */
 import { cellRef, cellText, columnIndex, type CellValue, type Grid } from "../../grid";
-import { readWeight, parseItalianNumber } from "../../numbers";
+import { parseItalianNumber } from "../../numbers";
+import { readWeight } from "../../weights";
 import { dimensionOf } from "../lines";
 import type { ColumnRole, TableLayout } from "../reading";
 import { HIERARCHY_ROLES } from "../reading";

@@ -61,7 +61,7 @@ export function readSegmentForm(seg: Segment): TargetRule | null {
 }
 
 /** Every date written in a target (or an actual), in text order. */
-export function findTargetDates(text: string, year: number): DateSpan[] {
+export function findTargetDates(text: string, year: number | undefined): DateSpan[] {
   return withMonthYears(text, findDates(text, year));
 }
 

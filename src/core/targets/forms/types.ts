@@ -9,8 +9,8 @@ export interface Segment {
   text: string;
   /** The same, folded: lower case, no accents (`sì` -> `si'`). */
   lc: string;
-  /** Plan year: completes dates written without a year. */
-  year: number;
+  /** Plan year: completes dates written without a year; undefined when the caller knows none. */
+  year: number | undefined;
 }
 
 export interface Claim {
