@@ -31,7 +31,7 @@ export const READERS: readonly LayoutReader[] = [
   objectiveListReader,
 ];
 
-/** Below this, a reading is not trusted: the sheet is reported as not read (CONTRACT section 8). */
+/** Below this, a reading is not trusted: the sheet is reported as not read (docs/mapping.md). */
 export const MIN_CONFIDENCE = 0.35;
 export const LATER_MARGIN = 0.15;
 
