@@ -14,6 +14,7 @@ import { matchActuals, nameFromTarget, splitTargets } from "./split";
 import { detectTitle, splitCodeTitle } from "./titles";
 import { cleanText, fold, letterCount, overlap, stems, countShared } from "./text";
 import type { RawIndicator, RawObjective, RawPeople, RawReport, SheetResult } from "./types";
+import { newRawObjective } from "./readers/parts";
 
 export interface SheetContext {
   planYear?: number;
@@ -228,18 +229,14 @@ class SheetWalker {
     level: "strategic" | "operational",
     source: string
   ): RawObjective {
-    const o: RawObjective = {
-      key: this.ctx.newKey(),
-      code: code && code.trim() ? code.trim() : null,
-      title: cleanText(title),
+    const o: RawObjective = newRawObjective(
+      this.ctx,
+      code && code.trim() ? code.trim() : null,
+      cleanText(title),
       level,
-      people: {},
-      weight: null,
-      phases: [],
-      indicators: [],
-      reports: [],
-      source,
-    };
+      {},
+      source
+    );
     this.objectives.push(o);
     return o;
   }

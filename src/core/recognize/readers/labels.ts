@@ -19,7 +19,7 @@ import { roleOfHeading } from "../table/lexicon";
 import { splitLeadingCode } from "../titles";
 import { readTarget } from "../../targets";
 import type { RawIndicator, RawObjective } from "../types";
-import { headerlessReading } from "./parts";
+import { headerlessReading, newRawObjective } from "./parts";
 import type { LayoutReader, ReaderResult } from "./types";
 
 type ItemKind = "pair" | "heading" | "objective" | "text" | "blank";
@@ -272,18 +272,7 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
     level: RawObjective["level"],
     it: Item
   ) => {
-    objective = {
-      key: ctx.newKey(),
-      code,
-      title,
-      level,
-      people: {},
-      weight: null,
-      phases: [],
-      indicators: [],
-      reports: [],
-      source: cellRef(grid, it.row, it.col),
-    };
+    objective = newRawObjective(ctx, code, title, level, {}, cellRef(grid, it.row, it.col));
     objectives.push(objective);
     indicator = null;
     given = new Set();
