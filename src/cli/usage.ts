@@ -7,7 +7,7 @@ Uso:
   peg structure FILE... [--out USCITA.xlsx] [--json] [--year ANNO] [--as-of AAAA-MM-GG] [--config FILE]
   peg audit FILE... [--json] [--as-of AAAA-MM-GG] [--year ANNO] [--config FILE]
   peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [--con-nomi] [--year ANNO] [--as-of AAAA-MM-GG]
-  peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG]
+  peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG] [--json]
   peg target --batch FILE.tsv
 
 File accettati: .xlsx, .xlsm, .csv, .tsv, .txt (i file .xls e .ods vanno salvati come .xlsx).
@@ -47,7 +47,10 @@ Aiuto su un comando: peg COMANDO --help.  English: --lang en
   --config FILE       impostazioni (altrimenti peg.config.json accanto al primo file)
 `,
   target: `peg target "TESTO" [opzioni]
-  Mostra come viene letto un target e l'esito rispetto al consuntivo, in JSON {rule, status, achievement}.
+  Mostra come viene letto un target e l'esito rispetto al consuntivo, in una frase:
+    peg target "Almeno 3" --actual 2   ->   ≥ 3: non raggiunto, grado 67 %
+
+  --json              stampa invece il JSON {rule, status, achievement}
 
   --actual VALORE     consuntivo (es. "74 pasti erogati", "SI", "15/09/2025")
   --baseline VALORE   valore di partenza per target relativi ("+5% rispetto all'esercizio precedente")
@@ -68,7 +71,7 @@ Usage:
   peg structure FILE... [--out OUT.xlsx] [--json] [--year YEAR] [--as-of YYYY-MM-DD] [--config FILE]
   peg audit FILE... [--json] [--as-of YYYY-MM-DD] [--year YEAR] [--config FILE]
   peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [--con-nomi] [--year YEAR] [--as-of YYYY-MM-DD]
-  peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD]
+  peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD] [--json]
   peg target --batch FILE.tsv
 
 Accepted files: .xlsx, .xlsm, .csv, .tsv, .txt (save .xls and .ods files as .xlsx).
@@ -105,7 +108,10 @@ Help on a command: peg COMMAND --help. Messages about files are in Italian.
   --config FILE       settings (else peg.config.json beside the first file)
 `,
   target: `peg target "TEXT" [options]
-  Shows how a target is read and evaluated: JSON {rule, status, achievement}.
+  Shows how a target is read and evaluated, in one (Italian) sentence:
+    peg target "Almeno 3" --actual 2   ->   ≥ 3: non raggiunto, grado 67 %
+
+  --json              print the JSON {rule, status, achievement} instead
 
   --actual VALUE      actual value (consuntivo)
   --baseline VALUE    baseline for relative targets

@@ -256,15 +256,50 @@ describe("peg: text sources", () => {
 });
 
 describe("peg target", () => {
-  it("prints {rule, status, achievement} for one target", () => {
-    const r = peg(["target", ">=15", "--actual", "12", "--year", "2025", "--as-of", "2025-12-31"]);
+  it("--json prints {rule, status, achievement} for one target", () => {
+    const r = peg([
+      "target",
+      ">=15",
+      "--actual",
+      "12",
+      "--year",
+      "2025",
+      "--as-of",
+      "2025-12-31",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(["rule", "status", "achievement"]);
     expect(j.rule.text).toBe(">=15");
-    const neg = peg(["target", "-5%", "--actual", "-4,71"]);
+    const neg = peg(["target", "-5%", "--actual", "-4,71", "--json"]);
     expect(neg.code).toBe(0);
     expect(JSON.parse(neg.stdout).rule.text).toBe("-5%");
+  });
+
+  it("prints one Italian sentence for a person by default", () => {
+    const cases: [string[], string][] = [
+      [["Almeno 3", "--actual", "2"], "≥ 3: non raggiunto, grado 67 %"],
+      [["Almeno 3", "--actual", "4"], "≥ 3: raggiunto, grado 100 %"],
+      [[">=15"], "≥ 15: in corso (manca il consuntivo)"],
+      [
+        ["Entro il 30/9", "--year", "2025", "--as-of", "2025-12-31"],
+        "entro 30/09/2025: scaduto senza consuntivo",
+      ],
+      [["ANNUALE"], '"ANNUALE": da valutare: il target non è misurabile, decide una persona'],
+    ];
+    for (const [args, sentence] of cases) {
+      const r = peg(["target", ...args]);
+      expect({ args, code: r.code, out: r.stdout }).toEqual({
+        args,
+        code: 0,
+        out: sentence + "\n",
+      });
+    }
+    const garbled = peg(["target", ">>"]);
+    expect(garbled.code).toBe(0);
+    expect(garbled.stdout).toMatch(/^">>": target non leggibile; scrivilo per esempio come/);
+    expect(garbled.stdout).not.toMatch(/[{}]/);
   });
 
   it("usage errors: missing text, bad year, bad date, two texts", () => {

@@ -1,10 +1,12 @@
 /**
  * `peg target "TEXT" [--actual A] [--baseline B] [--year Y] [--as-of D]` and
- * `peg target --batch FILE.tsv`: how a target is read and evaluated, as JSON.
+ * `peg target --batch FILE.tsv`: how a target is read and evaluated. One Italian sentence for a
+ * person by default, JSON with `--json`; `--batch` prints JSON lines (CONTRACT section 6).
  */
 import * as path from "path";
-import { evaluateTarget, readTarget, type TargetContext } from "../../core/targets";
+import { evaluateTarget, readTarget, targetSentence, type TargetContext } from "../../core/targets";
 import { PegInputError } from "../../core/errors";
+import type { TargetRule } from "../../core/model";
 import { textToGrid } from "../../core/textgrid";
 import type { CliIo } from "../io";
 import { optString, parseArgs, parseAsOf, parseYear, usageError, type OptionSpec } from "../args";
@@ -17,6 +19,7 @@ const SPEC: OptionSpec = {
   year: { type: "string" },
   "as-of": { type: "string" },
   batch: { type: "string" },
+  json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   lang: { type: "string" },
 };
@@ -31,7 +34,7 @@ export interface TargetInput {
 
 /** The JSON printed for one target, keys in the contract's order. */
 export function evaluateOne(input: TargetInput): {
-  rule: unknown;
+  rule: TargetRule;
   status: string;
   achievement: number | null;
 } {
@@ -77,7 +80,8 @@ export async function runTarget(argv: string[], io: CliIo): Promise<number> {
     year: parseYear(optString(args, "year")),
     asOf: parseAsOf(optString(args, "as-of")),
   });
-  io.out(JSON.stringify(result, null, 2) + "\n");
+  if (args.flags.has("json")) io.out(JSON.stringify(result, null, 2) + "\n");
+  else io.out(targetSentence(result.rule, result) + "\n");
   return 0;
 }
 
