@@ -255,6 +255,42 @@ describe("peg: text sources", () => {
   });
 });
 
+describe("peg: a file with no plan in it (issue 14)", () => {
+  it("structure, audit and summary exit 2 naming the file, pointing to peg inspect and layouts; nothing written", () => {
+    const book = path.join(dir, "rubrica.tsv");
+    fs.writeFileSync(book, "Nome\tIndirizzo\tTelefono\nRossi\tVia Roma 3\t0612345\n");
+    const before = sha(book);
+    for (const args of [
+      ["structure", "rubrica.tsv", "--out", "vuoto.xlsx"],
+      ["structure", "rubrica.tsv"],
+      ["audit", "rubrica.tsv"],
+      ["summary", "rubrica.tsv", "--out", "vuoto.docx"],
+    ]) {
+      const r = peg(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expectCleanError(r.stderr);
+      expect(r.stderr).toMatch(/Nel file "rubrica\.tsv" non è stato letto nessun piano/);
+      expect(r.stderr).toMatch(/peg inspect rubrica\.tsv/);
+      expect(r.stderr).toMatch(/"layouts" di peg\.config\.json/);
+      expect(r.stdout).not.toMatch(/0 errori/);
+    }
+    expect(fs.existsSync(path.join(dir, "vuoto.xlsx"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "vuoto.docx"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("vuoto"))).toEqual([]);
+    expect(sha(book)).toBe(before);
+  });
+
+  it("audit of several files: only the ones without a plan are named, on stderr", () => {
+    fs.writeFileSync(path.join(dir, "note.txt"), "Verbale della seduta\nPresenti: tutti\n");
+    fs.copyFileSync(path.join(FIXTURES, "seed-000", "input.txt"), path.join(dir, "piano.txt"));
+    const r = peg(["audit", "piano.txt", "note.txt"]);
+    expect(r.code).not.toBe(2);
+    expect(r.stderr).toMatch(/attenzione: Nel file "note\.txt" non è stato letto nessun piano/);
+    expect(r.stderr).not.toMatch(/piano\.txt/);
+    expect(r.stdout).toMatch(/Verifica di "piano\.txt"/);
+  });
+});
+
 describe("peg target", () => {
   it("--json prints {rule, status, achievement} for one target", () => {
     const r = peg([

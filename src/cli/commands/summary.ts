@@ -4,6 +4,7 @@
  */
 import * as path from "path";
 import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
+import { assertPlanRead } from "../../core/noplan";
 import { buildSummary, type Summary } from "../../core/summary";
 import { renderSummaryDocx } from "../../report/docx";
 import { renderSummaryHtml } from "../../report/html";
@@ -70,6 +71,8 @@ export async function runSummary(argv: string[], io?: CliIo): Promise<number> {
   const grids = run.sources.flatMap((s) => s.grids);
   const options = analyzeOptions(run, run.sources);
   const model = analyzeWorkbook(grids, options);
+  // A summary with no objectives is never written: say that nothing was read (exit 2).
+  assertPlanRead(model);
   // The settings' bands decide how each grade counts (core/summary); this adapter only passes them.
   const summary = buildSummary(model, {
     withNames: args.flags.has("con-nomi"),

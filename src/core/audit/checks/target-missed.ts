@@ -3,6 +3,12 @@ import type { Check } from "../context";
 import { pct } from "../../scores";
 import { indicatorLabel, quote } from "../text";
 
+/** The indicator named by its target itself ("Erogazione di almeno 100 pasti"): said once. */
+function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
+  const n = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  return n(a) !== "" && n(a) === n(b);
+}
+
 export const targetMissed: Check = {
   code: "TARGET_MISSED",
   run(ctx) {
@@ -23,7 +29,7 @@ export const targetMissed: Check = {
         ctx.finding(
           "TARGET_MISSED",
           "warning",
-          `Target ${quote(ind.target ?? "", 60)} ${what} per ${indicatorLabel(ind)}${actual}${grade}${manual}${manual ? note : ""}`,
+          `Target ${quote(ind.target ?? "", 60)} ${what}${sameText(ind.target, ind.name) ? "" : ` per ${indicatorLabel(ind)}`}${actual}${grade}${manual}${manual ? note : ""}`,
           {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
