@@ -291,6 +291,26 @@ describe("peg: a file with no plan in it (issue 14)", () => {
   });
 });
 
+describe("peg summary: files of different enti and years (issue 14)", () => {
+  it("one section each, a warning on stderr naming the files; file names only with --con-file", () => {
+    fs.copyFileSync(path.join(FIXTURES, "seed-001", "input.xlsx"), path.join(dir, "trezzo.xlsx"));
+    fs.copyFileSync(path.join(FIXTURES, "seed-003", "input.xlsx"), path.join(dir, "sesto.xlsx"));
+    const r = peg(["summary", "trezzo.xlsx", "sesto.xlsx", "--out", "sezioni.html"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/attenzione: i file sono di enti o anni diversi/);
+    expect(r.stderr).toMatch(/trezzo\.xlsx: Città di TREZZO SULL'ADDA, 2022/);
+    expect(r.stderr).toMatch(/sesto\.xlsx: Comune di SESTO CALENDE, 2025/);
+    const html = fs.readFileSync(path.join(dir, "sezioni.html"), "utf8");
+    expect(html).toMatch(/<h2[^>]*>Città di TREZZO SULL&#39;ADDA — anno 2022<\/h2>/);
+    expect(html).toMatch(/<h2[^>]*>Comune di SESTO CALENDE — anno 2025<\/h2>/);
+    expect(html).not.toMatch(/trezzo\.xlsx|sesto\.xlsx|--con-nomi|settore non indicato/);
+    const named = peg(["summary", "trezzo.xlsx", "--out", "con-file.html", "--con-file"]);
+    expect(named.code).toBe(0);
+    expect(named.stderr).toBe("");
+    expect(fs.readFileSync(path.join(dir, "con-file.html"), "utf8")).toContain("File: trezzo.xlsx");
+  });
+});
+
 describe("peg target", () => {
   it("--json prints {rule, status, achievement} for one target", () => {
     const r = peg([

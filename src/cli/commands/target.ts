@@ -6,7 +6,7 @@
 import * as path from "path";
 import { evaluateTarget, readTarget, targetSentence, type TargetContext } from "../../core/targets";
 import { PegInputError } from "../../core/errors";
-import type { TargetRule } from "../../core/model";
+import type { Status, TargetRule } from "../../core/model";
 import { textToGrid } from "../../core/textgrid";
 import type { CliIo } from "../io";
 import { optString, parseArgs, parseAsOf, parseYear, usageError, type OptionSpec } from "../args";
@@ -35,7 +35,7 @@ export interface TargetInput {
 /** The JSON printed for one target, keys in the contract's order. */
 export function evaluateOne(input: TargetInput): {
   rule: TargetRule;
-  status: string;
+  status: Status;
   achievement: number | null;
 } {
   const ctx: TargetContext = {};
