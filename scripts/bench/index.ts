@@ -4,9 +4,10 @@ import { run as structure } from "./structure";
 import { run as audit } from "./audit";
 import { run as write } from "./write";
 import { run as taskpane } from "./taskpane";
+import { run as rows } from "./rows";
 
 async function main(): Promise<void> {
-  for (const section of [targets, structure, audit, write, taskpane]) await section();
+  for (const section of [targets, structure, audit, write, rows, taskpane]) await section();
 }
 
 main().catch((e) => {

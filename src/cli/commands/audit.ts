@@ -15,11 +15,13 @@ export async function auditFiles(
   const run = await prepareRun(args, io, "audit", false);
   // One analysis per file: each settore's plan is its own report.
   const empty: string[] = [];
-  const reports: FileFindings[] = run.sources.map((src) => {
+  const reports: FileFindings[] = run.sources.map((src, i) => {
+    run.progress.step(0.4 + (0.6 * i) / run.sources.length, `Verifica di ${src.name}…`);
     const model = analyzeWorkbook(src.grids, analyzeOptions(run, [src]));
     if (!planRead(model)) empty.push(src.name);
     return { file: src.name, findings: model.findings };
   });
+  run.progress.done();
   // Nothing read in any file: refuse (exit 2); in some of them: say which, on stderr.
   if (empty.length === reports.length) throw new PegInputError(noPlanMessage(empty), "NO_PLAN");
   if (empty.length > 0) io.err(`peg: attenzione: ${noPlanMessage(empty)}\n`);

@@ -2,6 +2,7 @@
 import * as path from "path";
 import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
 import type { PegModel } from "../../core/model";
+import { assertWritable } from "../../core/limits";
 import { assertPlanRead } from "../../core/noplan";
 import type { CliIo } from "../io";
 import { optString, usageError, type OptionSpec } from "../args";
@@ -34,6 +35,8 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   assertPlanRead(model);
   let note: string | undefined;
   if (out !== undefined) {
+    assertWritable(model);
+    run.progress.step(0.6, `Scrittura di ${path.basename(out)}…`);
     const result = await writeStructureOut(
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes, grids: s.grids })),
@@ -46,6 +49,7 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
         result.renamed.map((r) => `"${r.original}" di "${r.file}" -> "${r.sheet}"`).join(", ");
     }
   }
+  run.progress.done();
   if (note) io.err(`peg: ${note}\n`);
   if (args.flags.has("json")) {
     io.out(JSON.stringify(model, null, 2) + "\n");

@@ -121,9 +121,15 @@ export async function runSummary(argv: string[], io?: CliIo): Promise<number> {
     },
     "summary"
   );
-  const err = io ? io.err : (t: string) => void process.stderr.write(t);
+  // A warning clears the progress bar first, so it stands on its own line.
+  const err = (t: string) => {
+    run.progress.done();
+    if (io) io.err(t);
+    else process.stderr.write(t);
+  };
   const options = analyzeOptions(run, run.sources);
   const models = plans(run, err);
+  run.progress.step(0.8, `Scrittura di ${path.basename(out)}…`);
   // The settings' bands decide how each grade counts (core/summary); this adapter only passes them.
   const summary = buildSummaryOfPlans(models, {
     withNames: args.flags.has("con-nomi"),
@@ -132,6 +138,7 @@ export async function runSummary(argv: string[], io?: CliIo): Promise<number> {
   });
   const bytes = await renderSummary(summary, format);
   await writeFileAtomic(outPath, bytes, inputs);
+  run.progress.done();
   const n = summary.totals.objectives;
   const line =
     `Scritto: ${out} (${n === 1 ? "1 obiettivo" : `${n} obiettivi`}, ` +
