@@ -57,8 +57,8 @@ describe("progress bar", () => {
     fs.writeFileSync(path.join(dir, "rubrica.tsv"), "Nome\tTelefono\nRossi\t061234\n");
     const io = Object.assign(bufferIo(dir), { tty: true });
     expect(await run(["structure", "rubrica.tsv"], io)).toBe(2);
-    expect(io.stderr).toMatch(
-      /\r\x1b\[2Kpeg: Nel file "rubrica\.tsv" non è stato letto nessun piano/
+    expect(io.stderr).toContain(
+      '\r\x1b[2Kpeg: Nel file "rubrica.tsv" non è stato letto nessun piano'
     );
   });
 });
