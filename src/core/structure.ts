@@ -58,6 +58,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
         severity: "info",
         code: "LAYOUT_NOT_RECOGNIZED",
         message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"`,
+        params: { sheet: String(g.sheet) },
         where: String(g.sheet),
       });
     }

@@ -185,3 +185,18 @@ export function groupHeading(summary: Summary, g: SummaryGroup): string {
   if (!summary.withNames || !g.dirigente || g.title.startsWith("Dirigente: ")) return g.title;
   return `${g.title} — Dirigente: ${g.dirigente}`;
 }
+
+/**
+ * The objectives of the Word summary as one table (what "Copia la tabella per Word" copies): the
+ * settore first when there are several, every objective with its figures, a totals row.
+ */
+export function objectivesTable(summary: Summary): { headers: string[]; rows: string[][] } {
+  const several = summary.groups.length > 1;
+  const h = headers(summary);
+  const rows: string[][] = [];
+  for (const g of summary.groups)
+    for (const r of g.rows) rows.push([...(several ? [g.title] : []), ...rowText(summary, r)]);
+  const total = totalText(summary, summary.totals, "Totale");
+  rows.push(several ? [total[0], "", ...total.slice(1)] : total);
+  return { headers: [...(several ? ["Settore"] : []), ...h], rows };
+}

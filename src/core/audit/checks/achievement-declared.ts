@@ -64,6 +64,7 @@ export const achievementDeclaredMismatch: Check = {
             objectiveCode: first.objectiveCode,
             indicatorId: first.id,
             where: first.declaredAchievementSource ?? first.source,
+            params: { declared, computed, indicator: list.length === 1 ? first.name : undefined },
           }
         )
       );

@@ -34,6 +34,13 @@ export const targetMissed: Check = {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
             where: ind.actualSource ?? ind.targetSource ?? ind.source,
+            params: {
+              target: ind.target ?? undefined,
+              indicator: ind.name,
+              actual: ind.actual === null ? undefined : String(ind.actual),
+              achievement: ind.achievement ?? undefined,
+              partial: ind.status === "partial" ? 1 : 0,
+            },
           }
         )
       );
