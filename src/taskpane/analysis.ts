@@ -8,6 +8,10 @@ import { analyzeWorkbook, resolveSettings } from "../core/pipeline";
 import { buildWorkbookSpec, isStructuredSheetName, SHEET_NAMES } from "../core/sheets/build";
 import type { SheetSpec, WorkbookSpec } from "../core/sheets/types";
 import type { Band } from "../core/settings";
+import { PegInputError } from "../core/errors";
+import { assertGridsWithinLimits, assertWritable } from "../core/limits";
+import { noPlanMessage, planRead } from "../core/noplan";
+import { buildSummary, type Summary } from "../core/summary";
 
 /** What the Impostazioni tab edits and the workbook keeps (no personal data). */
 export interface PaneSettings {
@@ -20,6 +24,8 @@ export interface PaneSettings {
 export interface Analysis {
   model: PegModel;
   spec: WorkbookSpec;
+  /** The deliberation summary (as `peg summary` writes it): the pane copies its objectives table. */
+  summary: Summary;
 }
 
 /** Only plain, known fields survive (a workbook may hold anything under our key). */
@@ -40,9 +46,14 @@ export function cleanSettings(raw: unknown): PaneSettings {
   return out;
 }
 
-/** Grids -> model (with findings) -> structured sheets. Our own output sheets are not input. */
+/**
+ * Grids -> model (with findings) -> structured sheets. Our own output sheets are not input. Too
+ * big a sheet, no plan read, or too many indicators to write: a PegInputError, before anything is
+ * written.
+ */
 export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSettings): Analysis {
   const source = grids.filter((g) => !isStructuredSheetName(g.sheet));
+  assertGridsWithinLimits(source, () => fileName);
   const model = analyzeWorkbook(source, {
     files: [fileName],
     year: settings.year,
@@ -53,7 +64,13 @@ export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSett
   // The same check date as the model, so the sheets' PEG.STATUS formulas recompute alike; the
   // validated bands, so Raggiungimento and Punteggio count the grades as the settings say.
   const { bands } = resolveSettings({ settings, settingsLabel: "Impostazioni" });
-  return { model, spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands }) };
+  if (!planRead(model)) throw new PegInputError(noPlanMessage([fileName]), "NO_PLAN", fileName);
+  assertWritable(model);
+  return {
+    model,
+    spec: buildWorkbookSpec(model, { asOf: settings.asOf ?? null, bands }),
+    summary: buildSummary(model, { withNames: false, bands }),
+  };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {

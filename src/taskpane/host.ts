@@ -10,6 +10,7 @@ import { selectWhere, type SelectResult } from "../excel/select";
 import { loadWorkbookSettings, saveWorkbookSettings } from "../excel/settings";
 import { analyzeGrids, cleanSettings, type Analysis, type PaneSettings } from "./analysis";
 import type { Key } from "./i18n";
+import { officeScriptLoaded } from "./mode";
 
 export type Progress = (fraction: number, step: Key) => void;
 
@@ -46,8 +47,12 @@ function baseName(url: string | undefined | null): string | null {
   return name || null;
 }
 
-/** Which host to use: Excel when Office.js loaded and says so, else standalone. */
+/**
+ * Which host to use: Excel when Office.js loaded (asynchronously, see mode.ts) and says so, else
+ * standalone. Never rejects; gives up after `timeoutMs` for the script and as long for onReady.
+ */
 export async function detectOffice(timeoutMs = 4000): Promise<boolean> {
+  if (!(await officeScriptLoaded(timeoutMs))) return false;
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
   const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel);
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));

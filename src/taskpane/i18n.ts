@@ -1,4 +1,4 @@
-/** The pane's words, Italian first, with an English switch. Findings keep the core's Italian text. */
+/** The pane's words, Italian first, with an English switch. Findings: see findings.ts. */
 export type Lang = "it" | "en";
 
 const IT = {
@@ -55,6 +55,10 @@ const IT = {
   savedStandalone: "Impostazioni salvate per questa sessione.",
   settingsNote: "Le impostazioni non contengono dati personali.",
   language: "English",
+  connecting: "Collegamento a Excel…",
+  yearFromFile: "Anno letto dal file: salva per conservarlo.",
+  noPlan:
+    "Nel file «{file}» non è stato letto nessun piano: nessun obiettivo e nessun indicatore riconosciuto, e nulla è stato scritto. Controlla che i fogli contengano le schede obiettivo o una tabella con obiettivi, indicatori e target con le loro intestazioni; altrimenti indica quali colonne li contengono nella mappatura delle colonne (layouts) delle impostazioni.",
   unexpected:
     "Si è verificato un errore imprevisto. Riprova; se si ripete, salva il file come .xlsx e riaprilo.",
 };
@@ -115,6 +119,10 @@ const EN: Record<Key, string> = {
   savedStandalone: "Settings saved for this session.",
   settingsNote: "Settings hold no personal data.",
   language: "Italiano",
+  connecting: "Connecting to Excel…",
+  yearFromFile: "Year read from the file: save to keep it.",
+  noPlan:
+    "No plan was read in «{file}»: no objective and no indicator recognized, and nothing was written. Check that the sheets hold the objective forms or a table of objectives, indicators and targets with their headers; otherwise say which columns hold them in the column mapping (layouts) of the settings.",
   unexpected:
     "An unexpected error occurred. Try again; if it repeats, save the file as .xlsx and reopen it.",
 };

@@ -24,8 +24,9 @@ import { SummaryTab } from "./SummaryTab";
 import { SettingsTab } from "./SettingsTab";
 
 const useStyles = makeStyles({
-  root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box" },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  // Every tab fits a 350 px pane: nothing is wider than the pane (long words break, tables scroll).
+  root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box", width: "100%", maxWidth: "100vw", minWidth: 0, overflowWrap: "anywhere" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
   note: { color: tokens.colorNeutralForeground3 },
   tabs: { flexWrap: "wrap" },
 });
@@ -37,8 +38,10 @@ export interface AppProps {
   initialLang?: Lang;
 }
 
-/** Italian text of an error for the user: our own messages as they are, anything else generic. */
-export function errorText(e: unknown, unexpected: string): string {
+/** Text of an error for the user: our own messages as they are, anything else generic. */
+export function errorText(e: unknown, unexpected: string, t?: (k: Key) => string): string {
+  // Nothing read: said in the pane's words (the core's message speaks of the command line).
+  if (isPegInputError(e) && e.code === "NO_PLAN" && t) return t("noPlan").replace("{file}", e.file ?? "");
   if (isPegInputError(e)) return e.message;
   // CustomFunctions/Office errors carry no message a user can act on; log it for support.
   console.error(e);
@@ -68,8 +71,9 @@ export function App({ host, initialLang = "it" }: AppProps) {
       const outcome = await host.structure(settings, (value, step) => setProgress({ value, step }));
       setResult(outcome);
     } catch (e) {
-      setError(errorText(e, t("unexpected")));
+      setError(errorText(e, t("unexpected"), t));
       setProgress(null);
+      setResult(null);
     } finally {
       setBusy(false);
     }
@@ -126,15 +130,16 @@ export function App({ host, initialLang = "it" }: AppProps) {
             onRun={run}
           />
         )}
-        {tab === "checks" && <ChecksTab t={t} findings={result?.model.findings ?? null} onSelect={host.select} />}
+        {tab === "checks" && <ChecksTab t={t} lang={lang} findings={result?.model.findings ?? null} onSelect={host.select} />}
         {tab === "summary" && (
-          <SummaryTab t={t} spec={result?.spec ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
+          <SummaryTab t={t} spec={result?.spec ?? null} summary={result?.summary ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
         )}
         {tab === "settings" && (
           <SettingsTab
             t={t}
             mode={host.mode}
             settings={settings}
+            planYear={result?.model.plan.year}
             onSave={async (s) => {
               await host.saveSettings(s);
               setSettings(s);
