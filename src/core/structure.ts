@@ -4,7 +4,7 @@
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
 import type { Grid } from "./grid";
-import { cellText } from "./grid";
+import { cellText, quoteSheet } from "./grid";
 import {
   PegModelSchema,
   StatusSchema,
@@ -19,7 +19,7 @@ import {
 } from "./model";
 import { evaluateTarget, readTarget, type Evaluation, type TargetContext } from "./targets/index";
 import type { TargetRule } from "./model";
-import { recognizeSheet } from "./recognize/sheet";
+import { readSheet } from "./recognize/readers";
 import type { RawIndicator, RawObjective, RawPeople } from "./recognize/types";
 import type { SheetReading, TableLayout } from "./recognize/reading";
 import { fold, overlap } from "./recognize/text";
@@ -45,21 +45,25 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   const sheetUnits: RawPeople[] = [];
   for (const g of list) {
     let recognized = false;
+    let range: string | undefined;
     try {
-      const res = recognizeSheet(g, { planYear, newKey });
-      objectives.push(...res.objectives);
-      sheetUnits.push(...res.units);
-      recognized = res.recognized;
+      const { result, reading } = readSheet(g, { planYear, newKey }, options.layouts);
+      objectives.push(...result.objectives);
+      sheetUnits.push(...result.units);
+      recognized = result.recognized;
+      range = reading.unread[0];
+      options.readings?.push(reading);
     } catch {
       recognized = false;
     }
     if (!recognized) {
+      // Said, not guessed (docs/mapping.md): the cells left unread, and how to map them.
       findings.push({
         severity: "info",
         code: "LAYOUT_NOT_RECOGNIZED",
-        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"`,
-        params: { sheet: String(g.sheet) },
-        where: String(g.sheet),
+        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"${range ? ` (celle ${range})` : ""}`,
+        params: range ? { sheet: String(g.sheet), cells: range } : { sheet: String(g.sheet) },
+        where: range ? `${quoteSheet(g.sheet)}!${range}` : String(g.sheet),
       });
     }
   }
@@ -262,6 +266,19 @@ function toIndicator(
       rule = { text: ri.target.trim(), op: "unparsed" };
       status = "unparsed";
     }
+  }
+  // No actual, but the office's declared year-end achievement: it stands for the result
+  // (docs/targets.md): 100% is met, less is missed with that achievement.
+  const declared = finite(ri.declaredAchievement);
+  if (
+    declared !== null &&
+    declared >= 0 &&
+    declared <= 1 &&
+    (ri.actual === null || ri.actual === "") &&
+    (status === "pending" || status === "overdue" || status === "qualitative")
+  ) {
+    status = declared >= 1 ? "met" : "missed";
+    achievement = declared;
   }
   const out: Indicator = {
     id,

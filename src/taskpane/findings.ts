@@ -128,7 +128,9 @@ const ENGLISH: Record<string, (p: Params) => string | null> = {
       ? `Declared achievement ${pct(p.declared)}${indicator(p)}, but target and actual give ${pct(p.computed)}: a difference of ${num(Math.abs(Number(p.declared) - Number(p.computed)) * 100)} percentage points`
       : null,
   LAYOUT_NOT_RECOGNIZED: (p) =>
-    has(p, "sheet") ? `No objective sheet recognized in sheet "${p.sheet}"` : null,
+    has(p, "sheet")
+      ? `No objective sheet recognized in sheet "${p.sheet}"${has(p, "cells") ? ` (cells ${p.cells})` : ""}`
+      : null,
 };
 
 /** The finding's text in the pane's language. */

@@ -261,10 +261,10 @@ describe("peg: a file with no plan in it (issue 14)", () => {
     fs.writeFileSync(book, "Nome\tIndirizzo\tTelefono\nRossi\tVia Roma 3\t0612345\n");
     const before = sha(book);
     for (const args of [
-      ["structure", "rubrica.tsv", "--out", "vuoto.xlsx"],
+      ["structure", "rubrica.tsv", "--out", "senza-piano.xlsx"],
       ["structure", "rubrica.tsv"],
       ["audit", "rubrica.tsv"],
-      ["summary", "rubrica.tsv", "--out", "vuoto.docx"],
+      ["summary", "rubrica.tsv", "--out", "senza-piano.docx"],
     ]) {
       const r = peg(args);
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
@@ -274,9 +274,9 @@ describe("peg: a file with no plan in it (issue 14)", () => {
       expect(r.stderr).toMatch(/"layouts" di peg\.config\.json/);
       expect(r.stdout).not.toMatch(/0 errori/);
     }
-    expect(fs.existsSync(path.join(dir, "vuoto.xlsx"))).toBe(false);
-    expect(fs.existsSync(path.join(dir, "vuoto.docx"))).toBe(false);
-    expect(fs.readdirSync(dir).filter((f) => f.includes("vuoto"))).toEqual([]);
+    expect(fs.existsSync(path.join(dir, "senza-piano.xlsx"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "senza-piano.docx"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("senza-piano"))).toEqual([]);
     expect(sha(book)).toBe(before);
   });
 

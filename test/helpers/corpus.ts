@@ -70,12 +70,14 @@ export function scoreCase(c: CorpusCase, model: PegModel, ms: number): CaseScore
   const cmp = compareWithGold(model, c.gold);
   const nObj = model.strategicObjectives.length + model.operationalObjectives.length;
   const matchedInd = cmp.indicators.size;
-  const frac = (bad: number) => (matchedInd === 0 ? (c.gold.indicators.length === 0 ? 1 : 0) : 1 - bad / matchedInd);
+  const frac = (bad: number) =>
+    matchedInd === 0 ? (c.gold.indicators.length === 0 ? 1 : 0) : 1 - bad / matchedInd;
   return {
     name: c.name,
     split: c.split,
     objRecall: c.gold.objectives.length === 0 ? 1 : cmp.objectives.size / c.gold.objectives.length,
-    objPrecision: nObj === 0 ? (c.gold.objectives.length === 0 ? 1 : 0) : cmp.objectives.size / nObj,
+    // Nothing read invents nothing: precision counts only what was read.
+    objPrecision: nObj === 0 ? 1 : cmp.objectives.size / nObj,
     indP: cmp.precision,
     indR: cmp.recall,
     indF1: c.gold.indicators.length === 0 && model.indicators.length === 0 ? 1 : cmp.f1,

@@ -27,7 +27,7 @@ export interface GoldIndicator {
 }
 
 export interface GoldReport {
-  objective: string;
+  objective: string | null;
   components: number[];
   declaredTotal: number | null;
 }
@@ -56,9 +56,9 @@ const STOP = new Set(
   )
 );
 
-export function wordSet(s: string): Set<string> {
+export function wordSet(s: string | null): Set<string> {
   const out = new Set<string>();
-  const t = s
+  const t = String(s ?? "")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/<[^>]+>/g, " ")
@@ -68,7 +68,7 @@ export function wordSet(s: string): Set<string> {
 }
 
 /** Shared words over the smaller set, and over the union (to break ties between long names). */
-export function wordOverlap(a: string, b: string): { min: number; jaccard: number } {
+export function wordOverlap(a: string | null, b: string | null): { min: number; jaccard: number } {
   const A = wordSet(a);
   const B = wordSet(b);
   if (A.size === 0 || B.size === 0) return { min: 0, jaccard: 0 };
@@ -160,7 +160,8 @@ export function compareWithGold(model: PegModel, gold: Gold): Comparison {
   const missingObjectives = gold.objectives.filter((_, i) => !objMatch.has(i));
 
   // Indicators, within their objective.
-  const goldObjIndex = (ref: string): number => {
+  const goldObjIndex = (ref: string | null): number => {
+    if (ref === null) return -1;
     let i = gold.objectives.findIndex((o) => o.code !== null && o.code === ref);
     if (i < 0)
       i = gold.objectives.findIndex((o) => o.title.startsWith(ref) || ref.startsWith(o.title));

@@ -306,8 +306,18 @@ describe("what is not a plan", () => {
     expect(ops(m)).toHaveLength(0);
     expect(m.indicators).toHaveLength(0);
     expect(m.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
-      ["LAYOUT_NOT_RECOGNIZED", "info", 'Nessuna scheda riconosciuta nel foglio "verbale.txt"'],
-      ["LAYOUT_NOT_RECOGNIZED", "info", 'Nessuna scheda riconosciuta nel foglio "__proto__"'],
+      [
+        "LAYOUT_NOT_RECOGNIZED",
+        "info",
+        expect.stringMatching(
+          /^Nessuna scheda riconosciuta nel foglio "verbale\.txt" \(celle A1:A\d+\)$/
+        ),
+      ],
+      [
+        "LAYOUT_NOT_RECOGNIZED",
+        "info",
+        'Nessuna scheda riconosciuta nel foglio "__proto__" (celle A1:C2)',
+      ],
     ]);
   });
 

@@ -504,7 +504,11 @@ describe("sheets that are not plans", () => {
       expect.objectContaining({
         severity: "info",
         code: "LAYOUT_NOT_RECOGNIZED",
-        message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"`,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Nessuna scheda riconosciuta nel foglio "${g.sheet}" \\(celle A1:[A-Z]+\\d+\\)$`
+          )
+        ),
       })
     );
   }

@@ -34,7 +34,9 @@ beforeAll(async () => {
   const g = globalThis as Record<string, unknown>;
   g.Excel = { run: <T,>(fn: (ctx: Excel.RequestContext) => Promise<T>) => fn(fake.context) };
   // A full path: the pane must show only the file name.
-  g.Office = { context: { document: { url: "C:\\Users\\mario.rossi\\Documenti\\piano 2022.xlsx" } } };
+  g.Office = {
+    context: { document: { url: "C:\\Users\\mario.rossi\\Documenti\\piano 2022.xlsx" } },
+  };
 });
 
 afterAll(() => {
@@ -55,7 +57,9 @@ it("structures the open workbook, lists WEIGHTS_SUM and selects its cells", asyn
     fireEvent.click(screen.getByTestId("run-structure"));
   });
   await waitFor(() => expect(screen.getByTestId("counts")).toBeTruthy(), { timeout: 20_000 });
-  expect(Number(screen.getByTestId("count-indicators").querySelector("span")!.textContent)).toBeGreaterThan(0);
+  expect(
+    Number(screen.getByTestId("count-indicators").querySelector("span")!.textContent)
+  ).toBeGreaterThan(0);
 
   // The sheets are in the workbook, after the untouched source sheets.
   expect(fake.book.live().map((s) => s.name)).toEqual([...sourceNames, ...STRUCTURED]);
@@ -83,24 +87,35 @@ it("structures the open workbook, lists WEIGHTS_SUM and selects its cells", asyn
   await act(async () => {
     fireEvent.click(screen.getByTestId("run-structure"));
   });
-  await waitFor(() => expect(fake.book.live().map((s) => s.name)).toEqual([...sourceNames, ...STRUCTURED]));
+  await waitFor(() =>
+    expect(fake.book.live().map((s) => s.name)).toEqual([...sourceNames, ...STRUCTURED])
+  );
 }, 60_000);
 
 it("keeps the settings in the workbook and rejects invalid ones in Italian", async () => {
   render(<App host={createOfficeHost()} />);
   fireEvent.click(screen.getByRole("tab", { name: "Impostazioni" }));
-  fireEvent.change(screen.getByTestId("year").querySelector("input") ?? screen.getByTestId("year"), { target: { value: "1800" } });
+  fireEvent.change(
+    screen.getByTestId("year").querySelector("input") ?? screen.getByTestId("year"),
+    { target: { value: "1800" } }
+  );
   await act(async () => {
     fireEvent.click(screen.getByTestId("save-settings"));
   });
   expect(await screen.findByText(/anno tra 1990 e 2100/)).toBeTruthy();
   expect(fake.book.settingsStore.size).toBe(0);
-  fireEvent.change(screen.getByTestId("year").querySelector("input") ?? screen.getByTestId("year"), { target: { value: "2022" } });
+  fireEvent.change(
+    screen.getByTestId("year").querySelector("input") ?? screen.getByTestId("year"),
+    { target: { value: "2022" } }
+  );
   await act(async () => {
     fireEvent.click(screen.getByTestId("save-settings"));
   });
   expect(await screen.findByText(/Impostazioni salvate nella cartella di lavoro/)).toBeTruthy();
-  const stored = JSON.parse(String(fake.book.settingsStore.get("peg.settings"))) as Record<string, unknown>;
+  const stored = JSON.parse(String(fake.book.settingsStore.get("peg.settings"))) as Record<
+    string,
+    unknown
+  >;
   expect(stored.year).toBe(2022);
   expect(JSON.stringify(stored)).not.toMatch(/mario|Users/);
 });

@@ -66,6 +66,8 @@ export interface TableLayout {
   headerRow: number;
   /** Column letter -> role. Columns not named are ignored. */
   columns: Record<string, ColumnRole>;
+  /** 1-based last row of the table; absent: every row to the end of the sheet. */
+  lastRow?: number;
 }
 
 export interface ColumnEvidence {

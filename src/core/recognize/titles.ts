@@ -208,3 +208,28 @@ function titleBelow(rows: RowReader, r: number): { title: string; row: number } 
   }
   return null;
 }
+
+/**
+ * A code at the start of a table cell, for tables whose code has no column of its own: the forms
+ * of splitCodeTitle, and those written by databases and open-data exports — glued to the title
+ * (`1.7.3.1.Corretta gestione`), two-part (`AS1 - OG1 Potenziare`, `M6C1 - …`), underscored
+ * (`2019_050301_PROC_74 Migliorare`). A cell that is only a code gives no title.
+ */
+const GLUED_CODE_RE = /^(\d{1,3}(?:\.\d{1,3}){1,5})\.?(?=[A-Za-zÀ-ÿ])(.*)$/;
+const TWO_PART_RE = /^([A-Z]{1,4}\d{1,3}\s?[-–]\s?[A-Z]{1,4}\d{1,3})\s*[-–:.]?\s+(\S.*)$/;
+const UNDERSCORE_RE = /^([A-Za-z0-9]+(?:_[A-Za-z0-9]+){1,5})\s*[-–:.]?\s+(\S.*)$/;
+/** `149 – Migliorare …`: a number with a spaced dash before a title (not a year). */
+const NUMBER_DASH_RE = /^(?!(?:19|20)\d\d\b)(\d{1,6})\s+[-–]\s+(\S.*)$/;
+const ALNUM_CODE_RE = /^([A-Z]{1,4}\d{1,3}(?:[.]\d{1,3}){0,3}[A-Z]?\d{0,2})\s*[-–:.)]\s*(\S.*)$/;
+
+export function splitLeadingCode(text: string): { code: string; title: string } | null {
+  const t = text.trim();
+  for (const re of [GLUED_CODE_RE, TWO_PART_RE, UNDERSCORE_RE, ALNUM_CODE_RE, NUMBER_DASH_RE]) {
+    const m = re.exec(t);
+    if (m && letterCount(m[2]) >= 4 && /\d/.test(m[1]))
+      return { code: m[1].trim(), title: m[2].trim() };
+  }
+  const s = splitCodeTitle(t);
+  // A bare number of three digits or more opening a text is a quantity or a year, not a code.
+  return s;
+}
