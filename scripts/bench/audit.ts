@@ -1,9 +1,10 @@
 // Benchmark section "audit": auditModel on a generated plan of 2,000 objectives / 10,000 indicators
-// (40 dirigenti, reports, a few wrong weights and totals), median of several runs, plus scoring.
+// (40 dirigenti, reports, a few wrong weights and totals), median of several runs, plus the summary
+// (the objectives' figures as the sheets compute them).
 import { emptyModel, type PegModel } from "../../src/core/model";
 import { auditModel } from "../../src/core/audit";
 import { parseSettings } from "../../src/core/settings";
-import { scoreObjectives, scoreReports } from "../../src/core/scores";
+import { buildSummary } from "../../src/core/summary";
 import { BENCH_STATUSES, median } from "./common";
 
 export function generatedModel(objectives = 2000, perObjective = 5): PegModel {
@@ -84,8 +85,7 @@ export async function run(): Promise<void> {
     times.push(performance.now() - t0);
   }
   const t1 = performance.now();
-  scoreObjectives(model, settings);
-  scoreReports(model.reports, settings);
+  buildSummary(model, { withNames: false, bands: settings.bands });
   const scoring = performance.now() - t1;
   console.log(
     `[audit] ${model.operationalObjectives.length} obiettivi, ${model.indicators.length} indicatori: ` +

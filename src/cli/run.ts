@@ -6,7 +6,7 @@ import { isPegInputError } from "../core/errors";
 import type { CliIo } from "./io";
 import { usage } from "./usage";
 
-const COMMANDS = ["structure", "audit", "summary", "target"] as const;
+const COMMANDS = ["structure", "inspect", "audit", "summary", "target"] as const;
 
 /** `--lang en` anywhere selects English help; it is removed before the command sees its arguments. */
 function extractLang(argv: string[]): { argv: string[]; lang: "it" | "en" | null } {
@@ -53,6 +53,8 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
         return await (await import("./commands/target")).runTarget(rest, io);
       case "structure":
         return await (await import("./commands/structure")).runStructure(rest, io);
+      case "inspect":
+        return await (await import("./commands/inspect")).runInspect(rest, io);
       case "audit":
         return await (await import("./commands/audit")).runAudit(rest, io);
       case "summary":

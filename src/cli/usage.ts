@@ -5,6 +5,7 @@ const IT: Record<string, string> = {
 
 Uso:
   peg structure FILE... [--out USCITA.xlsx] [--json] [--year ANNO] [--as-of AAAA-MM-GG] [--config FILE]
+  peg inspect FILE... [--json] [--config FILE]
   peg audit FILE... [--json] [--as-of AAAA-MM-GG] [--year ANNO] [--config FILE]
   peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [--con-nomi] [--con-file] [--year ANNO] [--as-of AAAA-MM-GG]
   peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG] [--json]
@@ -26,6 +27,16 @@ Aiuto su un comando: peg COMANDO --help.  English: --lang en
   --year ANNO         anno del piano (completa date come "Entro il 30/9")
   --as-of AAAA-MM-GG  data della verifica: le scadenze passate senza consuntivo risultano scadute
   --config FILE       impostazioni (altrimenti peg.config.json accanto al file)
+`,
+  inspect: `peg inspect FILE... [opzioni]
+  Dice come è stato letto ogni foglio: disposizione riconosciuta, affidabilità, riga di intestazione,
+  ruolo di ogni colonna (con il testo dell'intestazione), obiettivi e indicatori, celle non lette.
+
+  --json              stampa { "sheets": [...] }; salvato come { "layouts": [...] } e corretto nei
+                      ruoli, si ridà con --config per leggere i fogli con le colonne indicate
+  --config FILE       impostazioni, anche "layouts" (altrimenti peg.config.json accanto al file)
+  --year ANNO         anno del piano
+  --as-of AAAA-MM-GG  data della verifica
 `,
   audit: `peg audit FILE... [opzioni]
   Verifica il piano: pesi che non sommano a 100%, punteggi errati, target mancati o scaduti, codici duplicati...
@@ -72,6 +83,7 @@ objectives, indicators and weights.
 
 Usage:
   peg structure FILE... [--out OUT.xlsx] [--json] [--year YEAR] [--as-of YYYY-MM-DD] [--config FILE]
+  peg inspect FILE... [--json] [--config FILE]
   peg audit FILE... [--json] [--as-of YYYY-MM-DD] [--year YEAR] [--config FILE]
   peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [--con-nomi] [--con-file] [--year YEAR] [--as-of YYYY-MM-DD]
   peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD] [--json]
@@ -92,6 +104,16 @@ Help on a command: peg COMMAND --help. Messages about files are in Italian.
   --year YEAR         plan year (completes dates such as "Entro il 30/9")
   --as-of YYYY-MM-DD  date of the check: deadlines passed with no actual are overdue
   --config FILE       settings (else peg.config.json beside the file)
+`,
+  inspect: `peg inspect FILE... [options]
+  Says how every sheet was read: layout, confidence, header row, each column's role (with its header
+  text), objectives and indicators, cells that went into nothing.
+
+  --json              print { "sheets": [...] }; saved as { "layouts": [...] } with roles corrected,
+                      give it back with --config to read the sheets with those columns
+  --config FILE       settings, "layouts" included (else peg.config.json beside the file)
+  --year YEAR         plan year
+  --as-of YYYY-MM-DD  date of the check
 `,
   audit: `peg audit FILE... [options]
   Checks the plan; one report per file, grouped by objective, and a total line.

@@ -93,19 +93,12 @@ export function dateToIso(d: Date): string | null {
   return isoDate(y, d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** An Excel serial day number (1900 date system, as Office.js `values` gives dates) as ISO. */
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  // Day 0 = 1899-12-30 (Excel's fictitious 29/2/1900 makes 1899-12-30 the right epoch after day 60).
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000;
-  return dateToIso(new Date(ms));
-}
-
-/** ISO to the Excel serial day number. */
-export function isoToExcelSerial(iso: string): number | null {
-  if (!isIsoDate(iso)) return null;
-  const t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
+/**
+ * The calendar day of a moment in local time, as ISO: how an adapter turns its clock into the
+ * `today` it passes to core (core never reads the clock itself).
+ */
+export function localDateIso(d: Date): string {
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** `2025-09-30` -> `30/09/2025`; anything else is returned as given. */
@@ -139,10 +132,6 @@ export interface DateSpan {
   y: number;
   m: number;
   d: number | null;
-}
-
-function currentYear(): number {
-  return new Date().getFullYear();
 }
 
 function fullYear(s: string | undefined): number | null {
@@ -195,11 +184,14 @@ function quickHasDateChars(text: string): boolean {
   return /[\d\p{L}]/u.test(text);
 }
 
-/** Every date written in `text`, in order. A missing year comes from `year` (else this year). */
+/**
+ * Every date written in `text`, in order. A missing year comes from `year`; with no `year` a date
+ * written without one is not read (core never reads the clock: the caller knows the plan's year).
+ */
 export function findDates(text: string, year?: number): DateSpan[] {
   const out: DateSpan[] = [];
   if (typeof text !== "string" || text.length === 0 || !quickHasDateChars(text)) return out;
-  const defYear = Number.isInteger(year) && (year as number) > 0 ? (year as number) : currentYear();
+  const defYear = Number.isInteger(year) && (year as number) > 0 ? (year as number) : undefined;
 
   const hasDigit = DIGIT_RE.test(text);
   const hasSep = hasDigit && SEP_RE.test(text);
@@ -226,6 +218,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       if (sep === "-" && y0 === null) continue; // 10-12: a range of numbers, not a date
       if (sep === "." && y0 === null && m[3].length < 2 && d < 13) continue; // 3.5 is a number
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       out.push(daySpan(m, y, mo, d, y0 !== null));
     }
 
@@ -255,6 +248,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       // `metà giugno` -> the 15th
       if (d === null && /metà\s*$/i.test(text.slice(Math.max(0, start - 6), start))) d = 15;
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       const iso = d === null ? lastDayOfMonthIso(y, mo) : isoDate(y, mo, d);
       out.push({
         date: iso,
@@ -280,6 +274,7 @@ export function findDates(text: string, year?: number): DateSpan[] {
       if (!n || n * months > 12) continue;
       const y0 = m[3] ? +m[3] : null;
       const y = y0 ?? defYear;
+      if (y === undefined) continue;
       const mo = n * months;
       out.push({
         date: lastDayOfMonthIso(y, mo),

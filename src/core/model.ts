@@ -1,5 +1,5 @@
 /**
- * The PEG model (CONTRACT section 2). This zod schema owns the shape of everything the product
+ * The PEG model (docs/model.md). This zod schema owns the shape of everything the product
  * reads and writes; `peg structure --json` prints a value that passes `PegModelSchema`.
  */
 import { z } from "zod";
@@ -219,7 +219,7 @@ export const SEVERITIES = ["error", "warning", "info"] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** Codes of CONTRACT section 5 plus the ones later issues add; kept open (a string) for extension. */
+/** Codes of docs/findings.md plus the ones later issues add; kept open (a string) for extension. */
 export const FINDING_CODES = [
   "WEIGHTS_SUM",
   "WEIGHT_MISSING",

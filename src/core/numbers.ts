@@ -197,29 +197,6 @@ export function parseItalianQuantity(
       : { value: w.value };
 }
 
-/**
- * A weight as a fraction: `20` -> 0.2, `0,2` -> 0.2, `"20%"` -> 0.2, 0.2 -> 0.2, 0.2 shown as
- * `20%` -> 0.2, `100` -> 1, `1` -> 1 (a number <= 1 is already a fraction). Null when there is none.
- */
-export function readWeight(
-  value: string | number | boolean | Date | null | undefined,
-  displayed?: string | null
-): number | null {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) return null;
-    if (typeof displayed === "string" && displayed.includes("%")) return value;
-    return value > 1 ? value / 100 : value;
-  }
-  if (typeof value !== "string") {
-    if (typeof displayed === "string" && displayed.trim() !== "") return readWeight(displayed);
-    return null;
-  }
-  const w = parseWhole(value);
-  if (!w || w.value < 0) return null;
-  if (w.percent) return w.value / 100;
-  return w.value > 1 ? w.value / 100 : w.value;
-}
-
 /** Shortest decimal digits of a finite number, never in exponent form. */
 function plainDigits(n: number): string {
   const s = String(Math.abs(n));

@@ -1,134 +1,39 @@
 /**
- * Scores (CONTRACT sections 4 and 7): weight sums, objective scores, relative objective weights,
- * report components against their maxima. The small pure functions at the top are what the
- * custom functions wrap (PEG.SOMMAPESI, PEG.VERIFICAPESI, PEG.PUNTEGGIO, PEG.PUNTEGGIOOBIETTIVO).
+ * Scores (docs/model.md and docs/functions.md): report components against their maxima, objective
+ * scores from weights and achievements, achievement bands, relative objective weights. The small pure
+ * functions at the top are what the custom functions wrap (PEG.PUNTEGGIO, PEG.PUNTEGGIOOBIETTIVO).
+ * Weights are read by src/core/weights.ts; numbers by src/core/numbers.ts.
  *
- * Decision: an objective score is the PLAIN sum of weight × achievement (as CONTRACT says), not
- * normalised by the weight sum. Weights that do not add up to 100% are an error the auditor must
- * see (WEIGHTS_SUM); normalising would silently hide it. `ObjectiveScore.weightSum` tells how much
- * of the objective the score covers.
+ * Decision: an objective score is the PLAIN sum of weight × achievement, not normalised by the
+ * weight sum. Weights that do not add up to 100% are an error the auditor must see (WEIGHTS_SUM);
+ * normalising would silently hide it.
  */
 import type { Band, Settings } from "./settings";
-import type { OperationalObjective, PegModel, Report } from "./model";
+import type { OperationalObjective } from "./model";
+import { formatItalianNumber, formatPercent, parseItalianQuantity } from "./numbers";
+import { readWeight, weightFractions } from "./weights";
+import { flattenRange as flatten, isBlankCell as isBlank } from "./cells";
 
-// ---------------------------------------------------------------------------------------------
-// Reading numbers as written in Italian sheets
-
-export interface ReadNumber {
-  value: number;
-  /** Written with a % sign. */
-  percent: boolean;
-}
-
-/**
- * A number as written: 27, "27", "20%", "0,2", "1.388.000", "1,2", "€ 1.200,50". Null when the
- * text holds no single number.
- */
-export function readNumber(v: unknown): ReadNumber | null {
+/** A number as written (`27`, `"0,2"`, `"20%"`, `"€ 1.200,50"`), by the one Italian parser. */
+function readNumber(v: unknown): { value: number; percent: boolean } | null {
   if (typeof v === "number") return Number.isFinite(v) ? { value: v, percent: false } : null;
   if (typeof v !== "string") return null;
-  let s = v.trim().replace(/\s+/g, "").replace(/^€|€$/g, "");
-  if (!s) return null;
-  const percent = s.endsWith("%");
-  if (percent) s = s.slice(0, -1);
-  if (!/^[-+]?[\d.,]+$/.test(s)) return null;
-  const sign = s.startsWith("-") ? -1 : 1;
-  s = s.replace(/^[-+]/, "");
-  let n: number;
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) n = Number(s.replace(/\./g, "").replace(",", "."));
-  else if (/^\d+(,\d+)?$/.test(s)) n = Number(s.replace(",", "."));
-  else if (/^\d*\.\d+$|^\d+\.?$/.test(s)) n = Number(s);
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) n = Number(s.replace(/,/g, ""));
-  else return null;
-  return Number.isFinite(n) ? { value: sign * n, percent } : null;
+  const q = parseItalianQuantity(v);
+  return q ? { value: q.value, percent: q.unit === "percent" } : null;
 }
 
-function flatten(values: unknown, out: unknown[] = []): unknown[] {
-  if (!Array.isArray(values)) out.push(values);
-  else for (const v of values) flatten(v, out);
-  return out;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-/**
- * Weights as fractions. `20`, `0.2` and `"20%"` all mean 20%, in any mix: a range may hold typed
- * points (20), percent-formatted cells (Excel hands over 0.2) and text ("20%"). Bare numbers above
- * 1 are percentage points and below 1 fractions. A bare 1 follows the rest of the range: a point
- * among points (1, 49, 50), else 100%. Blank cells give null; text that is not a number throws.
- */
-export function weightFractions(values: unknown): (number | null)[] {
-  const flat = flatten(values);
-  const read = flat.map((v, i) => {
-    if (isBlank(v)) return null;
-    const n = readNumber(v);
-    if (!n) throw new Error(`Il peso n. ${i + 1} ('${String(v)}') non è un numero`);
-    if (n.value < 0) throw new Error(`Il peso n. ${i + 1} (${String(v)}) è negativo`);
-    return n;
-  });
-  return asFractions(read);
-}
-
-/** Bare numbers above 1 are points, below 1 fractions; a bare 1 goes with the majority. */
-function asFractions(read: ({ value: number; percent: boolean } | null)[]): (number | null)[] {
-  let above = 0;
-  let below = 0;
-  for (const n of read)
-    if (n !== null && !n.percent) {
-      if (n.value > 1) above++;
-      else if (n.value > 0 && n.value < 1) below++;
-    }
-  const oneIsPoint = above > below;
-  return read.map((n) => {
-    if (n === null) return null;
-    if (n.percent || n.value > 1 || (n.value === 1 && oneIsPoint)) return n.value / 100;
-    return n.value;
-  });
-}
-
-/** Sum of weights as a fraction (PEG.SOMMAPESI). */
-export function weightSum(values: unknown): number {
-  return roundTiny(weightFractions(values).reduce<number>((s, w) => s + (w ?? 0), 0));
-}
-
-/** Percent text for a fraction: 0.8 -> "80%", 1/3 -> "33,3%". */
+/** Percent text for a fraction in messages: 0.8 -> "80%", 1/3 -> "33,33%" (src/core/numbers.ts). */
 export function pct(fraction: number): string {
-  return `${num(fraction * 100)}%`;
+  return formatPercent(fraction, 2);
 }
 
-/** A number in Italian: at most 2 decimals, comma. */
+/** A number in messages, in Italian: at most 2 decimals, comma (src/core/numbers.ts). */
 export function num(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return String(r).replace(".", ",");
+  return formatItalianNumber(Math.round(n * 100) / 100);
 }
 
 function roundTiny(n: number): number {
   return Math.round(n * 1e9) / 1e9;
-}
-
-/** Expected total as a fraction: 1, 100, "100%" all mean 100%. */
-function expectedFraction(expected: unknown): number {
-  const n = readNumber(expected);
-  if (!n || n.value <= 0)
-    throw new Error(`Il totale atteso ('${String(expected)}') non è un numero positivo`);
-  return n.percent || n.value > 1 ? n.value / 100 : n.value;
-}
-
-/**
- * "OK" when the weights add up to the expected total (100% unless told), else an Italian sentence
- * saying what is missing or exceeding (PEG.VERIFICAPESI).
- */
-export function checkWeights(values: unknown, expected: unknown = 1, tolerance = 0.001): string {
-  const weights = weightFractions(values).filter((w): w is number => w !== null);
-  const target = expectedFraction(expected);
-  if (weights.length === 0) return `Nessun peso indicato: i pesi devono sommare a ${pct(target)}`;
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const diff = roundTiny(target - sum);
-  if (Math.abs(diff) <= tolerance) return "OK";
-  if (diff > 0) return `I pesi sommano a ${pct(sum)}: mancano ${num(diff * 100)} punti percentuali`;
-  return `I pesi sommano a ${pct(sum)}: eccedono di ${num(-diff * 100)} punti percentuali`;
 }
 
 /**
@@ -164,23 +69,20 @@ export function scoreTotal(
 }
 
 /**
- * Achievements as fractions: 0.74, "74%", 74, read as weights are (asFractions). Blank gives null; anything outside 0..100% throws.
+ * Achievements as fractions, each read as a weight is (readWeight: 0.74, "74%", 74 all mean 74%;
+ * TRUE is 100%). Blank gives null; anything outside 0..100% throws.
  */
 export function achievementFractions(values: unknown): (number | null)[] {
-  const flat = flatten(values);
-  const read = flat.map((v, i) => {
+  return flatten(values).map((v, i) => {
     if (isBlank(v)) return null;
-    if (typeof v === "boolean") return { value: v ? 1 : 0, percent: false };
+    if (typeof v === "boolean") return v ? 1 : 0;
     const n = readNumber(v);
     if (!n)
       throw new Error(`Il grado di raggiungimento n. ${i + 1} ('${String(v)}') non è un numero`);
-    return n;
-  });
-  return asFractions(read).map((a, i) => {
-    if (a === null) return null;
-    if (a < 0 || a > 1 + 1e-9)
+    const a = n.value < 0 ? n.value : readWeight(v as string | number);
+    if (a === null || a < 0 || a > 1 + 1e-9)
       throw new Error(
-        `Il grado di raggiungimento n. ${i + 1} (${String(flat[i])}) deve essere tra 0% e 100%`
+        `Il grado di raggiungimento n. ${i + 1} (${String(v)}) deve essere tra 0% e 100%`
       );
     return a;
   });
@@ -305,119 +207,7 @@ export function componentMax(
   return typeof modelMax === "number" ? modelMax : null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Scores of a whole model
-
-export interface IndicatorScore {
-  id: string;
-  weight: number | null;
-  achievement: number | null;
-  /** After bands. */
-  counted: number | null;
-}
-
-export interface ObjectiveScore {
-  objectiveCode: string;
-  /** Σ weight × counted achievement (fraction of the objective); null when no indicator has a weight. */
-  score: number | null;
-  /** Σ of indicator weights (1 when complete). */
-  weightSum: number | null;
-  /** Every weighted indicator has an achievement. */
-  complete: boolean;
-  /** peso / Σ peso within the dirigente or unit; null when the objective has no peso. */
-  relativeWeight: number | null;
-  indicators: IndicatorScore[];
-}
-
-export interface ReportComponentScore {
-  label: string;
-  value: number;
-  max: number | null;
-  overMax: boolean;
-}
-
-export interface ReportScore {
-  objectiveCode: string;
-  dirigente?: string;
-  components: ReportComponentScore[];
-  declaredTotal: number | null;
-  computedTotal: number;
-  /** Declared total differs from the sum of components. */
-  mismatch: boolean;
-  source: string;
-}
-
 /** The key an indicator's objectiveCode refers to: an objective's code, else its id. */
 export function objectiveKey(o: { code: string | null; id: string }): string {
   return o.code ?? o.id;
-}
-
-export function scoreObjectives(
-  model: PegModel,
-  settings: Pick<Settings, "bands">
-): ObjectiveScore[] {
-  const byObjective = new Map<string, PegModel["indicators"]>();
-  for (const ind of model.indicators) {
-    const list = byObjective.get(ind.objectiveCode);
-    if (list) list.push(ind);
-    else byObjective.set(ind.objectiveCode, [ind]);
-  }
-  const rel = new Map<OperationalObjective, number | null>();
-  for (const group of weightGroups(model.operationalObjectives).values()) {
-    const r = relativeWeights(group.map((o) => o.weight));
-    group.forEach((o, i) => rel.set(o, r[i]));
-  }
-  return model.operationalObjectives.map((o) => {
-    const inds = byObjective.get(objectiveKey(o)) ?? [];
-    let score = 0;
-    let wsum = 0;
-    let anyWeight = false;
-    let complete = true;
-    const indicators = inds.map((ind) => {
-      const achievement = ind.manual?.achievement ?? ind.achievement;
-      const counted =
-        achievement === null || achievement === undefined
-          ? null
-          : applyBands(achievement, settings.bands);
-      if (ind.weight !== null) {
-        anyWeight = true;
-        wsum += ind.weight;
-        if (counted === null) complete = false;
-        else score += ind.weight * counted;
-      }
-      return { id: ind.id, weight: ind.weight, achievement: achievement ?? null, counted };
-    });
-    return {
-      objectiveCode: objectiveKey(o),
-      score: anyWeight ? roundTiny(score) : null,
-      weightSum: anyWeight ? roundTiny(wsum) : null,
-      complete: anyWeight && complete,
-      relativeWeight: rel.get(o) ?? null,
-      indicators,
-    };
-  });
-}
-
-export function scoreReports(
-  reports: readonly Report[],
-  settings: Pick<Settings, "maxima">
-): ReportScore[] {
-  return reports.map((r) => {
-    const components = r.components.map((c) => {
-      const max = componentMax(c.label, c.max, settings.maxima);
-      return { label: c.label, value: c.value, max, overMax: max !== null && c.value > max + 1e-9 };
-    });
-    const computedTotal = roundTiny(components.reduce((s, c) => s + c.value, 0));
-    const declared = r.declaredTotal;
-    return {
-      objectiveCode: r.objectiveCode,
-      dirigente: r.dirigente,
-      components,
-      declaredTotal: declared,
-      computedTotal,
-      mismatch:
-        declared !== null && components.length > 0 && Math.abs(declared - computedTotal) > 0.01,
-      source: r.source,
-    };
-  });
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { PegInputError } from "./errors";
 import { FINDING_CODES, SEVERITIES, type Severity } from "./model";
+import { LayoutEntrySchema } from "./mapping";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -136,6 +137,12 @@ export const SettingsSchema = z.object({
   actualMissing: z
     .enum(["auto", "always", "never"], { error: 'deve essere "auto", "always" o "never"' })
     .default("auto"),
+  /** The user's column mapping (docs/mapping.md): replaces recognition on the sheets it names. */
+  layouts: z
+    .array(LayoutEntrySchema, {
+      error: "deve essere un elenco di fogli { sheet, headerRow, columns }",
+    })
+    .default([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

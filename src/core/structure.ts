@@ -1,5 +1,5 @@
 /**
- * Grids -> PEG model (CONTRACT section 2): layout recognition sheet by sheet
+ * Grids -> PEG model (docs/model.md): layout recognition sheet by sheet
  * (src/core/recognize), then ids, units, statuses from the target engine. Only recognition
  * findings are produced here (LAYOUT_NOT_RECOGNIZED); the audit adds the others.
  */
@@ -28,6 +28,8 @@ export interface BuildOptions {
   files: string[];
   year?: number;
   asOf?: string | null;
+  /** Year for dates written without one when the plan states none (the adapters pass today's). */
+  defaultYear?: number;
   /** The user's column mapping (settings `layouts`): replaces recognition on the sheets it names. */
   layouts?: TableLayout[];
   /** When given, how each sheet was read is pushed here (for `peg inspect`). */
@@ -54,7 +56,20 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       range = reading.unread[0];
       options.readings?.push(reading);
     } catch {
+      // A sheet no reader could read is said, never dropped (peg inspect lists it).
       recognized = false;
+      options.readings?.push({
+        sheet: g.sheet,
+        layout: "none",
+        reader: "none",
+        confidence: 0,
+        headerRow: null,
+        columns: {},
+        evidence: {},
+        objectives: 0,
+        indicators: 0,
+        unread: [],
+      });
     }
     if (!recognized) {
       // Said, not guessed (docs/mapping.md): the cells left unread, and how to map them.
@@ -122,7 +137,16 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
     }
     const objCode = o.code ?? id;
     o.indicators.forEach((ri, i) =>
-      indicators.push(toIndicator(ri, `${objCode}#${i + 1}`, objCode, planYear, options.asOf, memo))
+      indicators.push(
+        toIndicator(
+          ri,
+          `${objCode}#${i + 1}`,
+          objCode,
+          planYear ?? options.defaultYear,
+          options.asOf,
+          memo
+        )
+      )
     );
     for (const rr of o.reports) {
       const comps = rr.components

@@ -1,5 +1,5 @@
 /**
- * Text sources (CONTRACT section 1): a `.tsv`/`.txt`/`.csv` file or text pasted in the task pane.
+ * Text sources (docs/model.md): a `.tsv`/`.txt`/`.csv` file or text pasted in the task pane.
  * Tab-separated when a line holds a tab (`;` or `,` for csv), otherwise one line per row in column A
  * (text pasted from a PDF).
  */

@@ -1,31 +1,13 @@
 /**
- * Office.js -> grids (CONTRACT section 1): every sheet's used range in one batch.
+ * Office.js -> grids (docs/mapping.md): every sheet's used range in one batch.
  * Two syncs whatever the size: one for the sheet list, one for all used ranges.
  */
 import type { CellValue, Grid } from "../core/grid";
 import { columnLetters, parseA1, splitRef } from "../core/grid";
-import { formatPercentText, isPercentFormat } from "../xlsx/number-format";
+import { cellDisplayText, excelSerialToDate, isDateFormat } from "../core/cells";
 
 /** The part of Excel.RequestContext the reader uses (typed loosely so tests can fake it). */
 export type ExcelContext = Excel.RequestContext;
-
-/** Excel serial day 0 is 1899-12-30 (1900 leap-year bug included). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** Date or time format codes (d, m, y, h, s outside quotes/brackets), not elapsed/percent/number ones. */
-export function isDateFormat(fmt: string): boolean {
-  if (!fmt || fmt === "General" || fmt === "@") return false;
-  const code = fmt
-    .split(";")[0]
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(code) && !code.includes("%");
-}
-
-export function serialToDate(serial: number): Date {
-  return new Date(EXCEL_EPOCH_MS + Math.round(serial * 86400000));
-}
 
 /** One used range as loaded: address "Sheet!B2:D9", values, numberFormat. */
 export interface LoadedRange {
@@ -34,7 +16,7 @@ export interface LoadedRange {
   numberFormat?: unknown[][];
 }
 
-/** A loaded used range as a Grid; percent cells get their Italian text, date cells a Date. */
+/** A loaded used range as a Grid; dates, percentages and fixed decimals get their Italian text. */
 export function rangeToGrid(sheet: string, range: LoadedRange | null, hidden = false): Grid {
   if (!range) return { sheet, rows: [], origin: { row: 0, col: 0 }, hidden };
   const part = splitRef(range.address)?.range ?? range.address;
@@ -46,15 +28,15 @@ export function rangeToGrid(sheet: string, range: LoadedRange | null, hidden = f
     row.forEach((v, c) => {
       const fmt = String(range.numberFormat?.[r]?.[c] ?? "General");
       let value: CellValue = null;
-      if (typeof v === "number") {
-        if (isPercentFormat(fmt)) {
-          text ??= range.values.map((rr) => rr.map(() => null));
-          text[r][c] = formatPercentText(v, fmt);
-          value = v;
-        } else if (isDateFormat(fmt)) value = serialToDate(v);
-        else value = v;
-      } else if (typeof v === "boolean") value = v;
+      if (typeof v === "number") value = isDateFormat(fmt) ? excelSerialToDate(v) : v;
+      else if (typeof v === "boolean") value = v;
       else if (typeof v === "string") value = v === "" ? null : v;
+      // What the cell shows (src/core/cells.ts), the same rule as the xlsx readers.
+      const shown = value === null ? null : cellDisplayText(value, fmt);
+      if (shown !== null) {
+        text ??= range.values.map((rr) => rr.map(() => null));
+        text[r][c] = shown;
+      }
       out.push(value);
     });
     rows.push(out);
@@ -146,5 +128,32 @@ async function readInBlocks(
           numberFormat: parts[i].flatMap((b) => b.numberFormat),
         };
     return rangeToGrid(ws.name, loaded, ws.visibility !== "Visible");
+  });
+}
+
+/** Rows of a sheet for a preview: 1-based rows, 0-based columns, inclusive. */
+export interface RowsRequest {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Only the rows asked for (the "Colonne" preview): one range, one sync. */
+export async function readSheetRows(context: ExcelContext, req: RowsRequest): Promise<Grid> {
+  const first = Math.max(1, Math.floor(req.firstRow));
+  const last = Math.max(first, Math.floor(req.lastRow));
+  const c1 = Math.max(0, Math.floor(req.firstCol));
+  const c2 = Math.max(c1, Math.floor(req.lastCol));
+  const range = context.workbook.worksheets
+    .getItem(req.sheet)
+    .getRange(`${columnLetters(c1)}${first}:${columnLetters(c2)}${last}`);
+  range.load("address,values,numberFormat");
+  await context.sync();
+  return rangeToGrid(req.sheet, {
+    address: range.address,
+    values: range.values,
+    numberFormat: range.numberFormat,
   });
 }

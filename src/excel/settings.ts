@@ -24,6 +24,11 @@ export async function loadWorkbookSettings(context: ExcelContext): Promise<unkno
 }
 
 export async function saveWorkbookSettings(context: ExcelContext, value: unknown): Promise<void> {
-  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
+  queueWorkbookSettings(context, value);
   await context.sync();
+}
+
+/** The settings queued with the batch that follows (no sync of its own). */
+export function queueWorkbookSettings(context: ExcelContext, value: unknown): void {
+  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
 }

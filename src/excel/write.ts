@@ -1,5 +1,5 @@
 /**
- * WorkbookSpec -> Office.js (CONTRACT section 3): each structured sheet replaced by a new one with
+ * WorkbookSpec -> Office.js (docs/sheets.md): each structured sheet replaced by a new one with
  * one formulas write per block of rows, an Excel table, column formats, conditional formats and
  * validation, all queued under suspendApiCalculationUntilNextSync. Two syncs for any size, plus
  * one per extra ~4.5 MB of payload (Excel on the web refuses requests over 5 MB).

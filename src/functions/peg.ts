@@ -1,12 +1,15 @@
 /**
- * The PEG.* custom functions (CONTRACT section 7) as plain functions: argument conversion from
+ * The PEG.* custom functions (docs/functions.md) as plain functions: argument conversion from
  * Excel values to src/core calls, and core errors turned into #VALUE! with the Italian message.
  * Registration lives in functions.ts; metadata in functions.json (English) and functions-it.json.
  */
-import { checkWeights, objectiveScore, scoreTotal, weightSum } from "../core/scores";
+import { objectiveScore, scoreTotal } from "../core/scores";
+import { checkWeightsText, weightSum } from "../core/weights";
+import { DEFAULT_SETTINGS } from "../core/settings";
 import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../core/targets";
 import { ESITO } from "../core/sheets/labels";
-import { excelSerialToIso, isIsoDate, parseItalianDate } from "../core/dates";
+import { isIsoDate, parseItalianDate } from "../core/dates";
+import { dateSerialToIso, isBlankCell as isBlank } from "../core/cells";
 import type { TargetRule } from "../core/model";
 
 /** What Excel hands a custom function: a scalar, or a matrix for a range. */
@@ -34,10 +37,6 @@ function wrap<T>(fn: () => T): T {
   }
 }
 
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
 /** A single cell given where a range is expected arrives as a scalar: make it a 1×1 matrix. */
 function matrix(v: ExcelMatrix | ExcelArg): ExcelMatrix {
   return Array.isArray(v) ? v : [[v]];
@@ -55,7 +54,7 @@ function targetText(target: ExcelArg): string {
 function isoArg(v: ExcelArg, what: string): string | null {
   if (isBlank(v)) return null;
   if (typeof v === "number") {
-    const iso = excelSerialToIso(v);
+    const iso = dateSerialToIso(v);
     if (iso) return iso;
   } else if (typeof v === "string") {
     const s = v.trim();
@@ -77,8 +76,9 @@ function hasDeadline(rule: TargetRule): boolean {
 function actualArg(v: ExcelArg, rule: TargetRule): string | number | boolean | Date | null {
   if (isBlank(v)) return null;
   if (typeof v === "number" && hasDeadline(rule)) {
-    const iso = excelSerialToIso(v);
-    if (iso && v > 3000) return new Date(`${iso}T00:00:00Z`);
+    // A date cell reaches a custom function as its serial (src/core/cells.ts says which numbers are).
+    const iso = dateSerialToIso(v);
+    if (iso) return new Date(`${iso}T00:00:00Z`);
   }
   return typeof v === "string" ? v.trim() : (v as string | number | boolean);
 }
@@ -142,7 +142,14 @@ export function WEIGHTSUM(weights: ExcelMatrix): number {
  * @param [expected] The expected total (default 100%).
  */
 export function CHECKWEIGHTS(weights: ExcelMatrix, expected?: ExcelArg): string {
-  return wrap(() => checkWeights(matrix(weights), isBlank(expected) ? 1 : expected));
+  // The default tolerance of the settings (weightTolerance): the audit and the Pesi sheet use it too.
+  return wrap(() =>
+    checkWeightsText(
+      matrix(weights),
+      isBlank(expected) ? 1 : expected,
+      DEFAULT_SETTINGS.weightTolerance
+    )
+  );
 }
 
 /**

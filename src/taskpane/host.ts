@@ -4,10 +4,15 @@
  * components run standalone (standalone.ts) with a local file.
  */
 import type { SheetSpec } from "../core/sheets/types";
-import { readWorkbookGrids } from "../excel/read";
+import type { Grid } from "../core/grid";
+import { readSheetRows, readWorkbookGrids, type RowsRequest } from "../excel/read";
 import { writeWorkbookSpec } from "../excel/write";
 import { selectWhere, type SelectResult } from "../excel/select";
-import { loadWorkbookSettings, saveWorkbookSettings } from "../excel/settings";
+import {
+  loadWorkbookSettings,
+  queueWorkbookSettings,
+  saveWorkbookSettings,
+} from "../excel/settings";
 import { analyzeGrids, cleanSettings, type Analysis, type PaneSettings } from "./analysis";
 import type { Key } from "./i18n";
 import { officeScriptLoaded } from "./mode";
@@ -30,10 +35,20 @@ export interface PaneHost {
   fileName(): string | null;
   /** Standalone only: pick the local file to work on. */
   setFile?(file: File): Promise<void>;
-  structure(settings: PaneSettings, progress: Progress): Promise<StructureOutcome>;
+  /**
+   * Read, analyse, write the structured sheets. With `save`, the settings (the Colonne step's
+   * mapping) are saved too, in the same batch as the sheets: no request more than a plain read.
+   */
+  structure(
+    settings: PaneSettings,
+    progress: Progress,
+    options?: { save?: boolean }
+  ): Promise<StructureOutcome>;
   /** Write the Riepilogo sheet; returns the message key to show. */
   writeSummary(summary: SheetSpec): Promise<Key>;
   select(where: string): Promise<SelectResult>;
+  /** The rows the Colonne step shows (in Excel: one range, one sync). */
+  preview(req: RowsRequest): Promise<Grid>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
 }
@@ -64,7 +79,7 @@ export function createOfficeHost(): PaneHost {
   return {
     mode: "office",
     fileName,
-    async structure(settings, progress) {
+    async structure(settings, progress, options) {
       progress(0.1, "stepRead");
       // Excel on the web refuses responses over 5 MB: read big workbooks there in blocks.
       const web = Office.context?.platform === Office.PlatformType?.OfficeOnline;
@@ -74,12 +89,23 @@ export function createOfficeHost(): PaneHost {
       progress(0.4, "stepAnalyze");
       await nextFrame();
       const analysis = analyzeGrids(grids, fileName(), settings);
+      if (analysis.nothingRead) {
+        // No plan read: no empty structured sheets; a mapping being applied is still kept.
+        if (options?.save)
+          await Excel.run(async (ctx) => {
+            queueWorkbookSettings(ctx, settings);
+            await ctx.sync();
+          });
+        progress(1, "stepDone");
+        return analysis;
+      }
       progress(0.6, "stepWrite");
-      await Excel.run((ctx) =>
-        writeWorkbookSpec(ctx, analysis.spec, {
+      await Excel.run((ctx) => {
+        if (options?.save) queueWorkbookSettings(ctx, settings);
+        return writeWorkbookSpec(ctx, analysis.spec, {
           onProgress: (done, total) => progress(0.6 + (0.35 * done) / total, "stepWrite"),
-        })
-      );
+        });
+      });
       progress(1, "stepDone");
       return analysis;
     },
@@ -88,6 +114,7 @@ export function createOfficeHost(): PaneHost {
       return "summaryWritten";
     },
     select: (where) => Excel.run((ctx) => selectWhere(ctx, where)),
+    preview: (req) => Excel.run((ctx) => readSheetRows(ctx, req)),
     loadSettings: async () => cleanSettings(await Excel.run((ctx) => loadWorkbookSettings(ctx))),
     saveSettings: (settings) => Excel.run((ctx) => saveWorkbookSettings(ctx, settings)),
   };

@@ -54,11 +54,34 @@ const IT = {
   saved: "Impostazioni salvate nella cartella di lavoro.",
   savedStandalone: "Impostazioni salvate per questa sessione.",
   settingsNote: "Le impostazioni non contengono dati personali.",
+  tabColumns: "Colonne",
+  columnsIntro:
+    "Come è stato letto ogni foglio. Se un foglio non è letto bene, indica il ruolo di ogni colonna e premi «Applica».",
+  columnsNone: "Esegui prima «Struttura cartella»: qui vedrai come è stato letto ogni foglio.",
+  columnsSheet: "Foglio",
+  columnsHeaderRow: "Riga di intestazione",
+  columnsPreview: "Prime righe del foglio",
+  columnsRow: "Riga",
+  columnsRoleOf: "Ruolo della colonna",
+  columnsHeaderText: "intestazione",
+  columnsWith: "Con queste colonne",
+  columnsLow: "da verificare",
+  columnsApply: "Applica",
+  columnsAuto: "Torna alla lettura automatica",
+  columnsExport: "Esporta le colonne (JSON)",
+  columnsImport: "Importa le colonne (JSON)",
+  columnsImported: "Colonne importate.",
+  columnsApplied: "Colonne applicate: la cartella è stata letta di nuovo.",
+  columnsSavedNote:
+    "Le colonne si salvano nella cartella di lavoro (solo nomi dei fogli, righe, ruoli e intestazioni) e valgono anche per il piano dell'anno dopo con le stesse intestazioni.",
+  columnsSavedNoteStandalone:
+    "Le colonne restano in questo browser (solo nomi dei fogli, righe, ruoli e intestazioni) e valgono anche per il piano dell'anno dopo con le stesse intestazioni.",
+  columnsBadFile: "Il file scelto non contiene colonne valide",
   language: "English",
   connecting: "Collegamento a Excel…",
   yearFromFile: "Anno letto dal file: salva per conservarlo.",
   noPlan:
-    "Nel file «{file}» non è stato letto nessun piano: nessun obiettivo e nessun indicatore riconosciuto, e nulla è stato scritto. Controlla che i fogli contengano le schede obiettivo o una tabella con obiettivi, indicatori e target con le loro intestazioni; altrimenti indica quali colonne li contengono nella mappatura delle colonne (layouts) delle impostazioni.",
+    "Nel file «{file}» non è stato letto nessun piano: nessun obiettivo e nessun indicatore riconosciuto, e nulla è stato scritto. Controlla che i fogli contengano le schede obiettivo o una tabella con obiettivi, indicatori e target con le loro intestazioni; altrimenti indica quali colonne li contengono nel passo «Colonne».",
   unexpected:
     "Si è verificato un errore imprevisto. Riprova; se si ripete, salva il file come .xlsx e riaprilo.",
 };
@@ -118,11 +141,34 @@ const EN: Record<Key, string> = {
   saved: "Settings saved in the workbook.",
   savedStandalone: "Settings saved for this session.",
   settingsNote: "Settings hold no personal data.",
+  tabColumns: "Columns",
+  columnsIntro:
+    "How each sheet was read. If a sheet is not read well, give each column its role and press “Apply”.",
+  columnsNone: "Run “Structure workbook” first: here you will see how each sheet was read.",
+  columnsSheet: "Sheet",
+  columnsHeaderRow: "Header row",
+  columnsPreview: "First rows of the sheet",
+  columnsRow: "Row",
+  columnsRoleOf: "Role of column",
+  columnsHeaderText: "header",
+  columnsWith: "With these columns",
+  columnsLow: "to check",
+  columnsApply: "Apply",
+  columnsAuto: "Back to automatic reading",
+  columnsExport: "Export the columns (JSON)",
+  columnsImport: "Import the columns (JSON)",
+  columnsImported: "Columns imported.",
+  columnsApplied: "Columns applied: the workbook was read again.",
+  columnsSavedNote:
+    "Columns are saved in the workbook (only sheet names, rows, roles and headers) and also apply to next year's plan with the same headers.",
+  columnsSavedNoteStandalone:
+    "Columns stay in this browser (only sheet names, rows, roles and headers) and also apply to next year's plan with the same headers.",
+  columnsBadFile: "The chosen file holds no valid columns",
   language: "Italiano",
   connecting: "Connecting to Excel…",
   yearFromFile: "Year read from the file: save to keep it.",
   noPlan:
-    "No plan was read in «{file}»: no objective and no indicator recognized, and nothing was written. Check that the sheets hold the objective forms or a table of objectives, indicators and targets with their headers; otherwise say which columns hold them in the column mapping (layouts) of the settings.",
+    "No plan was read in «{file}»: no objective and no indicator recognized, and nothing was written. Check that the sheets hold the objective forms or a table of objectives, indicators and targets with their headers; otherwise say which columns hold them in the “Columns” step.",
   unexpected:
     "An unexpected error occurred. Try again; if it repeats, save the file as .xlsx and reopen it.",
 };

@@ -8,6 +8,20 @@ import { PegInputError } from "../core/errors";
 import { textToGrid } from "../core/textgrid";
 import { analyzeGrids, type PaneSettings } from "./analysis";
 import { nextFrame, type PaneHost } from "./host";
+import { cleanLayouts } from "./analysis";
+import { sliceRows } from "./columns";
+
+/** Where the standalone page keeps the column mappings (sheet, header row, roles, header texts). */
+export const LAYOUTS_STORAGE_KEY = "peg.layouts";
+
+function storedLayouts(): PaneSettings["layouts"] {
+  try {
+    const raw = globalThis.localStorage?.getItem(LAYOUTS_STORAGE_KEY);
+    return raw ? cleanLayouts(JSON.parse(raw)) : [];
+  } catch {
+    return [];
+  }
+}
 
 const XLSX = /\.(xlsx|xlsm)$/i;
 const TEXT = /\.(txt|tsv|csv)$/i;
@@ -20,6 +34,16 @@ export function createStandaloneHost(): PaneHost {
   let file: { name: string; bytes: Uint8Array } | null = null;
   let settings: PaneSettings = {};
   let lastUrl: string | null = null;
+  let lastGrids: Grid[] = [];
+
+  function keep(s: PaneSettings): void {
+    settings = s;
+    try {
+      globalThis.localStorage?.setItem(LAYOUTS_STORAGE_KEY, JSON.stringify(s.layouts ?? []));
+    } catch {
+      // Storage refused (private window): the mapping stays for this session.
+    }
+  }
 
   async function grids(): Promise<Grid[]> {
     if (!file) throw new PegInputError("Scegli prima un file .xlsx da analizzare.", "USAGE");
@@ -45,12 +69,19 @@ export function createStandaloneHost(): PaneHost {
     async setFile(f) {
       file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
     },
-    async structure(current, progress) {
+    async structure(current, progress, options) {
+      if (options?.save) keep(current);
       progress(0.1, "stepRead");
       const g = await grids();
       progress(0.4, "stepAnalyze");
       await nextFrame();
       const analysis = analyzeGrids(g, file!.name, current);
+      lastGrids = analysis.grids;
+      // No plan read: nothing to download (the pane says so and opens the Colonne step).
+      if (analysis.nothingRead) {
+        progress(1, "stepDone");
+        return analysis;
+      }
       progress(0.6, "stepWrite");
       const { writeStructuredWorkbook } = await import(
         /* webpackChunkName: "xlsx-write" */ "../xlsx/write"
@@ -74,11 +105,16 @@ export function createStandaloneHost(): PaneHost {
         message: `Celle: ${where}. Apri il file in Excel con il componente aggiuntivo per selezionarle.`,
       };
     },
+    async preview(req) {
+      const g = lastGrids.find((x) => x.sheet === req.sheet);
+      if (!g) throw new PegInputError(`Il foglio "${req.sheet}" non è stato letto.`, "USAGE");
+      return sliceRows(g, req);
+    },
     async loadSettings() {
-      return settings;
+      return { ...settings, layouts: storedLayouts() };
     },
     async saveSettings(s) {
-      settings = s;
+      keep(s);
     },
   };
 }

@@ -8,7 +8,7 @@
 import JSZip from "jszip";
 import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { parseA1 } from "../core/grid";
-import { dateDisplayText, numberDisplayText } from "./number-format";
+import { cellDisplayText, excelSerialToDate, isDateFormat } from "../core/cells";
 import { blankCovered, parseRange } from "./light-merges";
 import { hasNativeInflate, inflateEntry } from "./inflate";
 import type { ZipEntryInfo } from "./zip-guard";
@@ -44,13 +44,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
   48: "##0.0E+0",
   49: "@",
 };
-
-/** exceljs' rule, kept identical so both readers agree on what a date is. */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(f);
-}
 
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -165,10 +158,6 @@ function readSharedStrings(xml: string | null): string[] {
   return out;
 }
 
-function excelToDate(v: number, date1904: boolean): Date {
-  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
-
 interface SheetContext {
   strings: string[];
   styles: Styles;
@@ -225,7 +214,7 @@ export function sheetXmlToGrid(
             const n = Number(raw);
             if (raw.trim() === "" || !Number.isFinite(n)) value = null;
             else if (isDateFormat(fmt)) {
-              const d = excelToDate(n, ctx.date1904);
+              const d = excelSerialToDate(n, ctx.date1904);
               value = Number.isNaN(d.getTime()) ? null : d;
             } else value = n;
           }
@@ -233,9 +222,7 @@ export function sheetXmlToGrid(
       }
       if (value === "" || value === null) continue;
       out[c] = value;
-      let shown: string | null = null;
-      if (value instanceof Date) shown = dateDisplayText(value);
-      else if (typeof value === "number") shown = numberDisplayText(value, fmt);
+      const shown = cellDisplayText(value, fmt);
       if (shown !== null) {
         if (!outText) outText = [];
         outText[c] = shown;

@@ -1,12 +1,12 @@
 /**
- * .xlsx / .xlsm bytes -> one Grid per worksheet (CONTRACT section 1), with exceljs.
+ * .xlsx / .xlsm bytes -> one Grid per worksheet (docs/model.md), with exceljs.
  * Browser-safe (no Node APIs): the standalone task pane page uses it too.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergeArea } from "../core/grid";
 import { PegInputError, isPegInputError } from "../core/errors";
 import { DEFAULT_LIMITS, guardWorkbookBytes, type ReadLimits } from "./zip-guard";
-import { dateDisplayText, numberDisplayText } from "./number-format";
+import { cellDisplayText } from "../core/cells";
 import { blankCovered, newReaderWorkbook, recordedMerges } from "./light-merges";
 import { fastReadGrids } from "./fast-read";
 import { InflateLimitError, hasNativeInflate, inflateEntry } from "./inflate";
@@ -131,7 +131,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       const value = normalizeValue(raw);
       if (value === null) return;
       out[c] = value;
-      const shown = displayText(value, cell.numFmt);
+      const shown = cellDisplayText(value, cell.numFmt);
       if (shown !== null) {
         if (!outText) outText = [];
         outText[c] = shown;
@@ -218,11 +218,4 @@ function richText(parts: unknown[]): string | null {
       s += (p as { text: string }).text;
   }
   return s === "" ? null : s;
-}
-
-/** The text a person sees, where it matters: percentages (0.15 -> "15%") and dates (dd/mm/yyyy). */
-function displayText(value: CellValue, numFmt: string | undefined): string | null {
-  if (value instanceof Date) return dateDisplayText(value);
-  if (typeof value === "number") return numberDisplayText(value, numFmt);
-  return null;
 }

@@ -1,4 +1,5 @@
 import { auditModel, applyManualVerdicts, rangeOf } from "../../src/core/audit";
+import { readWeight } from "../../src/core/weights";
 import type { Finding, PegModel } from "../../src/core/model";
 import { parseSettings } from "../../src/core/settings";
 import { ind, model, op, report, strategic } from "./build";
@@ -82,14 +83,15 @@ describe("WEIGHTS_SUM", () => {
     expect(of(gap, "WEIGHTS_SUM")).toEqual([]); // WEIGHT_MISSING says it
   });
 
-  it("reads weights given as points (20, 30) and a TOTALE of 100 like fractions", () => {
+  it("reads weights written as points (20, 30) and a TOTALE of 100 like fractions", () => {
+    // The model holds fractions: cells are read by the one rule, src/core/weights.ts.
     const m = model({
       operationalObjectives: [op("P", { declaredWeightTotal: 100 }), op("Q")],
       indicators: [
-        ind("P", { weight: 20 }),
-        ind("P", { weight: 30 }),
-        ind("Q", { weight: 40 }),
-        ind("Q", { weight: 60 }),
+        ind("P", { weight: readWeight(20) }),
+        ind("P", { weight: readWeight("30") }),
+        ind("Q", { weight: readWeight("40%") }),
+        ind("Q", { weight: readWeight(60) }),
       ],
     });
     const fs = of(m, "WEIGHTS_SUM");

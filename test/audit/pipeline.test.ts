@@ -1,4 +1,10 @@
-import { analyzeWorkbook, auditBuiltModel, resolveSettings } from "../../src/core/pipeline";
+import {
+  analyze,
+  analyzeWorkbook,
+  auditBuiltModel,
+  resolveSettings,
+} from "../../src/core/pipeline";
+import { textToGrid } from "../../src/core/textgrid";
 import { formatAuditTable, countFindings, countsLine } from "../../src/core/audit/format";
 import { parseSettings } from "../../src/core/settings";
 import { ind, model, op, report } from "./build";
@@ -32,6 +38,38 @@ describe("resolveSettings", () => {
         settingsLabel: "cartella/peg.config.json",
       })
     ).toThrow("cartella/peg.config.json: 'year' deve essere un numero intero");
+  });
+});
+
+describe("analyze", () => {
+  const plan = () => [
+    textToGrid("Obiettivo\tIndicatore\tTarget\nUno\tRelazione\tEntro il 30/9\n", "piano.tsv"),
+  ];
+
+  it("hands back the validated settings and the sheets' options, so no adapter resolves them again", () => {
+    const a = analyze(plan(), {
+      files: ["piano.tsv"],
+      settings: { weightTolerance: 0.002, bands: [{ from: 0, to: 0.5, score: 0 }] },
+      asOf: "2025-12-31",
+    });
+    expect(a.settings.weightTolerance).toBe(0.002);
+    expect(a.sheets).toEqual({
+      asOf: "2025-12-31",
+      bands: [{ from: 0, to: 0.5, score: 0 }],
+      weightTolerance: 0.002,
+    });
+  });
+
+  it("takes the year from its arguments, never from the clock", () => {
+    const rule = (today: string) =>
+      analyze(plan(), { files: ["piano.tsv"], today }).model.indicators[0].rule;
+    expect(rule("2031-01-01")).toMatchObject({ op: "deadline", date: "2031-09-30" });
+    expect(rule("2030-12-31")).toMatchObject({ op: "deadline", date: "2030-09-30" });
+    // The plan year given wins over today.
+    expect(
+      analyze(plan(), { files: ["piano.tsv"], today: "2031-01-01", year: 2025 }).model.indicators[0]
+        .rule
+    ).toMatchObject({ date: "2025-09-30" });
   });
 });
 

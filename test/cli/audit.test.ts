@@ -14,18 +14,25 @@ import type { AnalyzeOptions } from "../../src/core/pipeline";
 const calls: { grids: Grid[]; options: AnalyzeOptions }[] = [];
 const findingsByFile = new Map<string, Finding[]>();
 
+function fakeModel(grids: Grid[], options: AnalyzeOptions) {
+  calls.push({ grids, options });
+  const m = emptyModel(
+    options.files,
+    grids.map((g) => g.sheet)
+  );
+  m.findings = findingsByFile.get(options.files[0]) ?? [];
+  // A plan was read (a model with no objective and no indicator is refused, exit 2).
+  m.indicators.push({ objectiveCode: "1" } as (typeof m.indicators)[number]);
+  return m;
+}
+
 jest.mock("../../src/core/pipeline", () => ({
-  analyzeWorkbook: (grids: Grid[], options: AnalyzeOptions) => {
-    calls.push({ grids, options });
-    const m = emptyModel(
-      options.files,
-      grids.map((g) => g.sheet)
-    );
-    m.findings = findingsByFile.get(options.files[0]) ?? [];
-    // A plan was read (a model with no objective and no indicator is refused, exit 2).
-    m.indicators.push({ objectiveCode: "1" } as (typeof m.indicators)[number]);
-    return m;
-  },
+  analyzeWorkbook: fakeModel,
+  analyze: (grids: Grid[], options: AnalyzeOptions) => ({
+    model: fakeModel(grids, options),
+    settings: {},
+    sheets: {},
+  }),
 }));
 
 // Imported after the mock is declared (jest hoists jest.mock above imports).

@@ -1,13 +1,12 @@
 import {
   dateToIso,
   daysBetween,
-  excelSerialToIso,
   findDates,
   formatItalianDate,
   isIsoDate,
-  isoToExcelSerial,
   parseItalianDate,
 } from "../../src/core/dates";
+import { excelSerialToIso, isoToExcelSerial } from "../../src/core/cells";
 
 describe("parseItalianDate", () => {
   it.each<[string, number | undefined, string, string | undefined]>([
@@ -62,8 +61,10 @@ describe("parseItalianDate", () => {
     "45/2",
   ])("%j has no date", (t) => expect(parseItalianDate(t, 2025)).toBeNull());
 
-  it("uses the current year when none is given", () => {
-    expect(parseItalianDate("30/9")!.date).toBe(`${new Date().getFullYear()}-09-30`);
+  it("never reads the clock: with no year given, a date written without one is not read", () => {
+    expect(parseItalianDate("30/9")).toBeNull();
+    expect(parseItalianDate("30/9/2024")!.date).toBe("2024-09-30");
+    expect(parseItalianDate("30/9", 2026)!.date).toBe("2026-09-30");
   });
 
   it("finds several dates in order", () => {

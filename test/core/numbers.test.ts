@@ -5,9 +5,9 @@ import {
   interpretNumeral,
   parseItalianNumber,
   parseItalianQuantity,
-  readWeight,
   wordNumber,
 } from "../../src/core/numbers";
+import { readWeight } from "../../src/core/weights";
 
 describe("parseItalianNumber", () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
  * More target and actual forms, as other Italian comuni write them in their PEG / Piano della
- * performance (CONTRACT section 4): the rule each target is read into, and the status and
+ * performance (docs/targets.md): the rule each target is read into, and the status and
  * achievement a controllo di gestione officer would give each actual.
  */
 import { evaluateTarget, readTarget, renderRule, type TargetContext } from "../../src/core/targets";

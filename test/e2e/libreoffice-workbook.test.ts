@@ -17,6 +17,10 @@ import { requireProgram } from "../helpers/programs";
 import { sheetsAsComputed } from "../helpers/libreoffice";
 import { sampleModel } from "../sheets/sample-model";
 import type { CellValue } from "../../src/core/grid";
+import fc from "fast-check";
+import { auditModel } from "../../src/core/audit";
+import { parseSettings } from "../../src/core/settings";
+import { ind as indicator, model as planModel, op as objective } from "../audit/build";
 
 const HAVE = requireProgram("soffice");
 const run = HAVE ? test : test.skip;
@@ -188,4 +192,47 @@ describe("LibreOffice recomputes the structured workbook", () => {
       await checkAll(buildWorkbookSpec(model), bytes);
     }
   });
+
+  run(
+    "Pesi: the verdicts LibreOffice recomputes are the audit's, at the configured tolerance",
+    async () => {
+      // Random weights near 100% (hundredths of a percent), plus the cases of issue 13.
+      const sums = fc.sample(
+        fc
+          .array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 4 })
+          .chain((parts) =>
+            fc
+              .integer({ min: -30, max: 30 })
+              .map((delta) => [...parts, 10000 + delta - parts.reduce((a, b) => a + b, 0)])
+          ),
+        { numRuns: 120, seed: 13 }
+      );
+      const weights = [[3331, 3331, 3331], [5000, 4993], [3300, 3300, 3300], ...sums];
+      const codes = weights.map((_, k) => `P${k + 1}`);
+      const m = planModel({
+        operationalObjectives: codes.map((c) => objective(c)),
+        indicators: weights.flatMap((ws, k) =>
+          ws.map((h) => indicator(codes[k], { weight: h / 10000 }))
+        ),
+      });
+      for (const tolerance of [0.001, 0.002]) {
+        const flagged = new Set(
+          auditModel(m, parseSettings({ weightTolerance: tolerance }))
+            .filter((f) => f.code === "WEIGHTS_SUM")
+            .map((f) => f.objectiveCode)
+        );
+        const bytes = await writeStructuredWorkbook(
+          null,
+          buildWorkbookSpec(m, { weightTolerance: tolerance })
+        );
+        const pesi = sheetsAsComputed((await stripNative(bytes)).file).get("Pesi")!;
+        const verdicts = codes.map((c) => cellOf(pesi, c, "Verifica"));
+        expect(verdicts.slice(0, 3)).toEqual(["OK", "OK", "SOTTO 100%"]);
+        expect(codes.filter((_, k) => verdicts[k] !== "OK")).toEqual(
+          codes.filter((c) => flagged.has(c))
+        );
+        expect(new Set(verdicts)).toEqual(new Set(["OK", "SOTTO 100%", "SOPRA 100%"]));
+      }
+    }
+  );
 });

@@ -352,6 +352,11 @@ export function fakeContext(init: FakeSheetInit[]) {
           book.sheets.push(s);
           return sheetProxy(s);
         },
+        getItem: (name: string) => {
+          const s = book.live().find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+          return sheetProxy(s);
+        },
         getItemOrNullObject: (name: string) => {
           const s = book.live().find((x) => x.name.toLowerCase() === name.toLowerCase());
           return s ? Object.assign(sheetProxy(s), { isNullObject: false }) : { isNullObject: true };

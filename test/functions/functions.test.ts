@@ -59,7 +59,7 @@ describe("metadata files match the code", () => {
     expect(itMeta.functions.map((f) => f.id)).toEqual(ids);
   });
 
-  it("English names are the ids, Italian names are CONTRACT section 7's", () => {
+  it("English names are the ids, Italian names are docs/functions.md's", () => {
     for (const f of en.functions) expect(f.name).toBe(f.id);
     expect(itMeta.functions.map((f) => f.name)).toEqual([
       "SOMMAPESI",
@@ -114,8 +114,8 @@ describe("weights", () => {
     // Typed points, a percent-formatted cell (Excel hands over 0,2) and text in one range.
     expect(WEIGHTSUM([[20], [0.2], ["20%"]])).toBeCloseTo(0.6, 9);
     expect(WEIGHTSUM([[20], ["0,5"]])).toBeCloseTo(0.7, 9);
-    // A bare 1 is a point among points, 100% otherwise.
-    expect(WEIGHTSUM([[1], [49], [50]])).toBeCloseTo(1, 9);
+    // A bare 1 is 100%, as the recognizer and the audit read it (src/core/weights.ts): one rule.
+    expect(WEIGHTSUM([[1], [49], [50]])).toBeCloseTo(1.99, 9);
     expect(WEIGHTSUM([[1]])).toBeCloseTo(1, 9);
     expect(WEIGHTSUM([[1], [0.5]])).toBeCloseTo(1.5, 9);
     expect(WEIGHTSUM([[0.2], [0.2], [0.4]])).toBeCloseTo(0.8, 9);

@@ -1,6 +1,6 @@
-/** Facts of /work/shared/CONTRACT.md that several tests check, written once, apart from src/. */
+/** Facts of the product's outside (docs/) that several tests check, written once, apart from src/. */
 
-/** The seven structured sheets (CONTRACT section 3), in the order the workbook has them. */
+/** The seven structured sheets (docs/sheets.md), in the order the workbook has them. */
 export const STRUCTURED_SHEETS: readonly string[] = [
   "Obiettivi strategici",
   "Obiettivi operativi",

@@ -1,5 +1,6 @@
 /**
- * The fixture comparer (test/fixtures/README.md): objectives by code, else by title word overlap;
+ * The fixture comparer (test/fixtures/README.md): objectives by code, else by title word overlap
+ * (recall: missingObjectives; precision: extraObjectives, objectivePrecision);
  * indicators within their objective by name word overlap; targets compared with spaces collapsed
  * and case ignored; weights within 0.001.
  */
@@ -130,6 +131,10 @@ export interface Comparison {
   statusMismatches: { gold: GoldIndicator; got: string }[];
   objectiveWeightMismatches: { gold: GoldObjective; got: number | null | undefined }[];
   reportMismatches: { gold: GoldReport; got: string }[];
+  /** Model objectives that match no gold objective: invented (or split) by the reader. */
+  extraObjectives: ModelObjective[];
+  /** Matched objectives over the model's objectives (1 when the model has none and gold neither). */
+  objectivePrecision: number;
 }
 
 export function compareWithGold(model: PegModel, gold: Gold): Comparison {
@@ -158,6 +163,14 @@ export function compareWithGold(model: PegModel, gold: Gold): Comparison {
   );
   for (const [gi, oj] of byTitle) objMatch.set(restGold[gi].i, restObj[oj]);
   const missingObjectives = gold.objectives.filter((_, i) => !objMatch.has(i));
+  const matchedObjectives = new Set(objMatch.values());
+  const extraObjectives = objs.filter((o) => !matchedObjectives.has(o));
+  const objectivePrecision =
+    objs.length === 0
+      ? gold.objectives.length === 0
+        ? 1
+        : 0
+      : matchedObjectives.size / objs.length;
 
   // Indicators, within their objective.
   const goldObjIndex = (ref: string | null): number => {
@@ -253,5 +266,7 @@ export function compareWithGold(model: PegModel, gold: Gold): Comparison {
     statusMismatches,
     objectiveWeightMismatches,
     reportMismatches,
+    extraObjectives,
+    objectivePrecision,
   };
 }

@@ -5,8 +5,10 @@
  */
 import fc from "fast-check";
 import { readTarget, evaluateTarget } from "../../src/core/targets";
-import { parseItalianNumber, findNumbers, readWeight } from "../../src/core/numbers";
-import { parseItalianDate, findDates, excelSerialToIso } from "../../src/core/dates";
+import { parseItalianNumber, findNumbers } from "../../src/core/numbers";
+import { readWeight } from "../../src/core/weights";
+import { parseItalianDate, findDates } from "../../src/core/dates";
+import { excelSerialToIso } from "../../src/core/cells";
 import { textToGrid } from "../../src/core/textgrid";
 import { analyzeWorkbook } from "../../src/core/pipeline";
 import { PegModelSchema, STATUSES, TargetRuleSchema } from "../../src/core/model";

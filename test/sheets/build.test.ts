@@ -36,7 +36,7 @@ function formula(s: SheetSpec, key: string, header: string): FormulaCell {
 }
 
 describe("buildWorkbookSpec", () => {
-  test("the seven sheets of CONTRACT section 3, each a table with unique names", () => {
+  test("the seven sheets of docs/sheets.md, each a table with unique names", () => {
     const spec = buildWorkbookSpec(sampleModel());
     expect(spec.sheets.map((s) => s.name)).toEqual(STRUCTURED_SHEETS);
     expect(new Set(spec.sheets.map((s) => s.tableName)).size).toBe(7);

@@ -4,7 +4,7 @@
  */
 import { textToGrid } from "../../src/core/textgrid";
 import { analyzeWorkbook } from "../../src/core/pipeline";
-import { isoToExcelSerial } from "../../src/core/dates";
+import { isoToExcelSerial } from "../../src/core/cells";
 import {
   buildWorkbookSpec,
   isFormulaCell,

@@ -7,7 +7,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { FAST_READ_THRESHOLD, readXlsxGrids } from "../../src/xlsx/read";
-import { decodeXml, isDateFormat } from "../../src/xlsx/fast-read";
+import { decodeXml } from "../../src/xlsx/fast-read";
+import { isDateFormat } from "../../src/core/cells";
 import type { Grid } from "../../src/core/grid";
 
 function plain(grids: Grid[]): unknown {

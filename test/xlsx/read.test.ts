@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { PegInputError } from "../../src/core/errors";
-import { formatPercentText, isPercentFormat } from "../../src/xlsx/number-format";
+import { formatPercentText, isPercentFormat } from "../../src/core/cells";
 import { DEFAULT_LIMITS } from "../../src/xlsx/zip-guard";
 import * as zlib from "zlib";
 import { buildZip } from "../cli/hostile";

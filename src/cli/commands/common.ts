@@ -4,6 +4,7 @@
  */
 import * as path from "path";
 import type { AnalyzeOptions } from "../../core/pipeline";
+import { localDateIso } from "../../core/dates";
 import type { CliIo } from "../io";
 import {
   optString,
@@ -82,7 +83,11 @@ export async function prepareRun(
 }
 
 export function analyzeOptions(run: PreparedRun, sources: SourceFile[]): AnalyzeOptions {
-  const options: AnalyzeOptions = { files: sources.map((s) => s.name) };
+  // The adapter's clock: the year of a plan that states none (core never reads the clock).
+  const options: AnalyzeOptions = {
+    files: sources.map((s) => s.name),
+    today: localDateIso(new Date()),
+  };
   if (run.year !== undefined) options.year = run.year;
   if (run.asOf !== undefined) options.asOf = run.asOf;
   if (run.settings !== undefined) options.settings = run.settings;

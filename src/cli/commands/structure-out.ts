@@ -8,7 +8,6 @@ import * as path from "path";
 import type { Grid } from "../../core/grid";
 import type { PegModel } from "../../core/model";
 import { buildWorkbookSpec, type WorkbookSpecOptions } from "../../core/sheets";
-import type { Settings } from "../../core/settings";
 import { writeStructuredWorkbookFrom, type SourceInput } from "../../xlsx/write";
 import { writeFileAtomic } from "../fs-safe";
 
@@ -17,13 +16,6 @@ export interface StructureOutResult {
   base: string | null;
   /** Source sheets copied under another name: file, name in the file, name in the output. */
   renamed: { file: string; original: string; sheet: string }[];
-}
-
-/** What the sheets take from the validated settings: the check date and the achievement bands. */
-export function settingsSpecOptions(
-  settings: Pick<Settings, "asOf" | "bands">
-): WorkbookSpecOptions {
-  return { asOf: settings.asOf ?? null, bands: settings.bands };
 }
 
 function isWorkbook(p: string): boolean {
@@ -42,8 +34,8 @@ export async function writeStructureOut(
   inputs: StructureOutInput[],
   outPath: string,
   /**
-   * asOf: the check date the model was evaluated at, so the sheets' formulas recompute alike;
-   * bands: the settings' achievement bands (see settingsSpecOptions).
+   * What the sheets take from the settings (src/core/pipeline.ts sheetOptions): the check date the
+   * model was evaluated at, the achievement bands, the weight tolerance.
    */
   specOptions: WorkbookSpecOptions = {}
 ): Promise<StructureOutResult> {

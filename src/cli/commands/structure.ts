@@ -1,6 +1,6 @@
 /** `peg structure FILE... [--out OUT.xlsx] [--json] [--year Y] [--as-of D] [--config F]` */
 import * as path from "path";
-import { analyzeWorkbook, resolveSettings } from "../../core/pipeline";
+import { analyze } from "../../core/pipeline";
 import type { PegModel } from "../../core/model";
 import { assertWritable } from "../../core/limits";
 import { assertPlanRead } from "../../core/noplan";
@@ -8,7 +8,7 @@ import type { CliIo } from "../io";
 import { optString, usageError, type OptionSpec } from "../args";
 import { assertNotInput } from "../fs-safe";
 import { analyzeOptions, parseCommandArgs, prepareRun, RUN_OPTIONS } from "./common";
-import { settingsSpecOptions, writeStructureOut } from "./structure-out";
+import { writeStructureOut } from "./structure-out";
 import { plural } from "../../core/audit/text";
 
 const SPEC: OptionSpec = { out: { type: "string", short: "o" }, ...RUN_OPTIONS };
@@ -30,7 +30,7 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   const run = await prepareRun(args, io, "structure");
   const grids = run.sources.flatMap((s) => s.grids);
   const options = analyzeOptions(run, run.sources);
-  const model = analyzeWorkbook(grids, options);
+  const { model, sheets } = analyze(grids, options);
   // No plan read: say so (exit 2) before anything is written.
   assertPlanRead(model);
   let note: string | undefined;
@@ -41,7 +41,7 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes, grids: s.grids })),
       path.resolve(io.cwd, out),
-      settingsSpecOptions(resolveSettings(options))
+      sheets
     );
     if (result.renamed.length > 0) {
       note =

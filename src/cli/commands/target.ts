@@ -7,6 +7,7 @@ import * as path from "path";
 import { evaluateTarget, readTarget, targetSentence, type TargetContext } from "../../core/targets";
 import { PegInputError } from "../../core/errors";
 import type { Status, TargetRule } from "../../core/model";
+import { localDateIso } from "../../core/dates";
 import { textToGrid } from "../../core/textgrid";
 import type { CliIo } from "../io";
 import { optString, parseArgs, parseAsOf, parseYear, usageError, type OptionSpec } from "../args";
@@ -38,8 +39,10 @@ export function evaluateOne(input: TargetInput): {
   status: Status;
   achievement: number | null;
 } {
-  const ctx: TargetContext = {};
-  if (input.year !== undefined) ctx.year = input.year;
+  // No --year: the check date's year, else today's (the adapter's clock; core never reads it).
+  const ctx: TargetContext = {
+    year: input.year ?? Number((input.asOf ?? localDateIso(new Date())).slice(0, 4)),
+  };
   if (input.asOf !== undefined) ctx.asOf = input.asOf;
   if (input.baseline != null && input.baseline !== "") ctx.baseline = input.baseline;
   const rule = readTarget(input.target, ctx);

@@ -1,11 +1,11 @@
 /**
- * The audit (issue 4): every check of CONTRACT section 5 plus the ones from Italian rules, run on a
+ * The audit (issue 4): every check of docs/findings.md plus the ones from Italian rules, run on a
  * model whose manual verdicts have been applied. One small module per check, in ./checks.
  */
 import type { Finding, PegModel } from "../model";
 import { checkEnabled, DEFAULT_SETTINGS, type Settings } from "../settings";
 import { buildContext, type Check } from "./context";
-import { applyManualVerdicts } from "./manual";
+import { applyManualVerdicts } from "../verdict";
 import { achievementDeclaredMismatch } from "./checks/achievement-declared";
 import { actualMissing } from "./checks/actual-missing";
 import { duplicateCode } from "./checks/duplicate-code";
@@ -22,7 +22,7 @@ import { targetUnparsed } from "./checks/target-unparsed";
 import { weightMissing } from "./checks/weight-missing";
 import { weightsSum } from "./checks/weights-sum";
 
-export { applyManualVerdicts, effectiveVerdict, hasManualVerdict } from "./manual";
+export { applyManualVerdicts, effectiveVerdict, hasManualVerdict } from "../verdict";
 export { rangeOf } from "./where";
 export type { AuditContext, Check } from "./context";
 
@@ -73,13 +73,24 @@ export function sortFindings(findings: readonly Finding[], model: PegModel): Fin
     .map((x) => x.f);
 }
 
-/** Run every enabled check. The model's own findings (the recognizer's) are not repeated here. */
-export function auditModel(model: PegModel, settings: Settings = DEFAULT_SETTINGS): Finding[] {
-  const ctx = buildContext(applyManualVerdicts(model), settings);
+/**
+ * Run every enabled check on a model whose manual verdicts are applied already, in check order (the
+ * pipeline applies the verdicts and sorts the findings, once: src/core/pipeline.ts).
+ */
+export function runChecks(applied: PegModel, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+  const ctx = buildContext(applied, settings);
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     if (!checkEnabled(settings, check.code)) continue;
     for (const f of check.run(ctx)) findings.push(f); // not push(...): 100,000 findings overflow the stack
   }
-  return sortFindings(findings, model);
+  return findings;
+}
+
+/**
+ * The audit of a model on its own (tests, tools): manual verdicts applied, every enabled check run,
+ * findings sorted. The model's own findings (the recognizer's) are not repeated here.
+ */
+export function auditModel(model: PegModel, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+  return sortFindings(runChecks(applyManualVerdicts(model), settings), model);
 }

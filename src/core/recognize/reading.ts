@@ -39,7 +39,10 @@ export const HIERARCHY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "objectiveWeight",
 ]);
 
-/** Roles that take one column at most (the others, e.g. `note`, `ignore`, `orgUnit`, may repeat). */
+/**
+ * Roles that take one column at most. The others may repeat: `note`, `ignore`, `orgUnit`
+ * (Dipartimento | Struttura), `target` and `baseline` (one column a year: `Target 2025 | Target 2026`).
+ */
 export const SINGLE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "strategicCode",
   "strategicTitle",
@@ -50,7 +53,6 @@ export const SINGLE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "indicator",
   "dimension",
   "measureUnit",
-  "target",
   "targetYear",
   "weight",
   "actual",
@@ -83,6 +85,8 @@ export interface SheetReading {
   reader: string;
   confidence: number;
   headerRow: number | null;
+  /** 1-based last row of the table, where it ends before the sheet does. */
+  lastRow?: number;
   columns: Record<string, ColumnRole>;
   evidence: Record<string, ColumnEvidence>;
   objectives: number;

@@ -4,6 +4,11 @@ import { cleanText } from "./text";
 
 const FOOTER_RE = /^pag(?:ina|\.)?\s*\d{1,4}(?:\s*(?:di|\/|of)\s*\d{1,4})?$/i;
 
+/** A page footer alone on its row (`Pagina 3 di 7`): read as a blank row. */
+export function isPageFooter(text: string): boolean {
+  return FOOTER_RE.test(text.trim());
+}
+
 export interface Cell {
   col: number;
   /** Displayed text without markup. */

@@ -5,7 +5,8 @@
  */
 import { cellRef, rangeRef, type Grid } from "../grid";
 import { parseItalianDate } from "../dates";
-import { readWeight, parseItalianNumber } from "../numbers";
+import { parseItalianNumber } from "../numbers";
+import { readWeight } from "../weights";
 import { detectHeader, roleOf, type Column, type Header, type Role } from "./header";
 import { dimensionOf, readLineSection, type LineItem } from "./lines";
 import { RowReader, type Cell } from "./rows";

@@ -1,5 +1,5 @@
 /**
- * The structured sheets (CONTRACT section 3) as a sheet model: `buildWorkbookSpec(model)` gives the
+ * The structured sheets (docs/sheets.md) as a sheet model: `buildWorkbookSpec(model)` gives the
  * seven tables that the CLI (exceljs) and the add-in (Office.js) both write.
  *
  * Formulas are en-US, without "=", with structured references. Native formulas do every sum and
@@ -8,10 +8,11 @@
  * carries its value computed here (`result`), the same number the spreadsheet recomputes.
  */
 import type { Finding, Indicator, PegModel, TargetRule } from "../model";
-import { splitRef, type Grid } from "../grid";
+import { splitRef } from "../grid";
 import { renderRule } from "../targets";
 import { isIsoDate } from "../dates";
-import type { Band } from "../settings";
+import { DEFAULT_SETTINGS, type Band } from "../settings";
+import { WEIGHT_VERDICT_TEXT, checkWeightSum, weightVerdictFormula } from "../weights";
 import {
   NO_SETTORE,
   countedAchievement,
@@ -35,47 +36,14 @@ import type {
   WorkbookSpec,
 } from "./types";
 
-export const SHEET_NAMES = {
-  strategic: "Obiettivi strategici",
-  operational: "Obiettivi operativi",
-  indicators: "Indicatori",
-  weights: "Pesi",
-  reports: "Report dirigenti",
-  checks: "Verifiche",
-  summary: "Riepilogo",
-} as const;
-
-/** The names of the structured sheets, in the order they are written. */
-export const STRUCTURED_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
-
-/** True for a sheet this product writes (a reader should not take it for a source sheet). */
-export function isStructuredSheetName(name: string): boolean {
-  return STRUCTURED_SHEET_NAMES.includes(name);
-}
-
-/** First two headers of each structured sheet: with the name, the signature of a sheet we wrote. */
-const SIGNATURES = new Map<string, [string, string[]]>([
-  ["Obiettivi strategici", ["Codice", ["Titolo"]]],
-  ["Obiettivi operativi", ["Codice", ["Titolo"]]],
-  ["Indicatori", ["ID", ["Codice obiettivo"]]],
-  ["Pesi", ["Codice obiettivo", ["Obiettivo"]]],
-  ["Report dirigenti", ["Codice obiettivo", ["Dirigente"]]],
-  ["Verifiche", ["Gravità", ["Codice"]]],
-  ["Riepilogo", ["Settore", ["Obiettivi", "Dirigente"]]],
-]);
-
-/**
- * True for a grid read from a structured sheet this product wrote (its name and header row), so a
- * workbook written by `peg structure --out` can be read again without counting its rows twice. A
- * user's own sheet that happens to be called "Indicatori" has other headers and is kept.
- */
-export function isStructuredGrid(grid: Grid): boolean {
-  const sig = SIGNATURES.get(grid.sheet);
-  if (!sig) return false;
-  const head = grid.rows[0] ?? [];
-  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-  return text(head[0]) === sig[0] && sig[1].includes(text(head[1]));
-}
+// The names of the structured sheets and how to tell one we wrote: src/core/structured.ts.
+export {
+  SHEET_NAMES,
+  STRUCTURED_SHEET_NAMES,
+  isStructuredGrid,
+  isStructuredSheetName,
+} from "../structured";
+import { SHEET_NAMES } from "../structured";
 
 export const TABLE_NAMES = {
   strategic: "ObiettiviStrategici",
@@ -101,6 +69,8 @@ export interface WorkbookSpecOptions {
    * Riepilogo, count that grade. None = the final grade counts as it is.
    */
   bands?: readonly Band[];
+  /** The settings' tolerance on weight sums (`Pesi`'s Verifica); none = the default setting. */
+  weightTolerance?: number;
 }
 
 const PCT = "0%";
@@ -664,13 +634,8 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
 
 // ---- Pesi ----------------------------------------------------------------------------------------
 
-export const WEIGHT_CHECK = {
-  ok: "OK",
-  none: "NESSUN PESO",
-  missing: "PESI MANCANTI",
-  under: "SOTTO 100%",
-  over: "SOPRA 100%",
-} as const;
+/** The `Verifica` words of `Pesi`: the audit's sum check, src/core/weights.ts. */
+export const WEIGHT_CHECK = WEIGHT_VERDICT_TEXT;
 
 function weightSheet(ctx: Ctx): SheetSpec {
   const { model } = ctx;
@@ -702,29 +667,30 @@ function weightSheet(ctx: Ctx): SheetSpec {
         source: i.source,
       });
     }
+  // The audit's tolerance (settings.weightTolerance) and its rule, so sheet and audit agree.
+  const tolerance = ctx.options.weightTolerance ?? DEFAULT_SETTINGS.weightTolerance;
   const rows = keys.map(({ key, title, source }) => {
     const inds = ctx.byObjective.get(key) ?? [];
     const given = inds.filter((i) => num(i.weight) !== null);
-    const sum = given.reduce((a, i) => a + (num(i.weight) ?? 0), 0);
+    const check = checkWeightSum(
+      inds.map((i) => num(i.weight)),
+      tolerance
+    );
     const agg = new Agg(`${ind}[Codice obiettivo]`, "[@[Codice obiettivo]]", ctx.exactObjectives);
-    let check: string;
-    if (given.length === 0) check = WEIGHT_CHECK.none;
-    else if (given.length < inds.length) check = WEIGHT_CHECK.missing;
-    else if (Math.abs(sum - 1) < 0.0005) check = WEIGHT_CHECK.ok;
-    else check = sum < 1 ? WEIGHT_CHECK.under : WEIGHT_CHECK.over;
     return [
       key,
       title,
       f(agg.count(), inds.length),
       f(agg.countNumbers(`${ind}[Peso]`), given.length),
-      f(agg.sum(`${ind}[Peso]`), sum),
-      f("[@[Somma pesi]]-1", sum - 1),
+      f(agg.sum(`${ind}[Peso]`), check.sum),
+      // No weight at all is no difference to show (the audit says nothing either).
+      f(`IF([@[Pesi indicati]]=0,"",[@[Somma pesi]]-1)`, given.length === 0 ? "" : check.diff),
       f(
-        `IF([@[Pesi indicati]]=0,${lit(WEIGHT_CHECK.none)},` +
-          `IF([@[Pesi indicati]]<[@[N. indicatori]],${lit(WEIGHT_CHECK.missing)},` +
-          `IF(ABS([@Differenza])<0.0005,${lit(WEIGHT_CHECK.ok)},` +
-          `IF([@Differenza]<0,${lit(WEIGHT_CHECK.under)},${lit(WEIGHT_CHECK.over)}))))`,
-        check
+        weightVerdictFormula(
+          { count: "[@[N. indicatori]]", given: "[@[Pesi indicati]]", diff: "[@Differenza]" },
+          tolerance
+        ),
+        WEIGHT_CHECK[check.verdict]
       ),
       sourceLink(source),
     ];
@@ -739,7 +705,8 @@ function weightSheet(ctx: Ctx): SheetSpec {
     conditional: checkConditionals(
       6,
       [WEIGHT_CHECK.ok],
-      [WEIGHT_CHECK.none, WEIGHT_CHECK.missing, WEIGHT_CHECK.under, WEIGHT_CHECK.over]
+      // NESSUN PESO stays neutral: a plan without indicator weights is not an error.
+      [WEIGHT_CHECK.missing, WEIGHT_CHECK.under, WEIGHT_CHECK.over]
     ),
   };
 }

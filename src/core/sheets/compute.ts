@@ -4,34 +4,28 @@
  * shows the same figures as the workbook.
  */
 import type { Indicator, OperationalObjective, PegModel, Status } from "../model";
-import { applyBands } from "../scores";
+import { applyBands, objectiveKey } from "../scores";
+import { effectiveVerdict } from "../verdict";
 import type { Band } from "../settings";
 import { ESITO } from "./labels";
 
 /** Label used where an objective or indicator has no settore. */
 export const NO_SETTORE = "(settore non indicato)";
 
-/** The key that links an indicator to its objective: the code, or the id where there is none. */
-export function objectiveKey(o: { code: string | null; id: string }): string {
-  return o.code ?? o.id;
-}
+export { objectiveKey } from "../scores";
 
-/** Status after a manual verdict (a person's verdict wins over the computed one). */
+/** Status after a manual verdict: the one rule, src/core/verdict.ts. */
 export function finalStatus(ind: Indicator): Status {
-  return ind.manual?.status ?? ind.status;
+  return effectiveVerdict(ind).status;
 }
 
 /**
- * Achievement after a manual verdict, as the `Grado finale` column computes it: a manual grade
- * wins; else a manual RAGGIUNTO counts 1 and a manual NON RAGGIUNTO / SCADUTO counts 0; else the
- * computed grade.
+ * Achievement after a manual verdict, as the `Grado finale` column computes it: the one rule,
+ * src/core/verdict.ts (a manual grade wins; else a manual RAGGIUNTO counts 1 and a manual NON
+ * RAGGIUNTO / SCADUTO counts 0; else the computed grade).
  */
 export function finalAchievement(ind: Indicator): number | null {
-  const m = ind.manual;
-  if (typeof m?.achievement === "number") return m.achievement;
-  if (m?.status === "met") return 1;
-  if (m?.status === "missed" || m?.status === "overdue") return 0;
-  return ind.achievement;
+  return effectiveVerdict(ind).achievement;
 }
 
 /**

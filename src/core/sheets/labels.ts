@@ -1,5 +1,5 @@
 /**
- * Italian words for a status (CONTRACT section 7, `PEG.ESITO`). One map for the structured sheets,
+ * Italian words for a status (docs/functions.md, `PEG.ESITO`). One map for the structured sheets,
  * the summary and the custom functions, so a status reads the same everywhere.
  */
 import { STATUSES, type Status } from "../model";

@@ -1,5 +1,5 @@
 /**
- * Sheet model: one description of a structured sheet (CONTRACT section 3) that two writers render,
+ * Sheet model: one description of a structured sheet (docs/sheets.md) that two writers render,
  * exceljs in the CLI and Office.js in the add-in. Pure data: no library types here.
  */
 
@@ -53,7 +53,7 @@ export interface ValidationSpec {
 }
 
 export interface SheetSpec {
-  /** Sheet name (Italian, CONTRACT section 3). */
+  /** Sheet name (Italian, docs/sheets.md). */
   name: string;
   /** Excel table name (no spaces). */
   tableName: string;

@@ -2,9 +2,11 @@
  * Reading an actual value (consuntivo) the way targets are read: `74`, `74 pasti erogati`, `SI`,
  * `fatto`, `realizzato`, `15/09/2025`, a JS Date, an Excel number, `in corso`.
  */
-import { dateToIso, excelSerialToIso, findDates, isoDate } from "../dates";
+import { dateToIso, findDates, isoDate } from "../dates";
+import { dateSerialToIso } from "../cells";
 import { findNumbers, isRatioSpan, parseItalianQuantity, type FoundNumber } from "../numbers";
 import { isReferenceNumber } from "./read";
+import { withMonthYears } from "./forms";
 import { cleanText, fold } from "./text";
 
 export interface ActualNumber {
@@ -124,6 +126,8 @@ const YES_WHOLE = new Set([
   "✔",
   "☑",
   "v",
+  // `On` / `Off`: the state of an on/off indicator.
+  "on",
 ]);
 const NO_WHOLE = new Set([
   "no",
@@ -133,6 +137,7 @@ const NO_WHOLE = new Set([
   "non fatto",
   "non realizzato",
   "non raggiunto",
+  "off",
   "✗",
   "✘",
 ]);
@@ -322,7 +327,7 @@ function readActualUncached(actual: unknown, year?: number): ActualReading {
 
   const outOf = readOutOf(lc);
   if (outOf) return simple(text, [outOf], []);
-  const spans = findDates(text, year);
+  const spans = withMonthYears(text, findDates(text, year));
   const found = findNumbers(text, { words: true, dates: spans });
   const numbers: ActualNumber[] = [];
   for (const f of found) {
@@ -363,8 +368,7 @@ function readOutOf(lc: string): ActualNumber | null {
   return n;
 }
 
-/** An Excel date serial typed as a number (roughly 1955..2173), as ISO. */
+/** An Excel date serial typed as a number, as ISO: the one rule, src/core/cells.ts. */
 export function serialDate(v: number): string | null {
-  if (!Number.isInteger(v) || v < 20000 || v > 100000) return null;
-  return excelSerialToIso(v);
+  return dateSerialToIso(v);
 }

@@ -1,5 +1,5 @@
 /**
- * Evaluating a rule against an actual (CONTRACT section 4): status and achievement (0..1).
+ * Evaluating a rule against an actual (docs/targets.md): status and achievement (0..1).
  *
  * `>=` gives min(actual/target, 1); `<=` 1 when within, else target/actual (0 when the target is
  * 0); `=`, done and deadlines 1 or 0; `between` 1 within, else the nearer bound's ratio; several
@@ -350,14 +350,28 @@ function yearOrDay(text: string, deadline: string): string | LeafResult | null {
   return deadline.endsWith("-12-31") ? MET : null;
 }
 
-function doneLeaf(reading: ActualReading): LeafResult {
+function doneLeaf(reading: ActualReading, rule?: TargetRule): LeafResult {
+  // `Off`: the state to reach is "not done".
+  if (rule?.direction === "lower") {
+    const r = doneLeafYes(reading);
+    return r.status === "met" ? MISSED : r.status === "missed" ? MET : r;
+  }
+  return doneLeafYes(reading);
+}
+
+function doneLeafYes(reading: ActualReading): LeafResult {
   if (reading.no) return MISSED;
   const pct = reading.completion;
   if (pct !== undefined) return pct >= 100 ? MET : MISSED;
   if (reading.yes) return MET;
   if (reading.dates.length > 0) return MET;
   if (reading.inProgress) return PENDING;
-  if (reading.numbers.length > 0) return reading.numbers[0].value > 0 ? MET : MISSED;
+  if (reading.numbers.length > 0) {
+    const n = reading.numbers[0];
+    // `50%` of a yes / no target is not done; `100%` is.
+    if (n.unit === "percent") return n.value >= 100 ? MET : MISSED;
+    return n.value > 0 ? MET : MISSED;
+  }
   return UNKNOWN;
 }
 
@@ -413,7 +427,7 @@ function single(
       return verdict(deadlineLeaf(leaf, done, reading, false), p, ctx.asOf);
     }
     case "done":
-      return verdict(doneLeaf(reading), p, ctx.asOf);
+      return verdict(doneLeaf(reading, leaf), p, ctx.asOf);
     default: {
       const ns = reading.numbers;
       let n: ActualNumber | undefined;
@@ -474,7 +488,7 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
     if (leaf.op === "deadline") {
       r = deadlineLeaf(leaf, doneDates[di], reading, laterDone[di]);
       di++;
-    } else if (leaf.op === "done") r = doneLeaf(reading);
+    } else if (leaf.op === "done") r = doneLeaf(reading, leaf);
     else if (NUMERIC_OPS.has(leaf.op) || leaf.op === "relative")
       r = numericLeaf(leaf, assigned[ni++], reading, ctx);
     else r = UNKNOWN;

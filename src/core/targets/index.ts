@@ -1,7 +1,7 @@
 /**
  * The target engine's public API (issue 2). Other modules import only from here.
  *
- * readTarget:     text as written -> rule (CONTRACT section 4), see ./read.ts for the forms.
+ * readTarget:     text as written -> rule (docs/targets.md), see ./read.ts for the forms.
  * evaluateTarget: rule + actual (+ year, asOf, baseline) -> status and achievement, ./evaluate.ts.
  * renderRule:     rule -> short Italian (`≥ 15`, `entro 30/09/2025`, `SÌ`), ./render.ts.
  */

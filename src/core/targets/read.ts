@@ -1,12 +1,10 @@
 /**
- * Reading a target text into a rule (CONTRACT section 4). Small readers, one per form, composed by
+ * Reading a target text into a rule (docs/targets.md). Small readers, one per form, composed by
  * `readTargetText` (after `cleanText`: html, LaTeX, operators; `forYear`: one target per year;
  * `splitParts`: `1) … 2) …`, `a) …`, bullets, `;`):
  *
- * - `readPlaceholder`  `Da definire`, `non previsto`, `N.D.`                       -> qualitative
- * - `readGarbled`      `>>`, a lone operator                                          -> unparsed
- * - `readDone`         `SI`, `Sì`, `X`, `Realizzazione: SI`                           -> done
- * - `readZero`         `Nessun reclamo`, `zero infortuni`                             -> <= 0
+ * - whole-segment forms (`./forms/index.ts`, their order and why there): placeholders, no target
+ *   (`Anno zero`), garbled, done (`SI`, `Realizzazione`, `On`/`Off`), none at all, negative
  * - `readDeadlines`    `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da … a …`        -> deadline
  * - `readRelative`     `+5% rispetto all'esercizio precedente`, `riduzione del 10%`   -> relative
  * - `readComparisons`  `>=2`, `Almeno 3`, `non più di 30 gg`, `tra 10 e 20`, `75%`, `10`
@@ -20,29 +18,23 @@
  * sub-rule per claim, each with the noun its number is matched by.
  */
 import type { TargetRule } from "../model";
-import { findDateRange, findDates, isoDate, type DateSpan } from "../dates";
+import { findDateRange, isoDate, type DateSpan } from "../dates";
 import { findNumbers, isRatioSpan, type FoundNumber } from "../numbers";
 import { TARGET_FILLER_WORDS } from "../words";
+import {
+  findTargetDates,
+  isBracketedDeadline,
+  normalizeOperatorWords,
+  readPlaceholder,
+  readSegmentForm,
+  rule,
+  type Claim,
+  type Segment,
+} from "./forms";
 import { cleanText, fold, splitParts, stripListMarker } from "./text";
 
 export interface ReadContext {
   year?: number;
-}
-
-interface Claim {
-  rule: TargetRule;
-  start: number;
-  end: number;
-  /** Written with an operator word or symbol (`almeno`, `>=`), or a deadline / relative claim. */
-  explicit: boolean;
-  /** An implicit percentage or ratio (`Tasso di risposta 75%`), stronger than a bare number. */
-  percentLike?: boolean;
-}
-
-interface Segment {
-  text: string;
-  lc: string;
-  year: number;
 }
 
 /** Limits that keep absurd inputs fast: no real target comes near them. */
@@ -53,14 +45,6 @@ const MAX_RULES = 24;
 // ---------------------------------------------------------------------------------------------
 // Keyword sets (on folded text: lower case, no accents)
 
-const PLACEHOLDER_PREFIX_RE =
-  /^(?:da (?:definire|stabilire|determinare|quantificare|individuare|concordare|valutare|verificare|rilevare)|non (?:previst[oiae]|applicabil[ei]|rilevabil[ei]|quantificabil[ei]|misurabil[ei]|disponibil[ei]|definit[oiae]|pertinent[ei]|significativ[oa]|valorizzat[oa]|pervenut[oa])|in (?:corso di )?(?:definizione|fase di definizione)|vedi\b|v\. |come da\b|cfr\b|nessun target|target non)/;
-const PLACEHOLDER_WHOLE_RE =
-  /^(?:n\.?\s?[dacqrv]\.?|n\/[dac]|nd|na|nc|nq|nr|tbd|tbc|-+|–|—|\/+|\?+|\.+|…|\*+|x{2,}|0?\s*\(?non previsto\)?|non previsto|nessuno|nessuna|\(vuoto\)|vuoto|null|nan|#n\/?d|#valore!|#value!|#rif!|#ref!|#div\/0!)$/;
-const GARBLED_RE = /[<>]{2,}|[<>]=[<>]|=[<>]=|=>>|<<=|^[<>=!]+$/;
-const DONE_WHOLE_RE =
-  /^(?:si'?|s|x|yes|ok|vero|true|on|si'?\s*[/-]\s*no|(?:fatto|realizzato|attivato|approvato)\s*[/-]\s*non\s+\p{L}+|on\s*[/-]\s*off|fatto|realizzat[oa]|approvat[oa]|adottat[oa]|attivat[oa]|completat[oa]|conclus[oa]|eseguit[oa]|[✓✔☑☒✗])[.!]?$/u;
-const DONE_TAIL_RE = /(?:^|[:=\-–]\s*)(?:si'?|x)[.!]?$|(?:^|[\s:=\-–(])si'?\s*\/\s*no\)?[.!]?$/;
 const DONE_HEAD_RE = /^(?:si|x)\b\s*[-:,(]/;
 
 const FREQUENCY_RE =
@@ -250,34 +234,6 @@ function contentWords(s: string): string[] {
   return words(fold(s)).filter((w) => !STOP_WORDS.has(w) && w.length > 1);
 }
 
-function rule(text: string, op: TargetRule["op"], extra: Partial<TargetRule> = {}): TargetRule {
-  return { text, op, ...extra };
-}
-
-/** `Da definire`, `non previsto`, `N.D.`: a person decides. */
-export function readPlaceholder(seg: Segment): TargetRule | null {
-  const t = seg.lc.replace(/[\s.:;,]+$/, "").trim();
-  if (PLACEHOLDER_WHOLE_RE.test(t) || PLACEHOLDER_PREFIX_RE.test(t))
-    return rule(seg.text, "qualitative");
-  return null;
-}
-
-/** `>>`, a lone operator, text without letters or digits: cannot be read. */
-export function readGarbled(seg: Segment): TargetRule | null {
-  if (GARBLED_RE.test(seg.lc.trim()) || !/[\p{L}\d]/u.test(seg.text))
-    return rule(seg.text, "unparsed");
-  return null;
-}
-
-/** `SI`, `Sì`, `X`, `Realizzazione: SI`: done / not done. */
-export function readDone(seg: Segment): TargetRule | null {
-  const t = seg.lc.trim();
-  if (DONE_WHOLE_RE.test(t) || (DONE_TAIL_RE.test(t) && t.length < 80)) {
-    return rule(seg.text, "done", { unit: "boolean", direction: "higher" });
-  }
-  return null;
-}
-
 function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined {
   if (n.noun) return n.noun;
   // `10 controlli di cui 5 in orario notturno`: the part is named by the words after it.
@@ -288,24 +244,6 @@ function nounFor(seg: Segment, n: FoundNumber, from: number): string | undefined
   const before = contentWords(seg.text.slice(from, n.index));
   if (before.length === 0) return undefined;
   return before.slice(-5).join(" ");
-}
-
-const ZERO_RE =
-  /^(?:nessun[oa]?|zero|(?:assenza|azzeramento) (?:di|del|dei|delle|degli|della|dello)|0)\s+(\p{L}[\p{L}' ]*)$/u;
-
-/** `Nessun reclamo`, `zero infortuni`: at most 0. */
-export function readZero(seg: Segment): TargetRule | null {
-  const m = ZERO_RE.exec(seg.lc.trim().replace(/[.;]+$/, ""));
-  if (!m) return null;
-  // `Nessun incremento della spesa`: not above the baseline.
-  if (/^(?:incremento|aumento|crescita|peggioramento)(?![\p{L}])/u.test(m[1]))
-    return rule(seg.text, "relative", {
-      value: 0,
-      unit: "count",
-      relative: { mode: "absolute", sign: -1 },
-      direction: "lower",
-    });
-  return rule(seg.text, "<=", { value: 0, unit: "count", direction: "lower", noun: m[1].trim() });
 }
 
 /** Relative claims: `+5% rispetto all'esercizio precedente`, `riduzione del 10%`, `mantenimento`. */
@@ -359,28 +297,6 @@ export function readRelative(seg: Segment, nums: FoundNumber[], used: Set<FoundN
     });
   }
   return out;
-}
-
-const RESPECT_DEADLINE_RE =
-  /^(?:rispetto|osservanza|rispettare)\s+(?:della|delle|del|dei|la|le|il|i)\s+(?:scadenz[ae]|tempistic(?:a|he)|data|date)(?:\s+(?:previst[ae]|fissat[ae]|stabilit[ae]|programmat[ae]|indicat[ae]|assegnat[ae]))?[.!]?$/;
-
-const NEGATIVE_RE =
-  /(?:^|[\s:=(])(?:(?:valore|saldo|dato|risultato)\s+)?(?:negativ[oa]|(?:inferiore|minore)\s+(?:a|di|allo)\s+zero|sotto\s+(?:lo\s+)?zero)\)?[.!]?$/;
-
-/**
- * `Indicatore di tempestività dei pagamenti negativo`, `ITP: valore negativo`, `inferiore a zero`:
- * below 0 (paid before the due date on average).
- */
-export function readNegative(seg: Segment): TargetRule | null {
-  const lc = seg.lc.trim();
-  if (lc.length > 120 || /\d/.test(lc) || !NEGATIVE_RE.test(lc)) return null;
-  return rule(seg.text, "<", { value: 0, unit: "count", direction: "lower" });
-}
-
-/** `Rispetto della scadenza`, `Rispetto delle scadenze previste`: done / not done (no date written). */
-export function readRespectDeadline(seg: Segment): TargetRule | null {
-  if (!RESPECT_DEADLINE_RE.test(seg.lc.trim())) return null;
-  return rule(seg.text, "done", { unit: "boolean", direction: "higher" });
 }
 
 const YEAR_BASE_RE =
@@ -471,7 +387,7 @@ function wordedDeadline(
 /** Deadlines: `Entro il 30/9`, `31.12`, `ENTRO SETTEMBRE`, `da 01/01/2025 a giugno 2025`, `entro fine anno`. */
 export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
   const out: Claim[] = [];
-  const spans = (found ?? findDates(seg.text, seg.year))
+  const spans = (found ?? findTargetDates(seg.text, seg.year))
     .filter((d) => !isRatioSpan(seg.text, d))
     .slice(0, MAX_RULES);
   const used = new Set<number>();
@@ -502,7 +418,7 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
       if (used.has(s.index)) continue;
       const before = seg.lc.slice(Math.max(0, s.index - 30), s.index);
       let deadline: boolean;
-      if (TERM_OF_RE.test(before)) deadline = true;
+      if (TERM_OF_RE.test(before) || isBracketedDeadline(seg.text, s)) deadline = true;
       else if (NOT_DEADLINE_BEFORE_RE.test(before)) deadline = false;
       else if (DEADLINE_BEFORE_RE.test(before)) deadline = true;
       else if (s.precision === "day") deadline = true;
@@ -529,12 +445,13 @@ export function readDeadlines(seg: Segment, found?: DateSpan[]): Claim[] {
   }
   if (out.length === 0) {
     const mid = MID_YEAR_RE.exec(seg.lc);
-    if (mid) out.push(wordedDeadline(seg, mid, +(mid[1] ?? mid[2] ?? seg.year), 6, 30));
+    const y = mid ? Number(mid[1] ?? mid[2] ?? seg.year) : NaN;
+    if (mid && Number.isInteger(y)) out.push(wordedDeadline(seg, mid, y, 6, 30));
   }
   if (out.length === 0) {
     const ye = YEAR_END_RE.exec(seg.lc);
-    if (ye)
-      out.push(wordedDeadline(seg, ye, +(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year), 12, 31));
+    const y = ye ? Number(ye[1] ?? ye[2] ?? ye[3] ?? ye[4] ?? seg.year) : NaN;
+    if (ye && Number.isInteger(y)) out.push(wordedDeadline(seg, ye, y, 12, 31));
   }
   return out;
 }
@@ -827,19 +744,14 @@ export function readFallback(seg: Segment, hadNumbers: boolean): TargetRule {
   return rule(seg.text, "unparsed");
 }
 
-function readSegment(text: string, year: number): TargetRule {
+function readSegment(written: string, year: number | undefined): TargetRule {
+  const text = normalizeOperatorWords(written);
   const seg: Segment = { text, lc: fold(text), year };
-  const direct =
-    readPlaceholder(seg) ??
-    readGarbled(seg) ??
-    readDone(seg) ??
-    readZero(seg) ??
-    readNegative(seg) ??
-    readRespectDeadline(seg);
+  const direct = readSegmentForm(seg);
   if (direct) return direct;
 
   const hasDigit = /\d/.test(text);
-  const dates = findDates(text, year);
+  const dates = findTargetDates(text, year);
   let nums = hasDigit || /[\p{L}]/u.test(text) ? findNumbers(text, { words: true, dates }) : [];
   if (nums.length > MAX_NUMBERS_PER_PART) nums = nums.slice(0, MAX_NUMBERS_PER_PART);
   const used = new Set<FoundNumber>();
@@ -905,7 +817,7 @@ function readSegment(text: string, year: number): TargetRule {
   // Each sub-rule keeps the words since the previous claim, so its noun can be matched.
   let prev = 0;
   const subs = claims.map((c) => {
-    const piece = text.slice(prev, Math.max(c.end, prev)).trim();
+    const piece = unbracketed(text.slice(prev, Math.max(c.end, prev)).trim());
     prev = Math.max(prev, c.end);
     const r = { ...c.rule };
     if (piece) r.text = piece;
@@ -918,18 +830,26 @@ function readSegment(text: string, year: number): TargetRule {
   return { text, op: "all", rules: subs };
 }
 
+/** `(giu. 2026`, `pratiche (entro 09/2025` (a piece cut inside brackets): without the open one. */
+function unbracketed(piece: string): string {
+  const open = piece.lastIndexOf("(");
+  if (open < 0 || piece.indexOf(")", open) >= 0) return piece;
+  return (piece.slice(0, open) + " " + piece.slice(open + 1)).replace(/\s+/g, " ").trim();
+}
+
 function measurable(r: TargetRule): boolean {
   return r.op !== "qualitative" && r.op !== "unparsed";
 }
 
 const YEAR_LABEL_RE =
-  /(?:^|[\s;,(])(?:target\s+|anno\s+|valore\s+atteso\s+|obiettivo\s+)?((?:19|20)\d{2})\s*(?::|=|[-–](?=\s))\s*/gi;
+  /(?:^|[\s;,(])(?:target\s+|anno\s+|valore\s+atteso\s+|obiettivo\s+)?((?:19|20)\d{2})\s*(?::|=(?!=)|[-–](?=\s)|(?=[<>]=?\s*\d))\s*/gi;
 
 /**
- * `2025: ≥ 90%; 2026: ≥ 95%`: a cell with a target per year gives the plan year's (or the first).
+ * `2025: ≥ 90%; 2026: ≥ 95%`, `2025 >= 40 2026 >= 50`: a cell with a target per year gives the plan
+ * year's (or the first).
  */
-export function forYear(text: string, year: number): string {
-  if (text.length > 2000 || !/(?:19|20)\d{2}\s*[:=–-]/.test(text)) return text;
+export function forYear(text: string, year: number | undefined): string {
+  if (text.length > 2000 || !/(?:19|20)\d{2}\s*(?:[:=–-]|[<>]=?\s*\d)/.test(text)) return text;
   const labels: { y: number; at: number; end: number }[] = [];
   YEAR_LABEL_RE.lastIndex = 0;
   for (let m = YEAR_LABEL_RE.exec(text); m; m = YEAR_LABEL_RE.exec(text)) {
@@ -952,7 +872,7 @@ const YEAR_SUFFIX_RE = /\(\s*(?:anno\s+)?((?:19|20)\d{2})\s*\)/g;
  * `70% (2025) - 80% (2026)`: the year after each target, in brackets; the plan year's part (or the
  * first). Also `forYear` for `2025: 70% - 2026: 80%`.
  */
-export function forYearSuffix(text: string, year: number): string {
+export function forYearSuffix(text: string, year: number | undefined): string {
   if (text.length > 2000 || text.indexOf("(") < 0) return text;
   const labels: { y: number; at: number; end: number }[] = [];
   YEAR_SUFFIX_RE.lastIndex = 0;
@@ -999,10 +919,8 @@ function asWritten(raw: unknown): string {
 /** Read a target text into a rule. Never throws. */
 export function readTargetText(raw: unknown, ctx: ReadContext = {}): TargetRule {
   const y = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
-  const year =
-    typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000
-      ? y
-      : new Date().getFullYear();
+  // No year given: dates written without one are not completed (core never reads the clock).
+  const year = typeof y === "number" && Number.isInteger(y) && y > 0 && y < 10000 ? y : undefined;
   const written = asWritten(raw);
   const cleaned = cleanText(raw);
   if (cleaned.length > MAX_READ) {

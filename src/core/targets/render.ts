@@ -55,7 +55,7 @@ function renderOne(rule: TargetRule, withNoun: boolean): string {
       return "tra " + quantity(rule, rule.value) + " e " + quantity(rule, rule.valueMax) + noun;
     }
     case "done":
-      return "SÌ";
+      return rule.direction === "lower" ? "NO" : "SÌ";
     case "deadline": {
       const to = rule.date ? formatItalianDate(rule.date) : "?";
       return rule.from ? "dal " + formatItalianDate(rule.from) + " entro " + to : "entro " + to;

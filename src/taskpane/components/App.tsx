@@ -22,6 +22,9 @@ import { StructureTab } from "./StructureTab";
 import { ChecksTab } from "./ChecksTab";
 import { SummaryTab } from "./SummaryTab";
 import { SettingsTab } from "./SettingsTab";
+import { ColumnsTab } from "./ColumnsTab";
+import { needsColumns } from "../columns";
+import type { SavedLayout } from "../../core/mapping";
 
 const useStyles = makeStyles({
   // Every tab fits a 350 px pane: nothing is wider than the pane (long words break, tables scroll).
@@ -31,7 +34,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type TabId = "structure" | "checks" | "summary" | "settings";
+type TabId = "structure" | "columns" | "checks" | "summary" | "settings";
 
 export interface AppProps {
   host: PaneHost;
@@ -64,20 +67,46 @@ export function App({ host, initialLang = "it" }: AppProps) {
     host.loadSettings().then(setSettings, (e: unknown) => setError(errorText(e, translator("it")("unexpected"))));
   }, [host]);
 
+  const read = useCallback(
+    async (current: PaneSettings, save: boolean) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const outcome = await host.structure(current, (value, step) => setProgress({ value, step }), { save });
+        setResult(outcome);
+        // Nothing read: said in words (nothing was written); the Colonne step is where to say more.
+        if (outcome.nothingRead) setError(t("noPlan").replace("{file}", host.fileName() ?? ""));
+        return outcome;
+      } catch (e) {
+        setProgress(null);
+        throw e;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, t]
+  );
+
   const run = useCallback(async () => {
-    setBusy(true);
-    setError(null);
     try {
-      const outcome = await host.structure(settings, (value, step) => setProgress({ value, step }));
-      setResult(outcome);
+      const outcome = await read(settings, false);
+      // A sheet read with low confidence, or not read: the Colonne step opens by itself.
+      if (outcome.readings.some(needsColumns)) setTab("columns");
     } catch (e) {
       setError(errorText(e, t("unexpected"), t));
-      setProgress(null);
-      setResult(null);
-    } finally {
-      setBusy(false);
     }
-  }, [host, settings, t]);
+  }, [read, settings, t]);
+
+  /** Colonne: keep the mapping and read the workbook again with it (one batch with the write). */
+  const applyLayouts = useCallback(
+    async (layouts: SavedLayout[]) => {
+      const next = { ...settings, layouts };
+      setSettings(next);
+      await read(next, true);
+    },
+    [read, settings]
+  );
+  const reportError = useCallback((e: unknown) => setError(errorText(e, t("unexpected"))), [t]);
 
   const pickFile = useCallback(
     async (file: File) => {
@@ -106,6 +135,9 @@ export function App({ host, initialLang = "it" }: AppProps) {
         </Text>
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="structure">{t("tabStructure")}</Tab>
+          <Tab value="columns" data-testid="tab-columns">
+            {t("tabColumns")}
+          </Tab>
           <Tab value="checks" data-testid="tab-checks">
             {t("tabChecks")}
             {result ? ` (${result.model.findings.length})` : ""}
@@ -130,6 +162,22 @@ export function App({ host, initialLang = "it" }: AppProps) {
             onRun={run}
           />
         )}
+        {tab === "columns" && (
+          <ColumnsTab
+            t={t}
+            lang={lang}
+            mode={host.mode}
+            readings={result?.readings ?? null}
+            grids={result?.grids ?? null}
+            layouts={settings.layouts ?? []}
+            applied={result?.layouts ?? []}
+            year={settings.year}
+            busy={busy}
+            onPreview={host.preview}
+            onApply={applyLayouts}
+            onError={reportError}
+          />
+        )}
         {tab === "checks" && <ChecksTab t={t} lang={lang} findings={result?.model.findings ?? null} onSelect={host.select} />}
         {tab === "summary" && (
           <SummaryTab t={t} spec={result?.spec ?? null} summary={result?.summary ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
@@ -141,8 +189,10 @@ export function App({ host, initialLang = "it" }: AppProps) {
             settings={settings}
             planYear={result?.model.plan.year}
             onSave={async (s) => {
-              await host.saveSettings(s);
-              setSettings(s);
+              // The Impostazioni tab edits year, date, maxima, bands: the column mappings stay.
+              const next = { ...s, layouts: settings.layouts };
+              await host.saveSettings(next);
+              setSettings(next);
             }}
           />
         )}

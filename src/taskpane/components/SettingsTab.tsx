@@ -1,7 +1,7 @@
 /** Impostazioni: plan year, check date, score maxima, achievement bands; validated by the core schema. */
 import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles } from "@fluentui/react-components";
-import { parseSettings, type Band } from "../../core/settings";
+import { DEFAULT_SETTINGS, parseSettings, type Band } from "../../core/settings";
 import { isPegInputError } from "../../core/errors";
 import type { PaneSettings } from "../analysis";
 import type { Key } from "../i18n";
@@ -25,8 +25,6 @@ export interface SettingsTabProps {
   onSave: (s: PaneSettings) => Promise<void>;
 }
 
-const DEFAULT_MAXIMA: Record<string, number> = { risultato: 80, qualitativa: 20 };
-
 /** "12,5" or "12.5" -> 12.5; blank or junk -> NaN (the schema then says what is wrong). */
 function num(s: string): number {
   return s.trim() === "" ? Number.NaN : Number(s.replace(",", "."));
@@ -40,7 +38,7 @@ export function SettingsTab({ t, mode, settings, planYear, onSave }: SettingsTab
   const [year, setYear] = useState(settings.year ? String(settings.year) : planYear ? String(planYear) : "");
   const [asOf, setAsOf] = useState(settings.asOf ?? "");
   const [maxima, setMaxima] = useState<[string, string][]>(
-    Object.entries(settings.maxima ?? DEFAULT_MAXIMA).map(([k, v]) => [k, String(v).replace(".", ",")])
+    Object.entries(settings.maxima ?? DEFAULT_SETTINGS.maxima).map(([k, v]) => [k, String(v).replace(".", ",")])
   );
   const [bands, setBands] = useState<[string, string, string][]>(
     (settings.bands ?? []).map((b) => [pct(b.from), pct(b.to), pct(b.score)])

@@ -9,7 +9,7 @@
  */
 import type { Indicator } from "../../model";
 import type { AuditContext, Check } from "../context";
-import { hasManualVerdict } from "../manual";
+import { hasManualVerdict } from "../../verdict";
 import { indicatorLabel, itDate, quote } from "../text";
 
 function hasActual(ind: Indicator): boolean {

@@ -1,6 +1,6 @@
 /** OVERRIDE_WITHOUT_NOTE (warning): a manual verdict without the note that must justify it. */
 import type { Check } from "../context";
-import { hasManualVerdict } from "../manual";
+import { hasManualVerdict } from "../../verdict";
 import { pct } from "../../scores";
 import { indicatorLabel } from "../text";
 

@@ -7,7 +7,8 @@
  */
 import type { Indicator, TargetRule } from "../../model";
 import type { Check } from "../context";
-import { num, readNumber } from "../../scores";
+import { parseItalianQuantity } from "../../numbers";
+import { num } from "../../scores";
 import { indicatorLabel, quote } from "../text";
 
 const NUMBER_IN_TEXT = /[-+]?\d[\d.,]*\s*%?/;
@@ -21,8 +22,8 @@ function pastValue(
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
   for (const [y, raw] of entries) {
     const m = NUMBER_IN_TEXT.exec(String(raw ?? ""));
-    const n = m ? readNumber(m[0].replace(/[.,]$/, "")) : null;
-    if (n) return { year: y, value: n.value, percent: n.percent };
+    const n = m ? parseItalianQuantity(m[0].replace(/[.,]$/, "")) : null;
+    if (n) return { year: y, value: n.value, percent: n.unit === "percent" };
   }
   return null;
 }

@@ -11,11 +11,14 @@
 import type { Grid } from "../../grid";
 import type { SheetReading, TableLayout } from "../reading";
 import type { SheetContext } from "../sheet";
-import { readMappedTable } from "../table/mapped";
+import { mappedColumns, readMappedTable } from "../table/mapped";
+import { columnLetters } from "../../grid";
 import type { SheetResult } from "../types";
+import { isActiveEntry, type LayoutEntry } from "../../mapping";
 import { schedeReader } from "./schede";
 import { labelsReader } from "./labels";
 import { objectiveListReader } from "./objective-list";
+import { recordLinesReader } from "./record-lines";
 import { tableReader } from "./table";
 import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange } from "./unread";
@@ -24,6 +27,7 @@ export const READERS: readonly LayoutReader[] = [
   schedeReader,
   tableReader,
   labelsReader,
+  recordLinesReader,
   objectiveListReader,
 ];
 
@@ -37,14 +41,35 @@ export function layoutFor(
   sheet: string
 ): TableLayout | null {
   if (!layouts || layouts.length === 0) return null;
-  const usable = layouts.filter((l) => {
-    const kind = (l as { layout?: unknown }).layout;
-    return (
-      (kind === undefined || kind === "mapped" || kind === "table") &&
-      Object.keys(l.columns ?? {}).length > 0
-    );
-  });
+  const usable = layouts.filter((l) => isActiveEntry(l as LayoutEntry));
   return usable.find((l) => l.sheet === sheet) ?? usable.find((l) => l.sheet === "*") ?? null;
+}
+
+/**
+ * Whether a later reading takes the sheet from the one in hand: surer by the margin, or as sure
+ * as a strong header makes it while reading as many indicators under more objectives (a caption
+ * above a table is not the objective of all its rows).
+ */
+function beats(res: ReaderResult, best: ReaderResult): boolean {
+  const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
+  if (res.confidence > best.confidence + margin) return true;
+  return (
+    res.confidence >= STRONG &&
+    countIndicators(res) >= countIndicators(best) &&
+    leaves(res) > leaves(best)
+  );
+}
+const STRONG = 0.85;
+
+/** A reader whose best confidence cannot beat the reading in hand is not run (large sheets). */
+function canBeat(reader: LayoutReader, best: ReaderResult): boolean {
+  const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
+  return reader.maxConfidence > best.confidence + margin || reader.maxConfidence >= STRONG;
+}
+
+function leaves(res: SheetResult): number {
+  const parents = new Set(res.objectives.map((o) => o.parentKey));
+  return res.objectives.filter((o) => !parents.has(o.key)).length;
 }
 
 export interface SheetOutcome {
@@ -63,7 +88,15 @@ export function readSheet(
 ): SheetOutcome {
   const mapped = layoutFor(layouts, grid.sheet);
   if (mapped) {
-    const result = readMappedTable(grid, { ...mapped, sheet: grid.sheet }, ctx);
+    const layout = { ...mapped, sheet: grid.sheet };
+    const result = readMappedTable(grid, layout, ctx);
+    const evidence: SheetReading["evidence"] = {};
+    for (const c of mappedColumns(grid, layout))
+      if (c.header)
+        evidence[columnLetters(c.col + (grid.origin?.col ?? 0))] = {
+          header: c.header,
+          confidence: 1,
+        };
     return {
       result,
       reading: {
@@ -72,8 +105,9 @@ export function readSheet(
         reader: "mapped",
         confidence: 1,
         headerRow: mapped.headerRow,
+        ...(mapped.lastRow !== undefined ? { lastRow: mapped.lastRow } : {}),
         columns: { ...mapped.columns },
-        evidence: {},
+        evidence,
         objectives: result.objectives.length,
         indicators: countIndicators(result),
         unread: [],
@@ -82,12 +116,7 @@ export function readSheet(
   }
   let best: { reader: LayoutReader; res: ReaderResult } | null = null;
   for (const reader of READERS) {
-    if (
-      best &&
-      countIndicators(best.res) > 0 &&
-      reader.maxConfidence <= best.res.confidence + LATER_MARGIN
-    )
-      continue;
+    if (best && !canBeat(reader, best.res)) continue;
     let res: ReaderResult | null = null;
     try {
       res = reader.read(grid, ctx);
@@ -95,8 +124,7 @@ export function readSheet(
       res = null; // a reader that fails on a sheet simply does not read it
     }
     if (!res || !res.recognized) continue;
-    const margin = best && countIndicators(best.res) > 0 ? LATER_MARGIN : 0;
-    if (!best || res.confidence > best.res.confidence + margin) best = { reader, res };
+    if (!best || beats(res, best.res)) best = { reader, res };
   }
   if (!best || best.res.confidence < MIN_CONFIDENCE) {
     const all = filledRange(grid, 0, grid.rows.length);
@@ -125,6 +153,7 @@ export function readSheet(
       reader: reader.id,
       confidence: res.confidence,
       headerRow: res.headerRow,
+      ...(res.lastRow !== undefined ? { lastRow: res.lastRow } : {}),
       columns: res.columns,
       evidence: res.evidence,
       objectives: res.objectives.length,

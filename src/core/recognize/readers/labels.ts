@@ -10,7 +10,8 @@
  * indicator is never read as three.
  */
 import { cellRef, cellText, type Grid } from "../../grid";
-import { parseItalianNumber, readWeight } from "../../numbers";
+import { parseItalianNumber } from "../../numbers";
+import { readWeight } from "../../weights";
 import type { ColumnRole } from "../reading";
 import type { SheetContext } from "../sheet";
 import { cleanText, fold, letterCount } from "../text";
@@ -66,7 +67,6 @@ function clean(text: string): string {
   return cleanText(text)
     .replace(/<https?:[^>\s]*>|`+|_{2,}/g, " ")
     .replace(/\s+/g, " ")
-    .replace(/\*\*?([^*]+)\*\*?/g, "$1")
     .replace(/^"(.*)"$/, "$1")
     .trim();
 }

@@ -106,6 +106,47 @@ function itemOf(
   return { code, title: t, weight, row, col };
 }
 
+/**
+ * In a weighted list flattened from a table (`… OBIETTIVO … PESATURA RIFERIMENTI`), an item ends
+ * with its weight and its code (`… triennio 2016/2018 1,0 AG7/D`), wherever the line wraps.
+ */
+const WEIGHT_CODE_RE =
+  /(?:^|\s)(\d{1,3}(?:,\d{1,2})?%?)\s+([A-Z]{1,3}\d{1,2}(?:\/[A-Z])?)(?=\s|$)/g;
+const WEIGHTED_HEADER_RE = /\b(peso|pesi|pesatura|ponderazione)\b/;
+
+function weightedItems(buffer: { text: string; row: number; col: number }[]): Item[] {
+  const items: Item[] = [];
+  let title: string[] = [];
+  let first: { row: number; col: number } | null = null;
+  for (const line of buffer) {
+    let at = 0;
+    WEIGHT_CODE_RE.lastIndex = 0;
+    for (let m = WEIGHT_CODE_RE.exec(line.text); m; m = WEIGHT_CODE_RE.exec(line.text)) {
+      const before = line.text.slice(at, m.index).trim();
+      if (before) title.push(before);
+      first ??= line;
+      const t = title.join(" ").trim();
+      const weight = parseItalianNumber(m[1].replace(/%/g, ""));
+      if (letterCount(t) >= 6 && /^[A-ZÀ-Ý"“«(]/.test(t))
+        items.push({ code: m[2], title: t, weight, row: first.row, col: first.col });
+      title = [];
+      first = null;
+      at = m.index + m[0].length;
+    }
+    const tail = line.text.slice(at).trim();
+    // A settore cell printed between the rows (`AFFARI GENERALI ZERMINIANI`, `base e supporto …`).
+    if (
+      tail &&
+      (title.length > 0 || /^[A-ZÀ-Ý"“«(]/.test(tail)) &&
+      !(tail === tail.toUpperCase() && letterCount(tail) > 3)
+    ) {
+      first ??= line;
+      title.push(tail);
+    }
+  }
+  return items;
+}
+
 export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult | null {
   const lists: Item[][] = [];
   let current: Item[] | null = null;
@@ -113,10 +154,33 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
   let seenNumbered = false;
   let numberedOk = false;
   let blanks = 0;
+  let weighted = false;
+  let buffer: { text: string; row: number; col: number }[] = [];
+  const flushWeighted = () => {
+    if (buffer.length === 0) return;
+    const items = weightedItems(buffer);
+    if (items.length > 0) lists.push(items);
+    buffer = [];
+  };
   for (let r = 0; r < grid.rows.length; r++) {
     const line = lineOf(grid, r);
     if (!line) {
       blanks++;
+      continue;
+    }
+    // Bullets written inline after a sentence that announces them (`… nei seguenti programmi: • A • B`).
+    const inline = line.text.split(/\s+•\s+/);
+    if (
+      inline.length >= 3 &&
+      /:\s*$/.test(inline[0]) &&
+      ANNOUNCE_RE.test(fold(inline[0].slice(-240)))
+    ) {
+      const own = inline
+        .slice(1)
+        .map((p) => itemOf(`• ${p}`, r, line.col, false))
+        .filter((x): x is Item => x !== null);
+      if (own.length >= 2) lists.push(own);
+      current = null;
       continue;
     }
     // Items run together: two item numbers or more on the line (`n. 5 del …` alone is text).
@@ -132,7 +196,14 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
       items.length === 0 ||
       (pieces.length > 1 && announces(head) && items.length < pieces.length)
     ) {
+      if (weighted && r - announced <= 60 && !announces(head)) {
+        buffer.push({ text: line.text, row: r, col: line.col });
+        blanks = 0;
+        continue;
+      }
       if (announces(head)) {
+        flushWeighted();
+        weighted = WEIGHTED_HEADER_RE.test(fold(head)) && pieces.length === 1;
         announced = r;
         current = null;
         seenNumbered = false;
@@ -161,6 +232,7 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
     current.push(...own);
     blanks = 0;
   }
+  flushWeighted();
   void blanks;
   // Bullets after a numbered item are its activities, not objectives of their own.
   // Bullets alone need two to be a list; a numbered objective under an announcement stands alone.

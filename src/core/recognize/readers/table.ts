@@ -14,7 +14,22 @@ import { filledRange, unreadColumns } from "./unread";
 export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | null {
   const guess = detectTable(grid, ctx.planYear);
   if (!guess) return null;
-  const res = readMappedTable(grid, guess.layout, ctx);
+  let res = readMappedTable(grid, guess.layout, ctx);
+  // A plain `Peso` with one indicator per objective weighs the objective (as written), unless
+  // every weight is 100% (each indicator the whole of its objective).
+  const weightCol = Object.entries(guess.layout.columns).find(([, role]) => role === "weight")?.[0];
+  const single = res.objectives.filter((o) => o.indicators.length > 0);
+  if (
+    weightCol &&
+    /^pes[oi]( ?%)?$/i.test(guess.evidence[weightCol]?.header ?? "") &&
+    !Object.values(guess.layout.columns).includes("objectiveWeight") &&
+    single.length >= 2 &&
+    single.every((o) => o.indicators.length === 1) &&
+    single.some((o) => o.indicators[0].weight !== null && o.indicators[0].weight !== 1)
+  ) {
+    guess.layout.columns[weightCol] = "objectiveWeight";
+    res = readMappedTable(grid, guess.layout, ctx);
+  }
   const indicators = res.objectives.reduce((n, o) => n + o.indicators.length, 0);
   if (!res.recognized) return null;
   const o = grid.origin ?? { row: 0, col: 0 };
@@ -43,6 +58,7 @@ export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | n
     ...res,
     confidence: Math.round(confidence * 100) / 100,
     headerRow: guess.layout.headerRow,
+    ...(guess.layout.lastRow !== undefined ? { lastRow: guess.layout.lastRow } : {}),
     columns: guess.layout.columns,
     evidence: guess.evidence,
     unread,

@@ -13,6 +13,7 @@ export interface ReaderResult extends SheetResult {
   /** 0..1: how sure the reader is that the sheet is of its family and read right. */
   confidence: number;
   headerRow: number | null;
+  lastRow?: number;
   columns: Record<string, ColumnRole>;
   evidence: Record<string, ColumnEvidence>;
   /** Non-empty ranges the reader left out (A1 ranges on the sheet, without the sheet name). */

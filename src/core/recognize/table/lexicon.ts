@@ -58,7 +58,7 @@ const ENTRIES: Entry[] = [
   },
   // Units of measure and kinds of indicator.
   {
-    re: /unita di misura|^u\.? ?m\.?$|^unit(a|y)( of measure)?$|^misura$/,
+    re: /unita( di)? misura|^u\.? ?m\.?$|^unit(a|y)( of measure)?$|^misura$/,
     role: "measureUnit",
     confidence: 0.85,
   },

@@ -14,11 +14,13 @@
  *   the same indicator written again (one row per period) is one indicator, the last row counting.
  */
 import { cellRef, cellText, columnIndex, type CellValue, type Grid } from "../../grid";
-import { readWeight, parseItalianNumber } from "../../numbers";
+import { parseItalianNumber } from "../../numbers";
+import { readWeight } from "../../weights";
 import { dimensionOf } from "../lines";
 import type { ColumnRole, TableLayout } from "../reading";
 import { HIERARCHY_ROLES } from "../reading";
-import type { SheetContext } from "../sheet";
+import { isPageFooter } from "../rows";
+import { parseUnitLine, type SheetContext } from "../sheet";
 import { nameFromTarget } from "../split";
 import { cleanText, fold } from "../text";
 import { splitLeadingCode } from "../titles";
@@ -75,6 +77,14 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
   const hasOperational = byRole.has("operationalCode") || byRole.has("operationalTitle");
   const hasStrategic = byRole.has("strategicCode") || byRole.has("strategicTitle");
   let sheetObjective: RawObjective | null = null;
+  let sectionPeople: RawPeople | null = null;
+  // Lines above the header (the document's title): printed again on every page, they are noise.
+  const captions = new Set<string>();
+  for (let r = 0; r < headerIdx; r++)
+    for (let c = 0; c < (grid.rows[r]?.length ?? 0); c++) {
+      const t = cleanText(cellText(grid, r, c));
+      if (t.length >= 8) captions.add(fold(t));
+    }
 
   const end =
     layout.lastRow !== undefined
@@ -100,6 +110,18 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
     };
     if (cols.slice(0, 3).some((c) => TOTAL_RE.test(text(c)))) continue;
 
+    // A section row (one cell across the table): a unit with its head, or a strategic objective.
+    const section = sectionOf(grid, r, byRole, captions);
+    if (section === "footer") continue;
+    if (section) {
+      const level = section.kind === "unit" ? 0 : 1;
+      for (const lower of LEVELS.slice(level).flat()) carried.delete(lower);
+      for (const [role, v] of section.values) carried.set(role, v);
+      if (section.kind === "unit")
+        sectionPeople = { ...section.people, source: cellRef(grid, r, section.col) };
+      continue;
+    }
+
     // Hierarchy: written values, else the ones carried from above.
     const written = new Map<ColumnRole, string>();
     for (const role of HIERARCHY_ROLES) {
@@ -117,7 +139,8 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
     for (const [role, v] of written) carried.set(role, v);
     const val = (role: ColumnRole) => carried.get(role) ?? null;
 
-    const people = peopleOf(byRole, carried);
+    const people =
+      byRole.has("orgUnit") || !sectionPeople ? peopleOf(byRole, carried) : { ...sectionPeople };
     const unitKey = JSON.stringify(people);
     if (Object.keys(people).length > 0 && !unitKeys.has(unitKey)) {
       unitKeys.add(unitKey);
@@ -248,6 +271,51 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
   const objectives = [...strategic.values(), ...operational.values()];
   if (sheetObjective) objectives.push(sheetObjective);
   return { objectives, units, recognized: objectives.length > 0 };
+}
+
+const STRATEGIC_SECTION_RE =
+  /^(?:obiettivo strategico|linea strategica|area strategica|asse|ambito strategico|indirizzo strategico|linea di mandato)\s*(?:n\.?\s*|n°\s*)?([A-Z]?\d{1,3}(?:\.\d{1,3})*)?\s*[-–:.]\s*(\S.*)$/i;
+
+/** A row with one text across the table: a unit (`SETTORE X - Responsabile: …`) or a strategic objective. */
+function sectionOf(
+  grid: Grid,
+  r: number,
+  byRole: Map<ColumnRole, MappedColumn[]>,
+  captions: ReadonlySet<string>
+):
+  | { kind: "unit"; col: number; values: Map<ColumnRole, string>; people: RawPeople }
+  | { kind: "strategic"; col: number; values: Map<ColumnRole, string> }
+  | "footer"
+  | null {
+  const row = grid.rows[r];
+  let col = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (row[c] === null || row[c] === "") continue;
+    if (col >= 0) return null;
+    col = c;
+  }
+  if (col < 0) return null;
+  const text = cleanText(cellText(grid, r, col));
+  if (isPageFooter(text) || captions.has(fold(text))) return "footer";
+  // A sentence in a code column is no code (a note or a page line).
+  const role = [...byRole].find(([, cs]) => cs.some((c) => c.col === col))?.[0];
+  if (
+    (role === "operationalCode" || role === "strategicCode" || role === "indicatorCode") &&
+    text.split(/\s+/).length > 3
+  )
+    return "footer";
+  if (text.length < 8) return null;
+  const s = STRATEGIC_SECTION_RE.exec(text);
+  if (s && !byRole.has("strategicTitle")) {
+    const values = new Map<ColumnRole, string>([["strategicTitle", s[2].trim()]]);
+    if (s[1]) values.set("strategicCode", s[1]);
+    return { kind: "strategic", col, values };
+  }
+  const unit = parseUnitLine(text);
+  if (!unit) return null;
+  const people: RawPeople = { [unit.kind]: unit.name };
+  if (unit.role && unit.person) people[unit.role] = unit.person;
+  return { kind: "unit", col, values: new Map(), people };
 }
 
 /** The texts of a row under the mapped columns, to tell a repeated header row. */
