@@ -1,7 +1,7 @@
 /**
  * `peg target "TEXT" [--actual A] [--baseline B] [--year Y] [--as-of D]` and
  * `peg target --batch FILE.tsv`: how a target is read and evaluated. One Italian sentence for a
- * person by default, JSON with `--json`; `--batch` prints JSON lines (CONTRACT section 6).
+ * person by default, JSON with `--json`; `--batch` prints JSON lines (docs/cli.md).
  */
 import * as path from "path";
 import { evaluateTarget, readTarget, targetSentence, type TargetContext } from "../../core/targets";
