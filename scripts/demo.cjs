@@ -31,11 +31,15 @@ function pegRun(args) {
 
 function main() {
   if (!fs.existsSync(peg)) {
-    console.error(`Manca ${rel(peg)}: esegui prima "npm run build:cli" (npm run demo lo fa da sé).`);
+    console.error(
+      `Manca ${rel(peg)}: esegui prima "npm run build:cli" (npm run demo lo fa da sé).`
+    );
     return 1;
   }
   if (!fs.existsSync(example)) {
-    console.error(`Manca l'esempio ${rel(example)}: rigeneralo con "node scripts/make-example.cjs".`);
+    console.error(
+      `Manca l'esempio ${rel(example)}: rigeneralo con "node scripts/make-example.cjs".`
+    );
     return 1;
   }
   fs.mkdirSync(outDir, { recursive: true });
@@ -47,7 +51,8 @@ function main() {
   console.log(`Cartella dei risultati: ${rel(outDir)}${path.sep}`);
 
   const failures = [];
-  if (pegRun(["structure", rel(example), "--out", rel(workbook)]) !== 0) failures.push("cartella strutturata");
+  if (pegRun(["structure", rel(example), "--out", rel(workbook)]) !== 0)
+    failures.push("cartella strutturata");
   if (pegRun(["summary", rel(example), "--out", rel(docx)]) !== 0) failures.push("riepilogo .docx");
   if (pegRun(["summary", rel(example), "--out", rel(html)]) !== 0) failures.push("riepilogo .html");
   // The audit exits 1 when the plan has error-level findings: that is a result, not a failure.
@@ -61,7 +66,9 @@ function main() {
   }
   console.log("Fatto. File scritti:");
   for (const f of [workbook, docx, html]) console.log(`  ${rel(f)}`);
-  console.log("Apri piano-strutturato.xlsx in Excel: i fogli nuovi sono tabelle con formule; il riepilogo è pronto per la deliberazione.");
+  console.log(
+    "Apri piano-strutturato.xlsx in Excel: i fogli nuovi sono tabelle con formule; il riepilogo è pronto per la deliberazione."
+  );
   return 0;
 }
 

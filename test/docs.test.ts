@@ -51,7 +51,7 @@ describe("docs/ is in step with the code", () => {
     );
   });
 
-  it("every docs/ path cited in src and test exists, and nothing cites CONTRACT outside the recognizer", () => {
+  it("every docs/ path cited in src and test exists, and nothing cites CONTRACT", () => {
     const cited = new Set<string>();
     const contract: string[] = [];
     for (const f of [
@@ -60,11 +60,8 @@ describe("docs/ is in step with the code", () => {
     ]) {
       const text = fs.readFileSync(f, "utf8");
       const rel = path.relative(ROOT, f);
-      // The recognizer is being rewritten elsewhere: the page it cites and its few
-      // comments follow with that work.
-      const recognizer = rel.startsWith(path.join("src", "core", "recognize"));
-      if (!recognizer) for (const m of text.matchAll(/\bdocs\/[\w-]+\.md\b/g)) cited.add(m[0]);
-      if (/\bCONTRACT\b/.test(text) && !recognizer && rel !== path.join("test", "docs.test.ts"))
+      for (const m of text.matchAll(/\bdocs\/[\w-]+\.md\b/g)) cited.add(m[0]);
+      if (/\bCONTRACT\b/.test(text) && rel !== path.join("test", "docs.test.ts"))
         contract.push(rel);
     }
     expect([...cited].filter((p) => !fs.existsSync(path.join(ROOT, p)))).toEqual([]);

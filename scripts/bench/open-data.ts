@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { buildModel } from "../../src/core/structure";
+import { againstExcelJs } from "./common";
 
 const ROWS = 5000;
 const HEADERS = [
@@ -76,43 +77,25 @@ async function generate(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) g();
-}
-
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peg-bench-open-data-"));
   const file = path.join(dir, "open-data.xlsx");
   try {
     await generate(file);
     const bytes = new Uint8Array(fs.readFileSync(file));
-    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    let bare = Infinity;
-    let ours = Infinity;
-    let peak = 0;
-    let model: ReturnType<typeof buildModel> | null = null;
-    for (let i = 0; i < 3; i++) {
-      gc();
-      let t0 = performance.now();
-      await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-      bare = Math.min(bare, performance.now() - t0);
-      gc();
-      const before = process.memoryUsage().rss;
-      let top = before;
-      const timer = setInterval(() => (top = Math.max(top, process.memoryUsage().rss)), 5);
-      t0 = performance.now();
-      const grids = await readXlsxGrids(bytes, "open-data.xlsx");
-      model = buildModel(grids, { files: ["open-data.xlsx"] });
-      ours = Math.min(ours, performance.now() - t0);
-      clearInterval(timer);
-      peak = Math.max(peak, top, process.memoryUsage().rss);
-    }
+    const {
+      bare,
+      ours,
+      peak,
+      result: model,
+    } = await againstExcelJs(bytes, async () =>
+      buildModel(await readXlsxGrids(bytes, "open-data.xlsx"), { files: ["open-data.xlsx"] })
+    );
     console.log(
       `[open-data] tabella di ${ROWS} righe x ${HEADERS.length} colonne: exceljs ${bare.toFixed(0)} ms, ` +
         `readXlsxGrids + buildModel ${ours.toFixed(0)} ms, rapporto ${(ours / bare).toFixed(2)}x (obiettivo <= 1.3x), ` +
-        `memoria di picco ${(peak / 1024 / 1024).toFixed(0)} MB; letti ${model?.operationalObjectives.length ?? 0} obiettivi, ` +
-        `${model?.indicators.length ?? 0} indicatori`
+        `memoria di picco ${(peak / 1024 / 1024).toFixed(0)} MB; letti ${model.operationalObjectives.length} obiettivi, ` +
+        `${model.indicators.length} indicatori`
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { buildModel } from "../../src/core/structure";
+import { againstExcelJs, gc } from "./common";
 import { run as peg } from "../../src/cli/run";
 import { bufferIo } from "../../src/cli/io";
 import type { SheetReading, TableLayout } from "../../src/core/recognize/reading";
@@ -52,25 +53,6 @@ async function generate(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-function peakSampler(): { stop: () => number } {
-  let peak = process.memoryUsage().rss;
-  const t = setInterval(() => {
-    const r = process.memoryUsage().rss;
-    if (r > peak) peak = r;
-  }, 5);
-  return {
-    stop: () => {
-      clearInterval(t);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) g();
-}
-
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export async function run(): Promise<void> {
@@ -79,31 +61,20 @@ export async function run(): Promise<void> {
   try {
     await generate(file);
     const bytes = new Uint8Array(fs.readFileSync(file));
-    // Warm-up: module loading and JIT do not belong to either side.
-    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    let bare = Infinity;
-    let ours = Infinity;
-    let peak = 0;
-    let model: ReturnType<typeof buildModel> | null = null;
-    for (let i = 0; i < 3; i++) {
-      gc();
-      let t0 = performance.now();
-      await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-      bare = Math.min(bare, performance.now() - t0);
-      gc();
-      const sampler = peakSampler();
-      t0 = performance.now();
-      const grids = await readXlsxGrids(bytes, "piano-2000.xlsx");
-      model = buildModel(grids, { files: ["piano-2000.xlsx"] });
-      ours = Math.min(ours, performance.now() - t0);
-      peak = Math.max(peak, sampler.stop());
-    }
+    const {
+      bare,
+      ours,
+      peak,
+      result: model,
+    } = await againstExcelJs(bytes, async () =>
+      buildModel(await readXlsxGrids(bytes, "piano-2000.xlsx"), { files: ["piano-2000.xlsx"] })
+    );
     const ratio = ours / bare;
     console.log(
       `[structure] ${OBJECTIVES} obiettivi / ${OBJECTIVES * PER_OBJECTIVE} indicatori (${(bytes.length / 1024).toFixed(0)} kB su disco): ` +
         `exceljs ${bare.toFixed(0)} ms, readXlsxGrids + buildModel ${ours.toFixed(0)} ms, ` +
         `rapporto ${ratio.toFixed(2)}x (obiettivo <= 1.3x), memoria di picco ${mb(peak)}; ` +
-        `letti ${model?.operationalObjectives.length ?? 0} obiettivi, ${model?.indicators.length ?? 0} indicatori`
+        `letti ${model.operationalObjectives.length} obiettivi, ${model.indicators.length} indicatori`
     );
     await inspectAndMapping(file, bytes);
   } finally {

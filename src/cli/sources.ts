@@ -220,6 +220,7 @@ export async function readSources(
   for (const [index, a] of args.entries()) {
     onFile?.(index, a);
     const src = await readSource(a, cwd, limits);
+    for (const g of src.grids) g.file = src.name;
     if (!distinctSheets) {
       out.push(src);
       continue;

@@ -28,6 +28,11 @@ export interface Grid {
   origin?: { row: number; col: number };
   merges?: MergeArea[];
   hidden?: boolean;
+  /**
+   * Name of the file the sheet was read from, when several files are read together (the CLI sets
+   * it): objectives of different files are kept apart by it.
+   */
+  file?: string;
 }
 
 /** Column index (0-based) to letters: 0 -> A, 25 -> Z, 26 -> AA. */

@@ -127,6 +127,8 @@ export const StrategicObjectiveSchema = z.object({
   programma: z.string().optional(),
   unitId: z.string().optional(),
   weight: z.number().nullable().optional(),
+  /** The file it was read from, when several files were read together. */
+  file: z.string().optional(),
   source: z.string(),
 });
 export type StrategicObjective = z.infer<typeof StrategicObjectiveSchema>;
@@ -157,6 +159,8 @@ export const OperationalObjectiveSchema = z.object({
   declaredWeightTotalSource: z.string().optional(),
   criteria: z.record(z.string(), z.string()).optional(),
   phases: z.array(PhaseSchema).optional(),
+  /** The file it was read from, when several files were read together. */
+  file: z.string().optional(),
   source: z.string(),
 });
 export type OperationalObjective = z.infer<typeof OperationalObjectiveSchema>;

@@ -45,11 +45,15 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
   const newKey = () => `k${++counter}`;
   const objectives: RawObjective[] = [];
   const sheetUnits: RawPeople[] = [];
+  /** Raw objective key -> the file its sheet came from (set when grids name their file). */
+  const fileOf = new Map<string, string>();
   for (const g of list) {
     let recognized = false;
     let range: string | undefined;
     try {
       const { result, reading } = readSheet(g, { planYear, newKey }, options.layouts);
+      if (typeof g.file === "string" && g.file !== "")
+        for (const o of result.objectives) fileOf.set(o.key, g.file);
       objectives.push(...result.objectives);
       sheetUnits.push(...result.units);
       recognized = result.recognized;
@@ -82,6 +86,8 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       });
     }
   }
+  const several = new Set(fileOf.values()).size > 1;
+  if (several) qualifyCodes(objectives, fileOf);
   const kept = joinReferences(mergeStrategic(dropIndexDuplicates(objectives)));
   if (planYear === undefined) planYear = yearFromTargets(kept);
 
@@ -110,6 +116,8 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
       if (o.programma) s.programma = o.programma;
       if (unitId) s.unitId = unitId;
       if (finite(o.weight) !== null) s.weight = o.weight;
+      const file = several ? fileOf.get(o.key) : undefined;
+      if (file) s.file = file;
       strategic.push(s);
     } else {
       const op: OperationalObjective = {
@@ -133,6 +141,8 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
         op.declaredWeightTotal = o.declaredWeightTotal;
         if (o.declaredWeightTotalSource) op.declaredWeightTotalSource = o.declaredWeightTotalSource;
       }
+      const file = several ? fileOf.get(o.key) : undefined;
+      if (file) op.file = file;
       operational.push(op);
     }
     const objCode = o.code ?? id;
@@ -417,6 +427,60 @@ function joinReferences(list: RawObjective[]): RawObjective[] {
     out.push(o);
   }
   return out;
+}
+
+/**
+ * Several files that number their objectives the same way (two settori, each with objectives 1 and
+ * 2): every code is prefixed with its file's label, so each file's objectives, weights and findings
+ * stay apart. The label is the settore the file's objectives all belong to, else the file name
+ * without its extension; labels are distinct between files. Codes no other file uses stay as
+ * written when no code is shared.
+ */
+function qualifyCodes(list: RawObjective[], fileOf: Map<string, string>): void {
+  // Every objective once (actions of a scheda are listed and also held by their parent).
+  const each: [RawObjective, string][] = [];
+  const seen = new Set<RawObjective>();
+  const visit = (o: RawObjective, file: string | undefined): void => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    const f = fileOf.get(o.key) ?? file;
+    if (f !== undefined) each.push([o, f]);
+    if (o.children) for (const c of o.children.values()) visit(c, f);
+  };
+  for (const o of list) visit(o, undefined);
+  const filesOfCode = new Map<string, Set<string>>();
+  const settori = new Map<string, Set<string>>();
+  for (const [o, file] of each) {
+    for (const code of [o.code, o.strategicCode])
+      if (code) {
+        const set = filesOfCode.get(code) ?? new Set<string>();
+        set.add(file);
+        filesOfCode.set(code, set);
+      }
+    const settore = (o.people.settore ?? o.people.servizio ?? o.people.area ?? "").trim();
+    const set = settori.get(file) ?? new Set<string>();
+    set.add(settore);
+    settori.set(file, set);
+  }
+  if (![...filesOfCode.values()].some((s) => s.size > 1)) return;
+  const stem = (file: string) => file.replace(/\.[^.]+$/, "") || file;
+  const labels = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const [file, set] of settori) {
+    const only = set.size === 1 ? [...set][0] : "";
+    const label = only !== "" ? only : stem(file);
+    labels.set(file, label);
+    count.set(label.toLowerCase(), (count.get(label.toLowerCase()) ?? 0) + 1);
+  }
+  // Two files of the same settore: their file names tell them apart.
+  for (const [file, label] of labels)
+    if ((count.get(label.toLowerCase()) ?? 0) > 1) labels.set(file, stem(file));
+  for (const [o, file] of each) {
+    const label = labels.get(file);
+    if (label === undefined) continue;
+    if (o.code) o.code = `${label}/${o.code}`;
+    if (o.strategicCode) o.strategicCode = `${label}/${o.strategicCode}`;
+  }
 }
 
 function assignIds(list: RawObjective[]): Map<string, string> {

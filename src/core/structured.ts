@@ -31,7 +31,7 @@ const SIGNATURES = new Map<string, [string, string[]]>([
   ["Pesi", ["Codice obiettivo", ["Obiettivo"]]],
   ["Report dirigenti", ["Codice obiettivo", ["Dirigente"]]],
   ["Verifiche", ["Gravità", ["Codice"]]],
-  ["Riepilogo", ["Settore", ["Obiettivi", "Dirigente"]]],
+  ["Riepilogo", ["Settore", ["Obiettivi", "Dirigente", "File"]]],
 ]);
 
 /**

@@ -5,7 +5,13 @@
  * one per extra ~4.5 MB of payload (Excel on the web refuses requests over 5 MB).
  */
 import { columnLetters } from "../core/grid";
-import type { ColumnSpec, SheetCellValue, SheetSpec, WorkbookSpec } from "../core/sheets/types";
+import type {
+  ColumnSpec,
+  PageSpec,
+  SheetCellValue,
+  SheetSpec,
+  WorkbookSpec,
+} from "../core/sheets/types";
 import type { ExcelContext } from "./read";
 
 /** Excel on the web rejects request payloads over 5 MB; keep a margin for the request envelope. */
@@ -138,6 +144,40 @@ export async function writeWorkbookSpec(
   await context.sync();
 }
 
+/**
+ * Page layout needs ExcelApi 1.9: an older Excel (2016 without updates) gets the sheets without
+ * it rather than a failed write. Outside Office (tests) the API is taken as present.
+ */
+function pageLayoutSupported(): boolean {
+  if (typeof Office === "undefined") return true;
+  const req = (Office as { context?: { requirements?: { isSetSupported?: unknown } } }).context
+    ?.requirements;
+  if (!req || typeof req.isSetSupported !== "function") return true;
+  return (req.isSetSupported as (name: string, version: string) => boolean)("ExcelApi", "1.9");
+}
+
+/** A4 landscape, one page wide, the header row on every page, footer with sheet and page. */
+function setPage(ws: Excel.Worksheet, page: PageSpec): void {
+  const layout = ws.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = page.paper;
+  layout.zoom = {
+    horizontalFitToPages: page.fitToWidth,
+    verticalFitToPages: page.fitToHeight,
+  };
+  const inch = 72;
+  layout.leftMargin = page.margins.left * inch;
+  layout.rightMargin = page.margins.right * inch;
+  layout.topMargin = page.margins.top * inch;
+  layout.bottomMargin = page.margins.bottom * inch;
+  layout.headerMargin = page.margins.header * inch;
+  layout.footerMargin = page.margins.footer * inch;
+  if (page.titleRows > 0) layout.setPrintTitleRows(`$1:$${page.titleRows}`);
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = page.footerLeft;
+  footer.rightFooter = page.footerRight;
+}
+
 async function writeSheet(
   ws: Excel.Worksheet,
   sheet: SheetSpec,
@@ -198,8 +238,13 @@ async function writeSheet(
     if (col.align && nRows > 0)
       ws.getRange(`${L}2:${L}${nRows + 1}`).format.horizontalAlignment =
         col.align === "left" ? "Left" : col.align === "center" ? "Center" : "Right";
-    if (col.numFmt && nRows > 0) {
-      const fmts = Array.from({ length: nRows }, () => [col.numFmt as string]);
+    // A cell may have its own format (a date among numbers).
+    const own = sheet.rows.map((r) => {
+      const v = r[c];
+      return v && typeof v === "object" && "formula" in v ? v.numFmt : undefined;
+    });
+    if ((col.numFmt || own.some((x) => x)) && nRows > 0) {
+      const fmts = own.map((x) => [x ?? col.numFmt ?? "General"]);
       await batch.add(payloadSize(fmts));
       ws.getRange(`${L}2:${L}${nRows + 1}`).numberFormat = fmts;
     }
@@ -236,6 +281,18 @@ async function writeSheet(
       if (v.prompt) dv.prompt = { message: v.prompt.slice(0, 255), showPrompt: true, title: "" };
     }
   }
+
+  // The header wraps between words; data rows as high as their wrapped text (Excel measures it).
+  const head = ws.getRange(`A1:${last}1`);
+  head.format.wrapText = true;
+  head.format.verticalAlignment = "Center";
+  if (sheet.headerHeight) head.format.rowHeight = sheet.headerHeight;
+  if (nRows > 0) {
+    const data = ws.getRange(`A2:${last}${nRows + 1}`);
+    data.format.verticalAlignment = "Top";
+    if (sheet.columns.some((c) => c.wrap)) data.format.autofitRows();
+  }
+  if (sheet.page && pageLayoutSupported()) setPage(ws, sheet.page);
 
   if (sheet.freeze) {
     if (sheet.freeze.rows > 0 && sheet.freeze.cols > 0)

@@ -20,6 +20,7 @@ import {
   isFormulaCell,
   isLinkCell,
   type ColumnSpec,
+  type PageSpec,
   type ConditionalSpec,
   type SheetCellValue,
   type SheetSpec,
@@ -549,6 +550,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, links: Map<string, stri
   const freeze = spec.freeze ?? { rows: 1, cols: 0 };
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: "frozen", xSplit: freeze.cols, ySplit: freeze.rows }],
+    ...pageOptions(spec.page),
   });
   const width = spec.columns.length;
   const rows = spec.rows.map((r) => {
@@ -568,12 +570,44 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, links: Map<string, stri
   } as ExcelJS.TableProperties);
 
   spec.columns.forEach((c, i) => formatColumn(ws, c, i, rows, spec.totalsRow === true));
+  // A cell whose format differs from its column's (a date among numbers).
+  spec.rows.forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (v && isFormulaCell(v) && v.numFmt) ws.getCell(i + 2, c + 1).numFmt = v.numFmt;
+    })
+  );
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };
-  header.height = 30;
+  header.height = spec.headerHeight ?? 30;
+  // Rows as high as their wrapped text (a spreadsheet does not resize them on opening).
+  spec.rowHeights?.forEach((h, i) => {
+    if (h !== null && h !== undefined) ws.getRow(i + 2).height = h;
+  });
   for (const cf of spec.conditional ?? []) addConditional(ws, cf, spec.rows.length);
   for (const v of spec.validations ?? []) addValidation(ws, v, spec.rows.length);
+}
+
+/** Page setup and footer of a structured sheet (A4 landscape, one page wide, header repeated). */
+function pageOptions(page: PageSpec | undefined): Partial<ExcelJS.AddWorksheetOptions> {
+  if (!page) return {};
+  const titles = page.titleRows > 0 ? { printTitlesRow: `1:${page.titleRows}` } : {};
+  return {
+    pageSetup: {
+      paperSize: page.paper === "A4" ? 9 : undefined,
+      orientation: page.orientation,
+      fitToPage: true,
+      fitToWidth: page.fitToWidth,
+      fitToHeight: page.fitToHeight,
+      margins: page.margins,
+      ...titles,
+    },
+    headerFooter: {
+      differentFirst: false,
+      differentOddEven: false,
+      oddFooter: `&L${page.footerLeft}&R${page.footerRight}`,
+    },
+  };
 }
 
 function tableColumn(c: ColumnSpec, totals: boolean): ExcelJS.TableColumnProperties {
@@ -601,7 +635,9 @@ function formatColumn(
   totals: boolean
 ): void {
   const column = ws.getColumn(i + 1);
-  column.width = c.width ?? Math.min(40, Math.max(10, c.header.length + 2));
+  const width = c.width ?? Math.min(40, Math.max(10, c.header.length + 2));
+  // exceljs leaves out a width of exactly 9 (its default); the spreadsheet's default is narrower.
+  column.width = width === 9 ? 9.01 : width;
   const last = 1 + values.length + (totals ? 1 : 0);
   const alignment: Partial<ExcelJS.Alignment> = {
     vertical: "top",

@@ -4,6 +4,8 @@ import { parseWhere, selectWhere } from "../../src/excel/select";
 import { loadWorkbookSettings, saveWorkbookSettings } from "../../src/excel/settings";
 import type { SheetSpec, WorkbookSpec } from "../../src/core/sheets/types";
 import { STRUCTURED_SHEETS as STRUCTURED } from "../helpers/contract";
+import { buildWorkbookSpec } from "../../src/core/sheets";
+import { sampleModel } from "../sheets/sample-model";
 import { fakeContext, type FakeSheetInit } from "./fake-excel";
 
 function sheetSpec(
@@ -140,6 +142,48 @@ describe("writing the structured sheets", () => {
     }
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBe(2);
+  });
+
+  it("makes every structured sheet print-ready in the same two syncs", async () => {
+    const { context, tracker, book } = fakeContext(sourceSheets(2, 5));
+    const spec = buildWorkbookSpec(sampleModel());
+    await writeWorkbookSpec(context, spec);
+    expect(tracker.syncs).toBe(2);
+    for (const s of spec.sheets) {
+      const ws = book.sheet(s.name);
+      expect([s.name, ws.pageLayout]).toMatchObject([
+        s.name,
+        {
+          orientation: "Landscape",
+          paperSize: "A4",
+          zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+          printTitleRows: "$1:$1",
+          headersFooters: {
+            defaultForAllPages: { leftFooter: "&A", rightFooter: "Pagina &P di &N" },
+          },
+        },
+      ]);
+      expect(ws.pageLayout.leftMargin).toBeGreaterThan(0);
+      // Rows fitted to their wrapped text, header frozen.
+      expect([s.name, ws.autofitted.length]).toEqual([s.name, 1]);
+      expect([s.name, ws.frozenRows]).toEqual([s.name, 1]);
+    }
+  });
+
+  it("gives a cell its own number format (a date among numbers) in the column's one write", async () => {
+    const { context, book } = fakeContext([{ name: "Scheda 1", values: [["x"]] }]);
+    const spec = sheetSpec("Indicatori", 3);
+    spec.columns.push({ header: "Valore consuntivo" });
+    spec.rows[0].push(12);
+    spec.rows[1].push({ formula: "DATE(2025,10,10)", result: 45940, numFmt: "dd/mm/yyyy" });
+    spec.rows[2].push(null);
+    await writeWorkbookSpec(context, { sheets: [spec] });
+    const ws = book.sheet("Indicatori");
+    expect([1, 2, 3].map((r) => ws.formats.get(`${r},5`))).toEqual([
+      "General",
+      "dd/mm/yyyy",
+      "General",
+    ]);
   });
 
   it("writes values, formulas in en-US syntax, text as text, tables and formats", async () => {

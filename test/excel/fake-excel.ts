@@ -78,6 +78,11 @@ export class FakeRange {
   format = {
     columnWidth: undefined as number | undefined,
     wrapText: undefined as boolean | undefined,
+    rowHeight: undefined as number | undefined,
+    verticalAlignment: undefined as string | undefined,
+    horizontalAlignment: undefined as string | undefined,
+    /** Queued like Excel: rows fitted to their wrapped text at the next sync. */
+    autofitRows: (): void => this.tracker.queue(() => this.sheet.autofitted.push(this.addr)),
   };
   dataValidation: { rule?: unknown; prompt?: unknown } = {};
   private _loaded: ReturnType<typeof loadable>;
@@ -209,6 +214,32 @@ export class FakeSheet {
   conditionalFormats: Record<string, unknown>[] = [];
   frozenRows = 0;
   deleted = false;
+  /** Ranges whose rows were fitted to their text (format.autofitRows). */
+  autofitted: string[] = [];
+  /** Page layout as Office.js sets it (ExcelApi 1.9): properties, print titles, footers. */
+  pageLayout = {
+    orientation: undefined as string | undefined,
+    paperSize: undefined as string | undefined,
+    zoom: undefined as { horizontalFitToPages?: number; verticalFitToPages?: number } | undefined,
+    leftMargin: undefined as number | undefined,
+    rightMargin: undefined as number | undefined,
+    topMargin: undefined as number | undefined,
+    bottomMargin: undefined as number | undefined,
+    headerMargin: undefined as number | undefined,
+    footerMargin: undefined as number | undefined,
+    printTitleRows: undefined as string | undefined,
+    setPrintTitleRows: (rows: string): void => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
+      this.pageLayout.printTitleRows = rows;
+    },
+    headersFooters: {
+      defaultForAllPages: {
+        leftFooter: undefined as string | undefined,
+        centerFooter: undefined as string | undefined,
+        rightFooter: undefined as string | undefined,
+      },
+    },
+  };
   visibility: "Visible" | "Hidden";
   private _name: string;
   constructor(
@@ -256,10 +287,15 @@ export class FakeSheet {
       return t;
     },
   };
+  /** The range freezePanes.freezeAt froze (its bottom-right cell ends the frozen panes). */
+  frozenAt: string | null = null;
   freezePanes = {
     freezeRows: (n: number) => (this.frozenRows = n),
     freezeColumns: () => undefined,
-    freezeAt: () => undefined,
+    freezeAt: (r: FakeRange) => {
+      this.frozenAt = r.addr;
+      this.frozenRows = parseAddress(r.addr).r2 + 1;
+    },
   };
   getUsedRangeOrNullObject(): FakeRange {
     return new FakeRange(

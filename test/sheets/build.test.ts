@@ -29,6 +29,18 @@ function cell(s: SheetSpec, key: string, header: string): unknown {
   return row[col(s, header)];
 }
 
+/** The PEG.* call a formula falls back on (IFERROR(PEG.X(...),cached)), as written. */
+function pegOf(f: FormulaCell): string {
+  const i = f.formula.indexOf("PEG.");
+  if (i < 0) return f.formula;
+  let depth = 0;
+  for (let j = f.formula.indexOf("(", i); j < f.formula.length; j++) {
+    if (f.formula[j] === "(") depth++;
+    else if (f.formula[j] === ")" && --depth === 0) return f.formula.slice(i, j + 1);
+  }
+  return f.formula;
+}
+
 function formula(s: SheetSpec, key: string, header: string): FormulaCell {
   const v = cell(s, key, header) as FormulaCell;
   expect(isFormulaCell(v)).toBe(true);
@@ -53,21 +65,28 @@ describe("buildWorkbookSpec", () => {
     expect(statusFromEsito("forse")).toBeNull();
   });
 
-  test("Indicatori: PEG functions for Regola, Esito, Grado with cached values; base only for relative targets", () => {
+  test("Indicatori: native Esito and Grado over the plain rule columns, PEG.* inside IFERROR with the cached value; base only for relative targets", () => {
     const s = sheet("Indicatori");
+    const esito = formula(s, "1.1#1", "Esito");
+    expect(esito.result).toBe("RAGGIUNTO");
+    expect(esito.formula).toMatch(
+      /^IFERROR\(IF\(ISNUMBER\(\[@\[Valore consuntivo\]\]\),IF\(CHOOSE\(MATCH\(\[@Operatore\],\{">=",/
+    );
     // The plan year (2025) goes in the last argument; no base, no check date: left empty.
-    expect(formula(s, "1.1#1", "Esito")).toEqual({
-      formula: "PEG.STATUS([@Target],[@Consuntivo],,,2025)",
-      result: "RAGGIUNTO",
-    });
-    expect(formula(s, "1.1#2", "Grado")).toEqual({
-      formula: "PEG.ACHIEVEMENT([@Target],[@Consuntivo],,2025)",
-      result: 0.74,
-    });
-    expect(formula(s, "1.2#2", "Esito").formula).toBe(
+    expect(pegOf(esito)).toBe("PEG.STATUS([@Target],[@Consuntivo],,,2025)");
+    // Without the add-in (#NAME?) the engine's value.
+    expect(esito.formula).toMatch(/,"RAGGIUNTO"\)$/);
+    expect(pegOf(formula(s, "1.1#2", "Grado"))).toBe(
+      "PEG.ACHIEVEMENT([@Target],[@Consuntivo],,2025)"
+    );
+    expect(formula(s, "1.1#2", "Grado").result).toBe(0.74);
+    expect(pegOf(formula(s, "1.2#2", "Esito"))).toBe(
       "PEG.STATUS([@Target],[@Consuntivo],[@Base],,2025)"
     );
-    expect(formula(s, "1.1#1", "Regola").formula).toBe("PEG.RULE([@Target],2025)");
+    expect(pegOf(formula(s, "1.1#1", "Regola"))).toBe("PEG.RULE([@Target],2025)");
+    expect(formula(s, "1.1#1", "Regola").formula).toMatch(
+      /^IFERROR\(PEG\.RULE\(\[@Target\],2025\),".+"\)$/
+    );
     expect(cell(s, "1.2#2", "Base")).toBe("30");
     // The manual verdict wins in the final columns.
     expect(cell(s, "1.2#1", "Esito manuale")).toBe("RAGGIUNTO");
@@ -87,26 +106,30 @@ describe("buildWorkbookSpec", () => {
         buildWorkbookSpec(model, { asOf }).sheets.find((x) => x.name === "Indicatori")!,
         "1.1#1",
         "Esito"
-      ).formula;
+      );
     expect(withYear.plan.year).toBe(2025);
-    expect(esitoOf()).toMatch(/^PEG\.STATUS\(.*,2025\)$/);
+    expect(pegOf(esitoOf())).toMatch(/^PEG\.STATUS\(.*,2025\)$/);
     // The check date as an Excel date in the alla_data position.
-    expect(esitoOf(withYear, "2025-12-31")).toBe(
+    expect(pegOf(esitoOf(withYear, "2025-12-31"))).toBe(
       "PEG.STATUS([@Target],[@Consuntivo],,DATE(2025,12,31),2025)"
     );
-    expect(esitoOf(withYear, "2026-03-05")).toContain("DATE(2026,3,5)");
+    // The check date also decides SCADUTO in the native formula.
+    expect(esitoOf(withYear, "2025-12-31").formula).toContain("DATE(2025,12,31)>[@Scadenza]");
+    expect(esitoOf(withYear, "2026-03-05").formula).toContain("DATE(2026,3,5)");
     // Not a real date: left out rather than written wrong.
-    expect(esitoOf(withYear, "2025-02-30")).toBe("PEG.STATUS([@Target],[@Consuntivo],,,2025)");
+    expect(pegOf(esitoOf(withYear, "2025-02-30"))).toBe(
+      "PEG.STATUS([@Target],[@Consuntivo],,,2025)"
+    );
     // No plan year: trailing arguments dropped, the function keeps its own default.
     const noYear = sampleModel();
     noYear.plan = { ente: "Comune di Prova" };
-    expect(esitoOf(noYear)).toBe("PEG.STATUS([@Target],[@Consuntivo])");
-    expect(esitoOf(noYear, "2025-12-31")).toBe(
+    expect(pegOf(esitoOf(noYear))).toBe("PEG.STATUS([@Target],[@Consuntivo])");
+    expect(pegOf(esitoOf(noYear, "2025-12-31"))).toBe(
       "PEG.STATUS([@Target],[@Consuntivo],,DATE(2025,12,31))"
     );
     const s = buildWorkbookSpec(noYear).sheets.find((x) => x.name === "Indicatori")!;
-    expect(formula(s, "1.1#1", "Regola").formula).toBe("PEG.RULE([@Target])");
-    expect(formula(s, "1.1#2", "Grado").formula).toBe("PEG.ACHIEVEMENT([@Target],[@Consuntivo])");
+    expect(pegOf(formula(s, "1.1#1", "Regola"))).toBe("PEG.RULE([@Target])");
+    expect(pegOf(formula(s, "1.1#2", "Grado"))).toBe("PEG.ACHIEVEMENT([@Target],[@Consuntivo])");
   });
 
   test("Indicatori: formats, validation, traffic lights and data bars", () => {

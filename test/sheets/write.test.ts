@@ -114,18 +114,21 @@ describe("writeStructuredWorkbook", () => {
     expect(r.getCell(columnOf(ind, "Indicatore")).alignment?.wrapText).toBe(true);
   });
 
-  test("formulas in file syntax with cached results; PEG functions for Esito and Grado", () => {
+  test("formulas in file syntax with cached results; native Esito and Grado, PEG functions inside IFERROR", () => {
     const ind = wb.getWorksheet("Indicatori")!;
     const esito = rowOf(ind, "1.1#1").getCell(columnOf(ind, "Esito"))
       .value as ExcelJS.CellFormulaValue;
-    expect(esito.formula).toBe(
+    expect(esito.formula).toMatch(
+      /^IFERROR\(IF\(ISNUMBER\(Indicatori\[\[#This Row\],\[Valore consuntivo\]\]\)/
+    );
+    expect(esito.formula).toContain(
       "PEG.STATUS(Indicatori[[#This Row],[Target]],Indicatori[[#This Row],[Consuntivo]],,,2025)"
     );
     expect(esito.result).toBe("RAGGIUNTO");
     const grado = rowOf(ind, "1.1#2").getCell(columnOf(ind, "Grado"))
       .value as ExcelJS.CellFormulaValue;
     expect(grado).toMatchObject({
-      formula: expect.stringMatching(/^PEG\.ACHIEVEMENT\(/),
+      formula: expect.stringMatching(/^IFERROR\(.*PEG\.ACHIEVEMENT\(.*\),0\.74\)$/),
       result: 0.74,
     });
     const op = wb.getWorksheet("Obiettivi operativi")!;

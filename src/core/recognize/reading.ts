@@ -1,5 +1,5 @@
 /**
- * What was read in a sheet, and the user's column mapping (docs/mapping.md, CONTRACT section 8).
+ * What was read in a sheet, and the user's column mapping (docs/mapping.md, docs/recognition.md).
  * A `SheetReading` is what `peg inspect` prints for one sheet; a `TableLayout` (same shape, fewer
  * fields) is an entry of `layouts` in the settings, read by the mapped table reader.
  */

@@ -1106,7 +1106,7 @@ class SheetWalker {
       });
     const y = this.ctx.planYear;
     const planIdx = y !== undefined ? cols.findIndex((c) => c.year === y) : -1;
-    // CONTRACT: the plan year's target, or the first one (an empty first year is no target).
+    // docs/targets.md: the plan year's target, or the first one (an empty first year is no target).
     const cell = cells[planIdx >= 0 ? planIdx : 0];
     return { cell, byYear };
   }

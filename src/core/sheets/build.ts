@@ -3,9 +3,10 @@
  * seven tables that the CLI (exceljs) and the add-in (Office.js) both write.
  *
  * Formulas are en-US, without "=", with structured references. Native formulas do every sum and
- * count, so a user who types a weight or a grade sees totals change without the add-in; the `PEG.*`
- * custom functions are used only where a target must be read (Regola, Esito, Grado). Every formula
- * carries its value computed here (`result`), the same number the spreadsheet recomputes.
+ * count, and Esito and Grado over the rule written in plain columns (native.ts), so the workbook
+ * computes without the add-in; `PEG.*` stays only inside IFERROR where no native formula can
+ * express the rule. Every formula carries its value computed here (`result`), the same value the
+ * spreadsheet recomputes. Every sheet is made print-ready (print.ts).
  */
 import type { Finding, Indicator, PegModel, TargetRule } from "../model";
 import { splitRef } from "../grid";
@@ -26,6 +27,17 @@ import {
   type ObjectiveFigures,
 } from "./compute";
 import { ESITO, ESITO_COLORS, ESITO_LIST, NO_VALUE } from "./labels";
+import {
+  DATE_FMT,
+  NATIVE_HEADERS,
+  OPERATORS,
+  esitoFormula,
+  gradoFormula,
+  plainRule,
+  ruleFormula,
+  valueCell,
+} from "./native";
+import { printReady } from "./print";
 import type {
   ColumnSpec,
   ConditionalSpec,
@@ -161,41 +173,47 @@ function lit(s: string): string {
  * / SUMIFS / AVERAGEIFS, or exact SUMPRODUCT comparisons when the keys make criteria ambiguous.
  */
 class Agg {
+  private readonly keys: [string, string][];
   constructor(
-    private readonly keyCol: string,
-    private readonly key: string,
-    private readonly exact: boolean
-  ) {}
+    keyCol: string,
+    key: string,
+    private readonly exact: boolean,
+    /** More key columns the rows must match too (the file of a Riepilogo row). */
+    more: [string, string][] = []
+  ) {
+    this.keys = [[keyCol, key], ...more];
+  }
   private get m(): string {
-    return `--EXACT(${this.keyCol},${this.key})`;
+    return this.keys.map(([c, k]) => `--EXACT(${c},${k})`).join(",");
+  }
+  private get criteria(): string {
+    return this.keys.map(([c, k]) => `${c},${k}`).join(",");
   }
   count(): string {
-    return this.exact ? `SUMPRODUCT(${this.m})` : `COUNTIFS(${this.keyCol},${this.key})`;
+    return this.exact ? `SUMPRODUCT(${this.m})` : `COUNTIFS(${this.criteria})`;
   }
   countNumbers(col: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},--ISNUMBER(${col}))`
-      : `COUNTIFS(${this.keyCol},${this.key},${col},">=0")`;
+      : `COUNTIFS(${this.criteria},${col},">=0")`;
   }
   countEq(col: string, word: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},--(${col}=${lit(word)}))`
-      : `COUNTIFS(${this.keyCol},${this.key},${col},${lit(word)})`;
+      : `COUNTIFS(${this.criteria},${col},${lit(word)})`;
   }
   sum(col: string): string {
-    return this.exact
-      ? `SUMPRODUCT(${this.m},${col})`
-      : `SUMIFS(${col},${this.keyCol},${this.key})`;
+    return this.exact ? `SUMPRODUCT(${this.m},${col})` : `SUMIFS(${col},${this.criteria})`;
   }
   /** Average of the numbers of `col`; `count` is an expression counting them (exact form). */
   average(col: string, count: string): string {
     return this.exact
       ? `SUMPRODUCT(${this.m},${col})/${count}`
-      : `AVERAGEIFS(${col},${this.keyCol},${this.key})`;
+      : `AVERAGEIFS(${col},${this.criteria})`;
   }
   /** Σ a × b over the matching rows (text and blanks count 0). */
   sumProduct(a: string, b: string): string {
-    const m = this.exact ? this.m : `--(${this.keyCol}=${this.key})`;
+    const m = this.exact ? this.m : this.keys.map(([c, k]) => `--(${c}=${k})`).join(",");
     return `SUMPRODUCT(${m},${a},${b})`;
   }
 }
@@ -281,7 +299,23 @@ export function buildWorkbookSpec(
     ...objectiveSettore.values(),
     ...model.indicators.map((i) => objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE),
   ]);
-  const exactSettori = criteriaAmbiguous(settori);
+  // Several files read together: each objective's file, and the Riepilogo by file and settore.
+  const objectiveFile = new Map<string, string>();
+  for (const o of [...model.strategicObjectives, ...model.operationalObjectives])
+    if (o.file && !objectiveFile.has(objectiveKey(o))) objectiveFile.set(objectiveKey(o), o.file);
+  const withFiles = objectiveFile.size > 0;
+  const groups = new Map<string, Group>();
+  const addGroup = (key: string) => {
+    const settore = objectiveSettore.get(key) ?? NO_SETTORE;
+    const file = withFiles ? (objectiveFile.get(key) ?? "") : "";
+    const k = `${file}\u0000${settore}`;
+    if (!groups.has(k)) groups.set(k, { settore, file });
+  };
+  for (const o of model.operationalObjectives) addGroup(objectiveKey(o));
+  for (const i of model.indicators) addGroup(i.objectiveCode);
+  const exactSettori =
+    criteriaAmbiguous(settori) ||
+    (withFiles && criteriaAmbiguous(new Set([...groups.values()].map((g) => g.file))));
   const strategicKeys = new Set<string>([
     ...model.strategicObjectives.map(objectiveKey),
     ...model.operationalObjectives.map((o) => o.strategicCode ?? ""),
@@ -299,7 +333,11 @@ export function buildWorkbookSpec(
     exactObjectives,
     exactSettori,
     exactStrategic,
-    settori: [...settori].sort((a, b) => a.localeCompare(b, "it")),
+    objectiveFile,
+    withFiles,
+    groups: [...groups.values()].sort(
+      (a, b) => a.file.localeCompare(b.file, "it") || a.settore.localeCompare(b.settore, "it")
+    ),
   };
   return {
     sheets: [
@@ -310,7 +348,7 @@ export function buildWorkbookSpec(
       reportSheet(ctx),
       checkSheet(ctx),
       summarySheet(ctx),
-    ],
+    ].map(printReady),
   };
 }
 
@@ -324,7 +362,38 @@ interface Ctx {
   exactObjectives: boolean;
   exactSettori: boolean;
   exactStrategic: boolean;
-  settori: string[];
+  /** Objective key -> the file it was read from (several files read together), else empty. */
+  objectiveFile: Map<string, string>;
+  withFiles: boolean;
+  /** The Riepilogo's rows: each settore, by file when several files were read together. */
+  groups: Group[];
+}
+
+interface Group {
+  settore: string;
+  /** "" when the model was read from one file. */
+  file: string;
+}
+
+const FILE_HEADER = "File";
+
+/**
+ * The `File` column before `Origine`, with each row's file from its objective key, only when
+ * several files were read together.
+ */
+function fileColumn(
+  ctx: Ctx,
+  columns: ColumnSpec[],
+  rows: SheetCellValue[][],
+  keys: readonly (string | null | undefined)[]
+): void {
+  if (!ctx.withFiles) return;
+  const at = columns.length - 1;
+  columns.splice(at, 0, { header: FILE_HEADER, width: 18 });
+  rows.forEach((r, i) => {
+    const key = keys[i];
+    r.splice(at, 0, (key ? ctx.objectiveFile.get(key) : undefined) ?? null);
+  });
 }
 
 // ---- Obiettivi strategici --------------------------------------------------------------------
@@ -373,6 +442,7 @@ function strategicSheet(ctx: Ctx): SheetSpec {
   });
   columns[5].total = { function: "sum", result: totalOps };
   columns[0].total = { label: "Totale" };
+  fileColumn(ctx, columns, rows, model.strategicObjectives.map(objectiveKey));
   return {
     name: SHEET_NAMES.strategic,
     tableName: TABLE_NAMES.strategic,
@@ -453,6 +523,7 @@ function operationalSheet(ctx: Ctx): SheetSpec {
   columns[5].total = { function: "sum", result: pesoSum };
   columns[6].total = { function: "sum", result: nInd };
   columns[10].total = { function: "sum", result: scoreSum };
+  fileColumn(ctx, columns, rows, model.operationalObjectives.map(objectiveKey));
   return {
     name: SHEET_NAMES.operational,
     tableName: TABLE_NAMES.operational,
@@ -494,13 +565,17 @@ export const INDICATOR_COLUMNS = {
   target: 8,
   actual: 9,
   rule: 10,
-  weight: 11,
-  esito: 12,
-  grado: 13,
-  esitoManuale: 14,
-  gradoManuale: 15,
-  esitoFinale: 17,
-  gradoFinale: 18,
+  op: 11,
+  targetValue: 12,
+  deadline: 14,
+  value: 15,
+  weight: 16,
+  esito: 17,
+  grado: 18,
+  esitoManuale: 19,
+  gradoManuale: 20,
+  esitoFinale: 22,
+  gradoFinale: 23,
 } as const;
 
 function indicatorSheet(ctx: Ctx): SheetSpec {
@@ -517,6 +592,12 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     { header: "Target", width: 22, wrap: true },
     { header: "Consuntivo", width: 18, wrap: true },
     { header: "Regola", width: 20, wrap: true },
+    // The rule in plain columns: the native Esito and Grado formulas compute over them.
+    { header: NATIVE_HEADERS.op, width: 10, align: "center" },
+    { header: NATIVE_HEADERS.target, width: 10 },
+    { header: NATIVE_HEADERS.max, width: 10 },
+    { header: NATIVE_HEADERS.deadline, numFmt: DATE_FMT, width: 11 },
+    { header: NATIVE_HEADERS.value, width: 11 },
     { header: "Peso", numFmt: PCT, width: 8 },
     { header: "Esito", width: 16, align: "center" },
     { header: "Grado", numFmt: PCT1, width: 10 },
@@ -538,12 +619,15 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
   // too, else Excel completes "Entro il 30/9" with the current year and contradicts the cache.
   const year = Number.isInteger(model.plan.year) ? String(model.plan.year) : null;
   const asOf = dateFormula(ctx.options.asOf);
+  const asOfIso = isIsoDate(ctx.options.asOf) ? ctx.options.asOf : null;
   const rows = model.indicators.map((i) => {
     const base = latestBaseline(i);
+    const plain = plainRule(i, { year: model.plan.year, asOf: asOfIso });
     const baseArg = hasRelative(i.rule) ? "[@Base]" : null;
     const status = call("PEG.STATUS", ["[@Target]", "[@Consuntivo]", baseArg, asOf, year]);
     const achievement = call("PEG.ACHIEVEMENT", ["[@Target]", "[@Consuntivo]", baseArg, year]);
     const manualStatus = i.manual?.status ? ESITO[i.manual.status] : null;
+    const ruleText = (i.rule ? renderRule(i.rule) : "") || NO_VALUE;
     const manualGrade = num(i.manual?.achievement ?? null);
     weightSum += num(i.weight) ?? 0;
     const countedCell: SheetCellValue[] = [];
@@ -567,10 +651,15 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       base,
       i.target,
       i.actual,
-      f(call("PEG.RULE", ["[@Target]", year]), (i.rule ? renderRule(i.rule) : "") || NO_VALUE),
+      f(ruleFormula(call("PEG.RULE", ["[@Target]", year]), ruleText), ruleText),
+      plain.op,
+      plain.target,
+      plain.max,
+      plain.deadline,
+      valueCell(i, plain),
       num(i.weight),
-      f(status, ESITO[i.status]),
-      f(achievement, i.achievement ?? NO_VALUE),
+      f(esitoFormula(asOf, status, ESITO[i.status]), ESITO[i.status]),
+      f(gradoFormula(achievement, i.achievement ?? NO_VALUE), i.achievement ?? NO_VALUE),
       manualStatus,
       manualGrade,
       i.manual?.note ?? null,
@@ -587,11 +676,17 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
     ];
   });
   columns[INDICATOR_COLUMNS.weight].total = { function: "sum", result: weightSum };
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    model.indicators.map((i) => i.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.indicators,
     tableName: TABLE_NAMES.indicators,
     description:
-      "Indicatori con target, consuntivo, esito e grado. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo. Grado dichiarato: la percentuale di raggiungimento scritta nel piano." +
+      "Indicatori con target, consuntivo, esito e grado. Operatore, Valore target, Valore massimo, Scadenza e Valore consuntivo: la regola letta dal target, su cui Esito e Grado si ricalcolano. Esito manuale e Grado manuale, se compilati, prevalgono sul calcolo. Grado dichiarato: la percentuale di raggiungimento scritta nel piano." +
       (counted >= 0
         ? " Grado riconosciuto: il grado finale secondo le fasce di raggiungimento delle impostazioni."
         : ""),
@@ -614,6 +709,13 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
         min: 0,
         max: 1,
         prompt: "Peso dell'indicatore tra 0% e 100%",
+      },
+      {
+        column: INDICATOR_COLUMNS.op,
+        kind: "list",
+        values: [...OPERATORS],
+        prompt:
+          "Come si confronta il consuntivo: >=, >, <=, <, =, tra (Valore target..Valore massimo), entro (Scadenza), fatto",
       },
       {
         column: INDICATOR_COLUMNS.esitoManuale,
@@ -695,6 +797,12 @@ function weightSheet(ctx: Ctx): SheetSpec {
       sourceLink(source),
     ];
   });
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    keys.map((k) => k.key)
+  );
   return {
     name: SHEET_NAMES.weights,
     tableName: TABLE_NAMES.weights,
@@ -780,6 +888,12 @@ function reportSheet(ctx: Ctx): SheetSpec {
   });
   columns[first].total = { function: "sum", result: declaredSum };
   columns[first + 1].total = { function: "sum", result: computedSum };
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    model.reports.map((r) => r.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.reports,
     tableName: TABLE_NAMES.reports,
@@ -840,6 +954,12 @@ function checkSheet(ctx: Ctx): SheetSpec {
     x.message,
     sourceLink(x.where ?? findingSource(ctx, x)),
   ]);
+  fileColumn(
+    ctx,
+    columns,
+    rows,
+    findings.map((x) => x.objectiveCode)
+  );
   return {
     name: SHEET_NAMES.checks,
     tableName: TABLE_NAMES.checks,
@@ -877,6 +997,7 @@ function summarySheet(ctx: Ctx): SheetSpec {
     { header: "Settore", width: 34, wrap: true, total: { label: "Totale" } },
   ];
   if (withNames) columns.push({ header: "Dirigente", width: 22 });
+  if (ctx.withFiles) columns.push({ header: FILE_HEADER, width: 18 });
   const base = columns.length;
   const countCols = [
     "Obiettivi",
@@ -897,13 +1018,13 @@ function summarySheet(ctx: Ctx): SheetSpec {
   );
 
   const totals = new Array<number>(countCols.length + 1).fill(0);
-  const rows = ctx.settori.map((settore) => {
-    const inds = model.indicators.filter(
-      (i) => (ctx.objectiveSettore.get(i.objectiveCode) ?? NO_SETTORE) === settore
-    );
-    const objs = model.operationalObjectives.filter(
-      (o) => (ctx.objectiveSettore.get(objectiveKey(o)) ?? NO_SETTORE) === settore
-    );
+  const inGroup = (key: string, g: Group) =>
+    (ctx.objectiveSettore.get(key) ?? NO_SETTORE) === g.settore &&
+    (!ctx.withFiles || (ctx.objectiveFile.get(key) ?? "") === g.file);
+  const rows = ctx.groups.map((group) => {
+    const { settore } = group;
+    const inds = model.indicators.filter((i) => inGroup(i.objectiveCode, group));
+    const objs = model.operationalObjectives.filter((o) => inGroup(objectiveKey(o), group));
     const count = (s: string[]) => inds.filter((i) => s.includes(ESITO[finalStatus(i)])).length;
     const met = count([ESITO.met]);
     const partial = count([ESITO.partial]);
@@ -928,13 +1049,16 @@ function summarySheet(ctx: Ctx): SheetSpec {
     values.forEach((v, j) => (totals[j] += v));
     const score = scores.reduce((a, b) => a + b, 0);
     totals[countCols.length] += score;
-    const ai = new Agg(`${ind}[Settore]`, "[@Settore]", ctx.exactSettori);
-    const ao = new Agg(`${op}[Settore]`, "[@Settore]", ctx.exactSettori);
+    const byFile = (t: string): [string, string][] =>
+      ctx.withFiles ? [[`${t}[${FILE_HEADER}]`, `[@${FILE_HEADER}]`]] : [];
+    const ai = new Agg(`${ind}[Settore]`, "[@Settore]", ctx.exactSettori, byFile(ind));
+    const ao = new Agg(`${op}[Settore]`, "[@Settore]", ctx.exactSettori, byFile(op));
     const fin = `${ind}[Esito finale]`;
     const decided = met + partial + missed + overdue;
     const ragg = `${op}[Raggiungimento]`;
     const cells: SheetCellValue[] = [settore];
     if (withNames) cells.push(dirigentiOf(model, objs));
+    if (ctx.withFiles) cells.push(group.file || null);
     cells.push(
       f(ao.count(), values[0]),
       f(ai.count(), values[1]),
@@ -966,7 +1090,8 @@ function summarySheet(ctx: Ctx): SheetSpec {
     name: SHEET_NAMES.summary,
     tableName: TABLE_NAMES.summary,
     description:
-      "Riepilogo per settore: indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio." +
+      (ctx.withFiles ? "Riepilogo per file e settore" : "Riepilogo per settore") +
+      ": indicatori raggiunti e non raggiunti, raggiungimento medio e punteggio." +
       (hasBands(ctx) ? BANDS_DESCRIPTION : ""),
     columns,
     rows: atLeastOneRow(rows, columns.length),

@@ -3,3 +3,5 @@ export * from "./types";
 export * from "./labels";
 export * from "./compute";
 export * from "./build";
+export * from "./native";
+export * from "./print";

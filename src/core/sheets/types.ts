@@ -7,6 +7,8 @@
 export interface FormulaCell {
   formula: string;
   result?: string | number | boolean | null;
+  /** Number format of this cell, where it differs from its column's (a date among numbers). */
+  numFmt?: string;
 }
 
 /** A hyperlink to a cell of this workbook (`location` like "'Scheda 1'!B22"). */
@@ -68,6 +70,35 @@ export interface SheetSpec {
   totalsRow?: boolean;
   /** Short Italian text on what the sheet holds (not written into the table). */
   description?: string;
+  /** How the sheet prints (see print.ts). */
+  page?: PageSpec;
+  /** Height of the header row in points (its words wrapped in the column widths). */
+  headerHeight?: number;
+  /** Height in points of each data row whose wrapped text needs more than one line; null = default. */
+  rowHeights?: (number | null)[];
+}
+
+/** Page setup of a structured sheet. */
+export interface PageSpec {
+  paper: "A4";
+  orientation: "landscape";
+  /** Pages across (1: every column on one page wide) and down (0: as many as needed). */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page (1: the header row). */
+  titleRows: number;
+  /** Footer sections in Excel codes (&A sheet name, &P page, &N pages). */
+  footerLeft: string;
+  footerRight: string;
+  /** Margins in inches. */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
 }
 
 export interface WorkbookSpec {

@@ -512,3 +512,94 @@ export function evaluateRule(rule: TargetRule, actual: unknown, ctx: EvalContext
   if (metCount > 0) return { status: "partial", achievement: ach };
   return { status: "missed", achievement: ach };
 }
+
+/**
+ * What the verdict of a rule of one part compares, when it comes from one number: the rule as a
+ * plain comparison (`op` over `target`, `max` for a range, `date` for a deadline) and the actual in
+ * the rule's own scale (a percentage as 92, a completion date as ISO, done as 1 or 0). Null when
+ * the verdict comes from words (`in corso`, `realizzato al 80%`), from several parts, or from no
+ * actual at all. The structured sheets write it in plain columns with a native formula over them;
+ * they check that the formula gives evaluateRule's verdict before relying on it.
+ */
+export interface ComparedValue {
+  op: ">=" | ">" | "<=" | "<" | "=" | "between" | "deadline" | "done";
+  target?: number;
+  max?: number;
+  /** ISO deadline. */
+  date?: string;
+  /** The actual as a number (numeric rules, done as 1/0). */
+  value?: number;
+  /** The completion date (deadlines), ISO. */
+  done?: string;
+}
+
+export function comparedValue(
+  rule: TargetRule,
+  actual: unknown,
+  ctx: EvalContext = {}
+): ComparedValue | null {
+  try {
+    if (!rule || typeof rule !== "object" || rule.op === "all") return null;
+    const p = prepare(rule);
+    if (p.leaves.length !== 1) return null;
+    const leaf = p.leaves[0];
+    const cy = typeof ctx.year === "string" ? Number(ctx.year) : ctx.year;
+    const year = finite(cy) && Number.isInteger(cy) && cy > 0 && cy < 10000 ? cy : p.year;
+    const reading = readActual(actual, year);
+    if (reading.empty) return null;
+    if (leaf.op === "deadline") {
+      if (typeof leaf.date !== "string") return null;
+      let done: string | undefined;
+      for (const d of reading.dates) if (done === undefined || d > done) done = d;
+      if (done === undefined && reading.cell && reading.numbers.length === 1)
+        done = serialDate(reading.numbers[0].value) ?? undefined;
+      return done === undefined ? null : { op: "deadline", date: leaf.date, done };
+    }
+    if (leaf.op === "done") {
+      const r = doneLeaf(reading, leaf);
+      if (r.status !== "met" && r.status !== "missed") return null;
+      return { op: "done", value: r.status === "met" ? 1 : 0 };
+    }
+    const ns = reading.numbers;
+    let n: ActualNumber | undefined;
+    if (ns.length === 1) n = ns[0];
+    else if (ns.length > 1) {
+      const idx = assignNumbers(p.numeric, p.terms, ns)[0];
+      n = idx >= 0 ? ns[idx] : undefined;
+    }
+    if (leaf.op === "relative") {
+      if (n === undefined) return null;
+      const rel = leaf.relative ?? {
+        mode: leaf.unit === "percent" ? "percent" : "absolute",
+        sign: 1,
+      };
+      // Only the comparison with the baseline (the actual written as a level, not as a change).
+      if (n.sign !== undefined || (rel.mode === "percent" && n.unit === "percent")) return null;
+      const base = baselineValue(ctx.baseline);
+      if (base === null) return null;
+      const value = finite(leaf.value) ? Math.abs(leaf.value) : 0;
+      const delta = rel.mode === "percent" ? (Math.abs(base) * value) / 100 : value;
+      if (rel.sign === 1) return { op: ">=", target: base + delta, value: n.value };
+      if (rel.sign === -1) return { op: "<=", target: base - delta, value: n.value };
+      return { op: "between", target: base - delta, max: base + delta, value: n.value };
+    }
+    if (!NUMERIC_OPS.has(leaf.op) || !finite(leaf.value)) return null;
+    if (n === undefined) n = slashRatio(leaf, reading.text);
+    if (n === undefined && leaf.unit === "percent" && ALL_RE.test(reading.text)) n = ALL;
+    if (n === undefined) return null;
+    // A degree of completion in words decides before the number.
+    if (leaf.unit !== "percent" && n.unit === "percent" && reading.completion !== undefined)
+      return null;
+    const v = actualFor(leaf, n, reading);
+    if (!finite(v)) return null;
+    const out: ComparedValue = {
+      op: leaf.op as ComparedValue["op"],
+      target: leaf.value,
+      value: v,
+    };
+    if (leaf.op === "between") out.max = finite(leaf.valueMax) ? leaf.valueMax : leaf.value;
+    return out;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,7 @@
  */
 import type { Status, TargetRule } from "../model";
 import { evaluateRule } from "./evaluate";
+export { comparedValue, type ComparedValue } from "./evaluate";
 import { readTargetText } from "./read";
 import { renderTargetRule } from "./render";
 

@@ -31,7 +31,7 @@ export const READERS: readonly LayoutReader[] = [
   objectiveListReader,
 ];
 
-/** Below this, a reading is not trusted: the sheet is reported as not read (CONTRACT section 8). */
+/** Below this, a reading is not trusted: the sheet is reported as not read (docs/mapping.md). */
 export const MIN_CONFIDENCE = 0.35;
 export const LATER_MARGIN = 0.15;
 
@@ -46,14 +46,15 @@ export function layoutFor(
 }
 
 /**
- * Whether a later reading takes the sheet from the one in hand: surer by the margin, or as sure
- * as a strong header makes it while reading as many indicators under more objectives (a caption
- * above a table is not the objective of all its rows).
+ * Whether a later reading takes the sheet from the one in hand: surer by the margin, or, for a
+ * table, as sure as a strong header makes it while reading as many indicators under more
+ * objectives (a caption above a table is not the objective of all its rows).
  */
 function beats(res: ReaderResult, best: ReaderResult): boolean {
   const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
   if (res.confidence > best.confidence + margin) return true;
   return (
+    res.headerRow !== null &&
     res.confidence >= STRONG &&
     countIndicators(res) >= countIndicators(best) &&
     leaves(res) > leaves(best)
@@ -64,7 +65,10 @@ const STRONG = 0.85;
 /** A reader whose best confidence cannot beat the reading in hand is not run (large sheets). */
 function canBeat(reader: LayoutReader, best: ReaderResult): boolean {
   const margin = countIndicators(best) > 0 ? LATER_MARGIN : 0;
-  return reader.maxConfidence > best.confidence + margin || reader.maxConfidence >= STRONG;
+  return (
+    reader.maxConfidence > best.confidence + margin ||
+    (reader.layout === "table" && reader.maxConfidence >= STRONG)
+  );
 }
 
 function leaves(res: SheetResult): number {

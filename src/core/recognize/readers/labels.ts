@@ -19,6 +19,7 @@ import { roleOfHeading } from "../table/lexicon";
 import { splitLeadingCode } from "../titles";
 import { readTarget } from "../../targets";
 import type { RawIndicator, RawObjective } from "../types";
+import { headerlessReading } from "./parts";
 import type { LayoutReader, ReaderResult } from "./types";
 
 type ItemKind = "pair" | "heading" | "objective" | "text" | "blank";
@@ -447,16 +448,7 @@ export function readLabels(grid: Grid, ctx: SheetContext): ReaderResult | null {
       0.05 * Math.min(3, recognizedPairs) +
       (yearly > 0 ? 0.05 : 0)
   );
-  return {
-    objectives: kept,
-    units: [],
-    recognized: true,
-    confidence: Math.round(confidence * 100) / 100,
-    headerRow: null,
-    columns: {},
-    evidence: {},
-    unread: [],
-  };
+  return headerlessReading(kept, confidence);
 }
 
 export const labelsReader: LayoutReader = {

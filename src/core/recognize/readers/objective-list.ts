@@ -8,11 +8,12 @@
  * Only lists announced as objectives are read: a list of activities under an objective, or any
  * other bulleted text, gives nothing.
  */
-import { cellRef, cellText, type Grid } from "../../grid";
+import { cellRef, type Grid } from "../../grid";
 import { parseItalianNumber } from "../../numbers";
 import type { SheetContext } from "../sheet";
-import { cleanText, fold, letterCount } from "../text";
+import { fold, letterCount } from "../text";
 import type { RawObjective } from "../types";
+import { headerlessReading, lineOf, newRawObjective } from "./parts";
 import type { LayoutReader, ReaderResult } from "./types";
 
 /** A line that announces objectives: a short heading or header naming them (not a table's caption). */
@@ -42,21 +43,6 @@ interface Item {
   weight: number | null;
   row: number;
   col: number;
-}
-
-function lineOf(grid: Grid, r: number): { text: string; col: number } | null {
-  const row = grid.rows[r];
-  if (!Array.isArray(row)) return null;
-  const parts: string[] = [];
-  let col = -1;
-  for (let c = 0; c < row.length; c++) {
-    if (row[c] === null || row[c] === "") continue;
-    const t = cleanText(cellText(grid, r, c));
-    if (t === "") continue;
-    if (col < 0) col = c;
-    parts.push(t);
-  }
-  return parts.length === 0 ? null : { text: parts.join(" "), col };
 }
 
 /** In items run together on one line, the weight ends the item: what follows is the next field. */
@@ -248,27 +234,10 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
   const unique = kept.filter((i) => i.code === null || (!codes.has(i.code) && codes.add(i.code)));
   if (unique.length === 0) return null;
   const objectives: RawObjective[] = unique.map((it) => ({
-    key: ctx.newKey(),
-    code: it.code,
-    title: it.title,
-    level: "strategic",
-    people: {},
+    ...newRawObjective(ctx, it.code, it.title, "strategic", {}, cellRef(grid, it.row, it.col)),
     weight: it.weight,
-    phases: [],
-    indicators: [],
-    reports: [],
-    source: cellRef(grid, it.row, it.col),
   }));
-  return {
-    objectives,
-    units: [],
-    recognized: true,
-    confidence: 0.42,
-    headerRow: null,
-    columns: {},
-    evidence: {},
-    unread: [],
-  };
+  return headerlessReading(objectives, 0.42);
 }
 
 export const objectiveListReader: LayoutReader = {

@@ -5,13 +5,14 @@
  * the structures responsible, the indicator — closed by a line of values only (`4,00 4,90`,
  * `On On`, `100 100`), read in the order the header names them.
  */
-import { cellRef, cellText, type Grid } from "../../grid";
+import { cellRef, type Grid } from "../../grid";
 import type { ColumnRole } from "../reading";
 import type { SheetContext } from "../sheet";
-import { cleanText, fold, letterCount, upperRatio } from "../text";
+import { fold, letterCount, upperRatio } from "../text";
 import { splitLeadingCode } from "../titles";
 import { roleOfHeading } from "../table/lexicon";
 import type { RawObjective, RawPeople } from "../types";
+import { headerlessReading, lineOf, newRawObjective, type Line } from "./parts";
 import type { LayoutReader, ReaderResult } from "./types";
 
 /** One value of a values line: a number, a percent, a comparison, On/Off, SI/NO, a date. */
@@ -29,27 +30,11 @@ const VALUE_WORDS: [RegExp, ColumnRole][] = [
 /** A line naming the responsible structures: acronyms, or `U.O. …`, `Sezione …`, `Direzione …`. */
 const UNIT_LINE_RE = /\b(u\.o\.c?|sezione|direzione|settore|servizio|ufficio|dipartimento|area)\b/i;
 
-interface Line {
-  row: number;
-  col: number;
-  text: string;
-}
-
 function linesOf(grid: Grid): Line[] {
   const out: Line[] = [];
   for (let r = 0; r < grid.rows.length; r++) {
-    const row = grid.rows[r];
-    if (!Array.isArray(row)) continue;
-    const parts: string[] = [];
-    let col = -1;
-    for (let c = 0; c < row.length; c++) {
-      if (row[c] === null || row[c] === "") continue;
-      const t = cleanText(cellText(grid, r, c));
-      if (t === "") continue;
-      if (col < 0) col = c;
-      parts.push(t);
-    }
-    if (parts.length > 0) out.push({ row: r, col, text: parts.join(" ") });
+    const line = lineOf(grid, r);
+    if (line) out.push(line);
   }
   return out;
 }
@@ -149,14 +134,13 @@ export function readRecordLines(grid: Grid, ctx: SheetContext): ReaderResult | n
     } else if (objectiveLines.length >= 2) {
       const s = objectiveLines[0];
       const split = splitLeadingCode(s.text);
-      strategic = newObjective(
+      strategic = newRawObjective(
         ctx,
-        grid,
         split?.code ?? null,
         split?.title ?? s.text,
         "strategic",
-        s,
-        {}
+        {},
+        cellRef(grid, s.row, s.col)
       );
       objectives.set(`s${strategic.key}`, strategic);
       opLine = objectiveLines.slice(1).reduce((a, b) => (b.text.length > a.text.length ? b : a));
@@ -169,7 +153,14 @@ export function readRecordLines(grid: Grid, ctx: SheetContext): ReaderResult | n
     const key = code ?? fold(title);
     let op = objectives.get(key);
     if (!op) {
-      op = newObjective(ctx, grid, code, title, "operational", opLine, people);
+      op = newRawObjective(
+        ctx,
+        code,
+        title,
+        "operational",
+        people,
+        cellRef(grid, opLine.row, opLine.col)
+      );
       if (strategic && objectiveLines.length >= 2 && !coded) {
         op.parentKey = strategic.key;
         op.strategicCode = strategic.code;
@@ -199,39 +190,7 @@ export function readRecordLines(grid: Grid, ctx: SheetContext): ReaderResult | n
     (o) => o.indicators.length > 0 || o.level === "strategic"
   );
   const confidence = 0.5 + 0.3 * (complete / records);
-  return {
-    objectives: list,
-    units: [],
-    recognized: true,
-    confidence: Math.round(confidence * 100) / 100,
-    headerRow: null,
-    columns: {},
-    evidence: {},
-    unread: [],
-  };
-}
-
-function newObjective(
-  ctx: SheetContext,
-  grid: Grid,
-  code: string | null,
-  title: string,
-  level: RawObjective["level"],
-  at: Line,
-  people: RawPeople
-): RawObjective {
-  return {
-    key: ctx.newKey(),
-    code,
-    title,
-    level,
-    people,
-    weight: null,
-    phases: [],
-    indicators: [],
-    reports: [],
-    source: cellRef(grid, at.row, at.col),
-  };
+  return headerlessReading(list, confidence);
 }
 
 export const recordLinesReader: LayoutReader = {

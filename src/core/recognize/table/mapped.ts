@@ -25,6 +25,7 @@ import { nameFromTarget } from "../split";
 import { cleanText, fold } from "../text";
 import { splitLeadingCode } from "../titles";
 import type { RawIndicator, RawObjective, RawPeople, SheetResult } from "../types";
+import { newRawObjective } from "../readers/parts";
 
 interface MappedColumn {
   /** Index in grid rows (not the sheet column). */
@@ -206,7 +207,7 @@ export function readMappedTable(grid: Grid, layout: TableLayout, ctx: SheetConte
     let owner = op ?? strat;
     if (!owner) {
       // No objective column: the sheet's indicators under one objective named after the sheet.
-      sheetObjective ??= newObjective(
+      sheetObjective ??= newRawObjective(
         ctx,
         null,
         String(grid.sheet),
@@ -379,32 +380,10 @@ function objectiveFor(
   const key = code !== null ? `c:${code}` : `t:${fold(title)}`;
   let o = map.get(key);
   if (!o) {
-    o = newObjective(ctx, code, title || code || "", level, people, "");
+    o = newRawObjective(ctx, code, title || code || "", level, people, "");
     map.set(key, o);
   }
   return o;
-}
-
-function newObjective(
-  ctx: SheetContext,
-  code: string | null,
-  title: string,
-  level: RawObjective["level"],
-  people: RawPeople,
-  source: string
-): RawObjective {
-  return {
-    key: ctx.newKey(),
-    code,
-    title,
-    level,
-    people,
-    weight: null,
-    phases: [],
-    indicators: [],
-    reports: [],
-    source,
-  };
 }
 
 function sourceOf(
