@@ -5,9 +5,11 @@ import { run as openData } from "./open-data";
 import { run as audit } from "./audit";
 import { run as write } from "./write";
 import { run as taskpane } from "./taskpane";
+import { run as rows } from "./rows";
 
 async function main(): Promise<void> {
-  for (const section of [targets, structure, openData, audit, write, taskpane]) await section();
+  for (const section of [targets, structure, openData, audit, write, rows, taskpane])
+    await section();
 }
 
 main().catch((e) => {

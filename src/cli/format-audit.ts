@@ -78,7 +78,7 @@ export function formatFileReport(report: FileFindings): string {
     for (const f of sorted) {
       const where = f.where ? `  [${oneLine(f.where)}]` : "";
       lines.push(
-        `  ${SEVERITY_LABEL[f.severity].padEnd(7)} ${f.code.padEnd(codeWidth)}  ${f.objectiveCode ? `ob. ${f.objectiveCode}: ` : ""}${oneLine(f.message)}${where}`
+        `  ${SEVERITY_LABEL[f.severity].padEnd(7)} ${f.code.padEnd(codeWidth)}  ${oneLine(f.message)}${where}`
       );
     }
   }

@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** Language of help and usage texts. */
   lang: "it" | "en";
+  /** stderr is a terminal: long commands draw a progress bar there. */
+  tty?: boolean;
 }
 
 /** An io that collects output, for in-process tests and tools. */

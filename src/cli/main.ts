@@ -30,6 +30,7 @@ const io = {
     process.stderr.write(text);
   },
   cwd: process.cwd(),
+  tty: process.stderr.isTTY === true,
   lang: (process.env.PEG_LANG?.toLowerCase().startsWith("en") ? "en" : "it") as "it" | "en",
 };
 

@@ -70,6 +70,8 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
         return 2;
     }
   } catch (e) {
+    // A progress bar may be on the line: clear it first.
+    if (io.tty) io.err("\r\x1b[2K");
     io.err(errorLine(e));
     return 2;
   }

@@ -211,11 +211,14 @@ export async function readSources(
   args: string[],
   cwd: string,
   limits: ReadLimits = DEFAULT_LIMITS,
-  distinctSheets = true
+  distinctSheets = true,
+  /** Called before each file is read (a progress bar). */
+  onFile?: (index: number, arg: string) => void
 ): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   const seen = new Set<string>();
-  for (const a of args) {
+  for (const [index, a] of args.entries()) {
+    onFile?.(index, a);
     const src = await readSource(a, cwd, limits);
     for (const g of src.grids) g.file = src.name;
     if (!distinctSheets) {

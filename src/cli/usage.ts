@@ -7,15 +7,16 @@ Uso:
   peg structure FILE... [--out USCITA.xlsx] [--json] [--year ANNO] [--as-of AAAA-MM-GG] [--config FILE]
   peg inspect FILE... [--json] [--config FILE]
   peg audit FILE... [--json] [--as-of AAAA-MM-GG] [--year ANNO] [--config FILE]
-  peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [--con-nomi] [--year ANNO] [--as-of AAAA-MM-GG]
-  peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG]
+  peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [--con-nomi] [--con-file] [--year ANNO] [--as-of AAAA-MM-GG]
+  peg target "TESTO" [--actual CONSUNTIVO] [--baseline BASE] [--year ANNO] [--as-of AAAA-MM-GG] [--json]
   peg target --batch FILE.tsv
 
 File accettati: .xlsx, .xlsm, .csv, .tsv, .txt (i file .xls e .ods vanno salvati come .xlsx).
 Impostazioni: peg.config.json accanto al (primo) file, oppure --config FILE.
 I file di ingresso non vengono mai modificati.
 
-Codici di uscita: 0 esito regolare; 1 (audit) almeno un errore nel piano; 2 errore nei file o negli argomenti.
+Codici di uscita: 0 esito regolare; 1 (audit) almeno un errore nel piano; 2 errore nei file o negli argomenti,
+o nessun piano letto nei file (vedi come sono stati letti con peg inspect).
 Aiuto su un comando: peg COMANDO --help.  English: --lang en
 `,
   structure: `peg structure FILE... [opzioni]
@@ -49,16 +50,21 @@ Aiuto su un comando: peg COMANDO --help.  English: --lang en
   Uscita: 0 nessun errore; 1 almeno una segnalazione di livello "errore"; 2 file o argomenti non validi.
 `,
   summary: `peg summary FILE... --out USCITA.docx|USCITA.html|USCITA.xlsx [opzioni]
-  Scrive il riepilogo consolidato per la deliberazione (Word, pagina web o Excel).
+  Scrive il riepilogo consolidato per la deliberazione (Word, pagina web o Excel), pronto da allegare.
+  File di enti o anni diversi: una sezione per ciascuno, con un avviso.
 
   --con-nomi          riporta i nomi di dirigenti e responsabili (senza: solo dati aggregati,
                       come chiede il Garante per la pubblicazione)
+  --con-file          riporta sotto il titolo i nomi dei file letti
   --year ANNO         anno del piano
   --as-of AAAA-MM-GG  data della verifica
   --config FILE       impostazioni (altrimenti peg.config.json accanto al primo file)
 `,
   target: `peg target "TESTO" [opzioni]
-  Mostra come viene letto un target e l'esito rispetto al consuntivo, in JSON {rule, status, achievement}.
+  Mostra come viene letto un target e l'esito rispetto al consuntivo, in una frase:
+    peg target "Almeno 3" --actual 2   ->   ≥ 3: non raggiunto, grado 67 %
+
+  --json              stampa invece il JSON {rule, status, achievement}
 
   --actual VALORE     consuntivo (es. "74 pasti erogati", "SI", "15/09/2025")
   --baseline VALORE   valore di partenza per target relativi ("+5% rispetto all'esercizio precedente")
@@ -79,14 +85,15 @@ Usage:
   peg structure FILE... [--out OUT.xlsx] [--json] [--year YEAR] [--as-of YYYY-MM-DD] [--config FILE]
   peg inspect FILE... [--json] [--config FILE]
   peg audit FILE... [--json] [--as-of YYYY-MM-DD] [--year YEAR] [--config FILE]
-  peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [--con-nomi] [--year YEAR] [--as-of YYYY-MM-DD]
-  peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD]
+  peg summary FILE... --out OUT.docx|OUT.html|OUT.xlsx [--con-nomi] [--con-file] [--year YEAR] [--as-of YYYY-MM-DD]
+  peg target "TEXT" [--actual ACTUAL] [--baseline BASE] [--year YEAR] [--as-of YYYY-MM-DD] [--json]
   peg target --batch FILE.tsv
 
 Accepted files: .xlsx, .xlsm, .csv, .tsv, .txt (save .xls and .ods files as .xlsx).
 Settings: peg.config.json beside the (first) file, or --config FILE. Input files are never modified.
 
-Exit codes: 0 success; 1 (audit) at least one error-level finding; 2 bad files or arguments.
+Exit codes: 0 success; 1 (audit) at least one error-level finding; 2 bad files or arguments, or
+no plan read in the files (see how they were read with peg inspect).
 Help on a command: peg COMMAND --help. Messages about files are in Italian.
 `,
   structure: `peg structure FILE... [options]
@@ -122,12 +129,16 @@ Help on a command: peg COMMAND --help. Messages about files are in Italian.
   Writes the consolidated summary for a deliberation (Word, web page or Excel).
 
   --con-nomi          include the names of dirigenti and responsabili (default: aggregates only)
+  --con-file          list the files read under the title
   --year YEAR         plan year
   --as-of YYYY-MM-DD  date of the check
   --config FILE       settings (else peg.config.json beside the first file)
 `,
   target: `peg target "TEXT" [options]
-  Shows how a target is read and evaluated: JSON {rule, status, achievement}.
+  Shows how a target is read and evaluated, in one (Italian) sentence:
+    peg target "Almeno 3" --actual 2   ->   ≥ 3: non raggiunto, grado 67 %
+
+  --json              print the JSON {rule, status, achievement} instead
 
   --actual VALUE      actual value (consuntivo)
   --baseline VALUE    baseline for relative targets

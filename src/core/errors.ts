@@ -19,7 +19,8 @@ export type PegErrorCode =
   | "OUTPUT_WRITE"
   | "CONFIG_INVALID"
   | "USAGE"
-  | "NOT_AVAILABLE";
+  | "NOT_AVAILABLE"
+  | "NO_PLAN";
 
 export class PegInputError extends Error {
   readonly code: PegErrorCode;

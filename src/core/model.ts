@@ -250,8 +250,14 @@ export const FindingSchema = z.object({
   indicatorId: z.string().optional(),
   message: z.string(),
   where: z.string().optional(),
+  /**
+   * What the message says, as data (percentages as fractions), so the pane can render the finding
+   * from its code and params in another language; `message` stays the Italian text.
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+export type FindingParams = Record<string, string | number | null | undefined>;
 
 export const PegModelSchema = z.object({
   source: SourceSchema,

@@ -81,6 +81,7 @@ export function buildModel(grids: Grid[], options: BuildOptions): PegModel {
         severity: "info",
         code: "LAYOUT_NOT_RECOGNIZED",
         message: `Nessuna scheda riconosciuta nel foglio "${g.sheet}"${range ? ` (celle ${range})` : ""}`,
+        params: range ? { sheet: String(g.sheet), cells: range } : { sheet: String(g.sheet) },
         where: range ? `${quoteSheet(g.sheet)}!${range}` : String(g.sheet),
       });
     }

@@ -18,6 +18,8 @@ import {
 export interface SummaryOptions {
   /** Include dirigente / responsabile names (`--con-nomi`). */
   withNames: boolean;
+  /** Name the source files under the title (`--con-file`); off by default. */
+  withFiles?: boolean;
   /**
    * The settings' achievement bands (peg.config.json / --config / the pane's Impostazioni): each
    * indicator's grade counts as the bands say, as in the Riepilogo sheet. None = as it is.
@@ -54,11 +56,22 @@ export interface SummaryTotals {
 }
 
 export interface SummaryGroup {
-  /** Settore (or servizio / area); NO_SETTORE when the plan does not say. */
+  /** Settore (or servizio / area); a heading for the plan when the plan does not say. */
   title: string;
   /** Only with names: the group's dirigente(s). */
   dirigente?: string;
   rows: SummaryRow[];
+  totals: SummaryTotals;
+}
+
+/** The objectives of one ente and year (one section of the document). */
+export interface SummarySection {
+  /** "Comune di Prova — anno 2025"; a heading when the document holds several sections. */
+  title: string;
+  ente: string | null;
+  year: number | null;
+  kind: string | null;
+  groups: SummaryGroup[];
   totals: SummaryTotals;
 }
 
@@ -68,17 +81,30 @@ export interface Summary {
   year: number | null;
   kind: string | null;
   files: string[];
+  /** Every group of every section, in order. */
   groups: SummaryGroup[];
   totals: SummaryTotals;
+  /**
+   * One section per ente and year. A single one for one plan; several when the files given belong
+   * to different enti or years (the document then has one part for each).
+   */
+  sections: SummarySection[];
   withNames: boolean;
+  /** Files named under the title (`--con-file`). */
+  withFiles: boolean;
   /** Footer lines (privacy, how the figures are computed). */
   notes: string[];
 }
 
+/** Heading of the objectives whose settore the plan does not give. */
+export const PLAN_HEADING = "Obiettivi del piano";
+/** The same when other objectives do have a settore. */
+export const OTHER_HEADING = "Altri obiettivi del piano";
+
 export const PRIVACY_NOTE =
   "I nomi del personale (dirigenti, responsabili, referenti) sono omessi: per la pubblicazione si " +
   "riportano dati aggregati, secondo il d.lgs. 33/2013, art. 20, e le indicazioni del Garante per la " +
-  "protezione dei dati personali. Per includerli: peg summary --con-nomi.";
+  "protezione dei dati personali.";
 
 export const METHOD_NOTE =
   "% raggiungimento: somma di peso × grado degli indicatori dell'obiettivo (media dei gradi quando " +
@@ -107,7 +133,8 @@ export function bandsNote(bands: readonly Band[]): string | null {
   );
 }
 
-export function buildSummary(model: PegModel, options: SummaryOptions): Summary {
+/** The groups of one plan (one ente and year). */
+function buildGroups(model: PegModel, options: SummaryOptions): SummaryGroup[] {
   const withNames = options.withNames === true;
   const bands = options.bands ?? [];
   const byObjective = indicatorsByObjective(model);
@@ -169,31 +196,86 @@ export function buildSummary(model: PegModel, options: SummaryOptions): Summary 
     const n = names.get(g.title);
     if (withNames && n && n.size) g.dirigente = [...n].join(", ");
   }
-  const all = ordered.flatMap((g) => g.rows);
+  // A document to attach says what the objectives are, not that a field is missing.
+  for (const g of ordered)
+    if (g.title === NO_SETTORE) g.title = ordered.length === 1 ? PLAN_HEADING : OTHER_HEADING;
+  return ordered;
+}
+
+function planTitle(ente: string | null, year: number | null): string {
+  return [ente, year !== null ? `anno ${year}` : null].filter(Boolean).join(" — ");
+}
+
+function sectionOf(model: PegModel, options: SummaryOptions): SummarySection {
+  const groups = buildGroups(model, options);
   const ente = model.plan.ente?.trim() || null;
   const year = model.plan.year ?? null;
-  const title = [
-    "Risultati degli obiettivi",
-    year !== null ? `anno ${year}` : null,
-    ente ? `— ${ente}` : null,
-  ]
-    .filter(Boolean)
-    .join(" ");
-  const notes = [METHOD_NOTE];
-  const bandsLine = bandsNote(bands);
-  if (bandsLine) notes.push(bandsLine);
-  if (!withNames) notes.push(PRIVACY_NOTE);
   return {
-    title,
+    title: planTitle(ente, year) || "Ente e anno non indicati",
     ente,
     year,
     kind: model.plan.kind?.trim() || null,
-    files: [...model.source.files],
-    groups: ordered,
-    totals: totalsOf(all),
+    groups,
+    totals: totalsOf(groups.flatMap((g) => g.rows)),
+  };
+}
+
+/** The summary of one plan (the files analyzed together as one model). */
+export function buildSummary(model: PegModel, options: SummaryOptions): Summary {
+  return buildSummaryOfPlans([model], options);
+}
+
+/**
+ * The summary of one or more plans: one section for each model (each ente and year), the title
+ * of the only one when there is one, a neutral title when they differ.
+ */
+export function buildSummaryOfPlans(models: readonly PegModel[], options: SummaryOptions): Summary {
+  const withNames = options.withNames === true;
+  const sections = models.map((m) => sectionOf(m, options));
+  const one = sections.length === 1 ? sections[0] : null;
+  const title = one
+    ? [
+        "Risultati degli obiettivi",
+        one.year !== null ? `anno ${one.year}` : null,
+        one.ente ? `— ${one.ente}` : null,
+      ]
+        .filter(Boolean)
+        .join(" ")
+    : "Risultati degli obiettivi";
+  const notes = [METHOD_NOTE];
+  const bandsLine = bandsNote(options.bands ?? []);
+  if (bandsLine) notes.push(bandsLine);
+  if (!withNames) notes.push(PRIVACY_NOTE);
+  const groups = sections.flatMap((x) => x.groups);
+  return {
+    title,
+    ente: one?.ente ?? null,
+    year: one?.year ?? null,
+    kind: one?.kind ?? null,
+    files: models.flatMap((m) => m.source.files),
+    groups,
+    totals: totalsOf(groups.flatMap((g) => g.rows)),
+    sections,
     withNames,
+    withFiles: options.withFiles === true,
     notes,
   };
+}
+
+/** Files whose plans give a different ente or year: the key they are grouped by. */
+export function planKey(model: PegModel): string | null {
+  // "Città di Trezzo" and "Citta di TREZZO" are one ente: case, accents, apostrophes and
+  // spacing do not count.
+  const ente =
+    model.plan.ente
+      ?.normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[’'`]/g, "'")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim() || "";
+  const year = model.plan.year ?? "";
+  return ente === "" && year === "" ? null : `${ente}|${year}`;
 }
 
 function emptyTotals(): SummaryTotals {

@@ -20,14 +20,7 @@ import {
   WidthType,
 } from "docx";
 import type { Summary } from "../core/summary";
-import {
-  cleanText,
-  groupHeading,
-  groupTable,
-  overallTable,
-  subtitleLines,
-  type TableText,
-} from "./format";
+import { bodyBlocks, cleanText, subtitleLines, type TableText } from "./format";
 
 const FONT = "Calibri";
 /** A4 in twentieths of a point, 2 cm margins. */
@@ -141,16 +134,21 @@ function text(s: string, opts: { size?: number; bold?: boolean; color?: string }
   });
 }
 
-function heading(s: string, level: 1 | 2): Paragraph {
+function heading(s: string, level: 1 | 2 | 3): Paragraph {
   return new Paragraph({
-    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    heading:
+      level === 1
+        ? HeadingLevel.HEADING_1
+        : level === 2
+          ? HeadingLevel.HEADING_2
+          : HeadingLevel.HEADING_3,
     spacing: { before: level === 1 ? 0 : 280, after: 120 },
     keepNext: true,
     children: [
       new TextRun({
         text: cleanText(s),
         font: FONT,
-        size: level === 1 ? 32 : 26,
+        size: level === 1 ? 32 : level === 2 ? 26 : 24,
         bold: true,
         color: "1F3864",
       }),
@@ -167,13 +165,10 @@ export function summaryDocument(summary: Summary): Document {
   for (const l of subtitleLines(summary)) children.push(text(l));
   if (summary.groups.length === 0)
     children.push(text("Nessun obiettivo operativo trovato nel piano."));
-  for (const g of summary.groups) {
-    children.push(heading(groupHeading(summary, g), 2));
-    children.push(table(groupTable(summary, g), content));
-  }
-  if (summary.groups.length > 0) {
-    children.push(heading("Riepilogo per settore", 2));
-    children.push(table(overallTable(summary), content));
+  for (const b of bodyBlocks(summary)) {
+    if (b.kind === "table") children.push(table(b.table, content));
+    else if (b.kind === "text") children.push(text(b.text));
+    else children.push(heading(b.text, b.level));
   }
   children.push(text(""));
   for (const n of summary.notes) children.push(text(n, { size: 18, color: "404040" }));

@@ -3,7 +3,13 @@
  * `87,5%`, `1.200`, `27,5`, a dash for "no value".
  */
 import { formatItalianNumber, formatPercent } from "../core/numbers";
-import type { Summary, SummaryGroup, SummaryRow, SummaryTotals } from "../core/summary";
+import type {
+  Summary,
+  SummaryGroup,
+  SummaryRow,
+  SummarySection,
+  SummaryTotals,
+} from "../core/summary";
 
 export const DASH = "—";
 
@@ -104,7 +110,8 @@ export function groupTable(summary: Summary, g: SummaryGroup): TableText {
   };
 }
 
-export function overallTable(summary: Summary): TableText {
+/** The totals by settore of one section (all groups when no section is given). */
+export function overallTable(summary: Summary, section?: SummarySection): TableText {
   const h = [
     "Settore",
     ...(summary.withNames ? ["Dirigente"] : []),
@@ -132,22 +139,64 @@ export function overallTable(summary: Summary): TableText {
   return {
     headers: h,
     numeric,
-    rows: summary.groups.map((g) => line(g.title, g.dirigente, g.totals)),
-    total: line("Totale ente", undefined, summary.totals),
+    rows: (section ?? summary).groups.map((g) => line(g.title, g.dirigente, g.totals)),
+    total: line("Totale ente", undefined, (section ?? summary).totals),
   };
 }
 
-/** Lines under the title: ente, year, plan, files. */
+/** Lines under the title: ente, year, plan; the files only when asked (`--con-file`). */
 export function subtitleLines(summary: Summary): string[] {
   const lines: string[] = [];
   if (summary.ente) lines.push(`Ente: ${summary.ente}`);
   if (summary.year !== null) lines.push(`Anno: ${summary.year}`);
   if (summary.kind) lines.push(`Documento: ${summary.kind}`);
-  if (summary.files.length) lines.push(`File: ${summary.files.join(", ")}`);
+  if (summary.withFiles && summary.files.length) lines.push(`File: ${summary.files.join(", ")}`);
   return lines;
+}
+
+/** The body of the document in order, the same for .docx and .html. */
+export type Block =
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "table"; table: TableText }
+  | { kind: "text"; text: string };
+
+export function bodyBlocks(summary: Summary): Block[] {
+  const blocks: Block[] = [];
+  const several = summary.sections.length > 1;
+  const level = several ? 3 : 2;
+  for (const section of summary.sections) {
+    if (several) {
+      blocks.push({ kind: "heading", level: 2, text: section.title });
+      if (section.kind) blocks.push({ kind: "text", text: `Documento: ${section.kind}` });
+    }
+    for (const g of section.groups) {
+      blocks.push({ kind: "heading", level, text: groupHeading(summary, g) });
+      blocks.push({ kind: "table", table: groupTable(summary, g) });
+    }
+    if (section.groups.length > 0) {
+      blocks.push({ kind: "heading", level, text: "Riepilogo per settore" });
+      blocks.push({ kind: "table", table: overallTable(summary, section) });
+    }
+  }
+  return blocks;
 }
 
 export function groupHeading(summary: Summary, g: SummaryGroup): string {
   if (!summary.withNames || !g.dirigente || g.title.startsWith("Dirigente: ")) return g.title;
   return `${g.title} — Dirigente: ${g.dirigente}`;
+}
+
+/**
+ * The objectives of the Word summary as one table (what "Copia la tabella per Word" copies): the
+ * settore first when there are several, every objective with its figures, a totals row.
+ */
+export function objectivesTable(summary: Summary): { headers: string[]; rows: string[][] } {
+  const several = summary.groups.length > 1;
+  const h = headers(summary);
+  const rows: string[][] = [];
+  for (const g of summary.groups)
+    for (const r of g.rows) rows.push([...(several ? [g.title] : []), ...rowText(summary, r)]);
+  const total = totalText(summary, summary.totals, "Totale");
+  rows.push(several ? [total[0], "", ...total.slice(1)] : total);
+  return { headers: [...(several ? ["Settore"] : []), ...h], rows };
 }

@@ -38,9 +38,14 @@ export async function renderSummaryXlsx(summary: Summary): Promise<Uint8Array> {
     "Punteggio",
     "Esito",
   ];
-  const rows = summary.groups.flatMap((g) =>
+  // Several enti or years: the settore says which one it belongs to.
+  const several = summary.sections.length > 1;
+  const groupsWithTitle = summary.sections.flatMap((sec) =>
+    sec.groups.map((g) => ({ g, title: several ? `${sec.title} — ${g.title}` : g.title }))
+  );
+  const rows = groupsWithTitle.flatMap(({ g, title }) =>
     g.rows.map((x) => [
-      t(g.title),
+      t(title),
       t(x.code),
       t(x.title),
       ...(names ? [t(x.dirigente)] : []),
@@ -90,8 +95,8 @@ export async function renderSummaryXlsx(summary: Summary): Promise<Uint8Array> {
   ws.getCell(r, 1).value = "Totali per settore";
   ws.getCell(r, 1).font = { bold: true };
   r++;
-  const groupRows = summary.groups.map((g) => [
-    t(g.title),
+  const groupRows = groupsWithTitle.map(({ g, title }) => [
+    t(title),
     g.totals.objectives,
     g.totals.peso,
     g.totals.averageAchievement,

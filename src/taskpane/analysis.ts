@@ -18,6 +18,9 @@ import {
 } from "../core/mapping";
 import type { SheetReading } from "../core/recognize/reading";
 import { buildModel } from "../core/structure";
+import { assertGridsWithinLimits, assertWritable } from "../core/limits";
+import { planRead } from "../core/noplan";
+import { buildSummary, type Summary } from "../core/summary";
 
 /** What the Impostazioni tab edits and the workbook keeps (no personal data). */
 export interface PaneSettings {
@@ -32,12 +35,19 @@ export interface PaneSettings {
 export interface Analysis {
   model: PegModel;
   spec: WorkbookSpec;
+  /** The deliberation summary (as `peg summary` writes it): the pane copies its objectives table. */
+  summary: Summary;
   /** The plan's grids as read (the Colonne step counts on them, without reading again). */
   grids: Grid[];
   /** How each sheet was read. */
   readings: SheetReading[];
   /** The saved mappings that applied to this workbook (sheet and header row as found). */
   layouts: SavedLayout[];
+  /**
+   * No objective and no indicator read: the pane says it in words, writes nothing and opens the
+   * Colonne step (issue 14).
+   */
+  nothingRead: boolean;
 }
 
 /** A mapping kept with only its plain fields (no personal data: no cell beyond the header texts). */
@@ -80,10 +90,12 @@ export function cleanSettings(raw: unknown): PaneSettings {
 
 /**
  * Grids -> model (with findings) -> structured sheets, by the core pipeline (src/core/pipeline.ts).
- * Our own output sheets are not input (the pipeline's rule, src/core/structured.ts).
+ * Our own output sheets are not input (the pipeline's rule, src/core/structured.ts). Too big a
+ * sheet, or too many indicators to write: a PegInputError, before anything is written.
  */
 export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSettings): Analysis {
   const source = grids.filter((g) => !isStructuredGrid(g));
+  assertGridsWithinLimits(source, () => fileName);
   const layouts = applySavedLayouts(settings.layouts ?? [], source);
   const readings: SheetReading[] = [];
   const { model, sheets } = analyze(source, {
@@ -95,9 +107,12 @@ export function analyzeGrids(grids: Grid[], fileName: string, settings: PaneSett
     // The pane's clock: the year of a plan that states none (core never reads the clock).
     today: localDateIso(new Date()),
   });
+  const nothingRead = !planRead(model);
+  if (!nothingRead) assertWritable(model);
   // The same check date, bands and weight tolerance as the model, so the sheets recompute alike.
   const spec = buildWorkbookSpec(model, sheets);
-  return { model, spec, grids: source, readings, layouts };
+  const summary = buildSummary(model, { withNames: false, bands: sheets.bands });
+  return { model, spec, grids: source, readings, layouts, summary, nothingRead };
 }
 
 export function summarySpec(spec: WorkbookSpec): SheetSpec | null {

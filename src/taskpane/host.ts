@@ -15,6 +15,7 @@ import {
 } from "../excel/settings";
 import { analyzeGrids, cleanSettings, type Analysis, type PaneSettings } from "./analysis";
 import type { Key } from "./i18n";
+import { officeScriptLoaded } from "./mode";
 
 export type Progress = (fraction: number, step: Key) => void;
 
@@ -61,8 +62,12 @@ function baseName(url: string | undefined | null): string | null {
   return name || null;
 }
 
-/** Which host to use: Excel when Office.js loaded and says so, else standalone. */
+/**
+ * Which host to use: Excel when Office.js loaded (asynchronously, see mode.ts) and says so, else
+ * standalone. Never rejects; gives up after `timeoutMs` for the script and as long for onReady.
+ */
 export async function detectOffice(timeoutMs = 4000): Promise<boolean> {
+  if (!(await officeScriptLoaded(timeoutMs))) return false;
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
   const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel);
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
@@ -84,6 +89,16 @@ export function createOfficeHost(): PaneHost {
       progress(0.4, "stepAnalyze");
       await nextFrame();
       const analysis = analyzeGrids(grids, fileName(), settings);
+      if (analysis.nothingRead) {
+        // No plan read: no empty structured sheets; a mapping being applied is still kept.
+        if (options?.save)
+          await Excel.run(async (ctx) => {
+            queueWorkbookSettings(ctx, settings);
+            await ctx.sync();
+          });
+        progress(1, "stepDone");
+        return analysis;
+      }
       progress(0.6, "stepWrite");
       await Excel.run((ctx) => {
         if (options?.save) queueWorkbookSettings(ctx, settings);

@@ -1,4 +1,4 @@
-/** The pane's words, Italian first, with an English switch. Findings keep the core's Italian text. */
+/** The pane's words, Italian first, with an English switch. Findings: see findings.ts. */
 export type Lang = "it" | "en";
 
 const IT = {
@@ -78,6 +78,10 @@ const IT = {
     "Le colonne restano in questo browser (solo nomi dei fogli, righe, ruoli e intestazioni) e valgono anche per il piano dell'anno dopo con le stesse intestazioni.",
   columnsBadFile: "Il file scelto non contiene colonne valide",
   language: "English",
+  connecting: "Collegamento a Excel…",
+  yearFromFile: "Anno letto dal file: salva per conservarlo.",
+  noPlan:
+    "Nel file «{file}» non è stato letto nessun piano: nessun obiettivo e nessun indicatore riconosciuto, e nulla è stato scritto. Controlla che i fogli contengano le schede obiettivo o una tabella con obiettivi, indicatori e target con le loro intestazioni; altrimenti indica quali colonne li contengono nel passo «Colonne».",
   unexpected:
     "Si è verificato un errore imprevisto. Riprova; se si ripete, salva il file come .xlsx e riaprilo.",
 };
@@ -161,6 +165,10 @@ const EN: Record<Key, string> = {
     "Columns stay in this browser (only sheet names, rows, roles and headers) and also apply to next year's plan with the same headers.",
   columnsBadFile: "The chosen file holds no valid columns",
   language: "Italiano",
+  connecting: "Connecting to Excel…",
+  yearFromFile: "Year read from the file: save to keep it.",
+  noPlan:
+    "No plan was read in «{file}»: no objective and no indicator recognized, and nothing was written. Check that the sheets hold the objective forms or a table of objectives, indicators and targets with their headers; otherwise say which columns hold them in the “Columns” step.",
   unexpected:
     "An unexpected error occurred. Try again; if it repeats, save the file as .xlsx and reopen it.",
 };

@@ -77,6 +77,11 @@ export function createStandaloneHost(): PaneHost {
       await nextFrame();
       const analysis = analyzeGrids(g, file!.name, current);
       lastGrids = analysis.grids;
+      // No plan read: nothing to download (the pane says so and opens the Colonne step).
+      if (analysis.nothingRead) {
+        progress(1, "stepDone");
+        return analysis;
+      }
       progress(0.6, "stepWrite");
       const { writeStructuredWorkbook } = await import(
         /* webpackChunkName: "xlsx-write" */ "../xlsx/write"

@@ -252,7 +252,7 @@ describe("target statuses", () => {
     const fs = of(m, "TARGET_MISSED", settings);
     expect(fs).toHaveLength(2);
     expect(fs[0].message).toBe(
-      "Target 'almeno 100 pasti' non raggiunto per l'indicatore 'pasti' (obiettivo 2), consuntivo '74 pasti erogati' (grado di raggiungimento 74%)"
+      "Target 'almeno 100 pasti' non raggiunto per l'indicatore 'pasti', consuntivo '74 pasti erogati' (grado di raggiungimento 74%)"
     );
     expect(fs[0].where).toBe("S!F5");
     expect(fs[1].message).toMatch(/raggiunto solo in parte/);
@@ -261,7 +261,7 @@ describe("target statuses", () => {
   it("TARGET_OVERDUE with the deadline and the as-of date", () => {
     const [f] = of(m, "TARGET_OVERDUE", settings);
     expect(f.message).toBe(
-      "Il termine 'Entro il 30/9' per l'indicatore 'relazione' (obiettivo 2) è scaduto il 30/09/2025 senza consuntivo (verifica al 15/10/2025): indicare il risultato o il motivo del ritardo"
+      "Il termine 'Entro il 30/9' per l'indicatore 'relazione' è scaduto il 30/09/2025 senza consuntivo (verifica al 15/10/2025): indicare il risultato o il motivo del ritardo"
     );
     expect(f.where).toBe("S!E7");
   });
@@ -270,7 +270,7 @@ describe("target statuses", () => {
     const [f] = of(m, "TARGET_UNPARSED", settings);
     expect(f.severity).toBe("warning");
     expect(f.message).toMatch(
-      /^Il target '>>' dell'indicatore 'n\. tavoli di coprogrammazione' \(obiettivo 2\) non è leggibile/
+      /^Il target '>>' dell'indicatore 'n\. tavoli di coprogrammazione' non è leggibile/
     );
   });
 });
@@ -446,8 +446,8 @@ describe("manual verdicts", () => {
     });
     const fs = of(m, "OVERRIDE_WITHOUT_NOTE");
     expect(fs.map((f) => f.message)).toEqual([
-      "Il giudizio manuale (esito 'raggiunto') per l'indicatore 'a' (obiettivo 1) non ha una nota: motivarlo nella colonna delle note",
-      "Il giudizio manuale (grado 50%) per l'indicatore 'b' (obiettivo 1) non ha una nota: motivarlo nella colonna delle note",
+      "Il giudizio manuale (esito 'raggiunto') per l'indicatore 'a' non ha una nota: motivarlo nella colonna delle note",
+      "Il giudizio manuale (grado 50%) per l'indicatore 'b' non ha una nota: motivarlo nella colonna delle note",
     ]);
     expect(fs[0].severity).toBe("warning");
   });
@@ -547,7 +547,7 @@ describe("TARGET_NOT_CHALLENGING", () => {
     const [f] = of(m, "TARGET_NOT_CHALLENGING");
     expect(f.severity).toBe("warning");
     expect(f.message).toMatch(
-      /^Il target 'almeno 10' per l'indicatore 'famiglie' \(obiettivo 1\) è già raggiunto dal valore 2024 \(15, target 10\)/
+      /^Il target 'almeno 10' per l'indicatore 'famiglie' è già raggiunto dal valore 2024 \(15, target 10\)/
     );
     expect(f.message).toMatch(/Corte dei conti/);
   });

@@ -21,6 +21,8 @@ function fakeModel(grids: Grid[], options: AnalyzeOptions) {
     grids.map((g) => g.sheet)
   );
   m.findings = findingsByFile.get(options.files[0]) ?? [];
+  // A plan was read (a model with no objective and no indicator is refused, exit 2).
+  m.indicators.push({ objectiveCode: "1" } as (typeof m.indicators)[number]);
   return m;
 }
 
@@ -141,10 +143,10 @@ describe("formatAuditReport", () => {
     expect(general).toBeGreaterThan(0);
     expect(ob1).toBeGreaterThan(general);
     expect(lines[ob1 + 1]).toMatch(
-      /^ {2}ERRORE +WEIGHTS_SUM +ob\. 1: I pesi .* 80%, non a 100% +\['Scheda 1'!C40:C48\]$/
+      /^ {2}ERRORE +WEIGHTS_SUM +I pesi .* 80%, non a 100% +\['Scheda 1'!C40:C48\]$/
     );
     expect(lines[ob1 + 2]).toMatch(
-      /^ {2}AVVISO +TARGET_MISSED +ob\. 1: Target "Almeno 100" non raggiunto: 74 +\['Scheda 1'!D41\]$/
+      /^ {2}AVVISO +TARGET_MISSED +Target "Almeno 100" non raggiunto: 74 +\['Scheda 1'!D41\]$/
     );
     expect(lines[0]).toBe('Verifica di "piano.xlsx": 1 errore, 1 avviso, 1 informazione');
     expect(text.trimEnd().split("\n").pop()).toBe(

@@ -255,16 +255,107 @@ describe("peg: text sources", () => {
   });
 });
 
+describe("peg: a file with no plan in it (issue 14)", () => {
+  it("structure, audit and summary exit 2 naming the file, pointing to peg inspect and layouts; nothing written", () => {
+    const book = path.join(dir, "rubrica.tsv");
+    fs.writeFileSync(book, "Nome\tIndirizzo\tTelefono\nRossi\tVia Roma 3\t0612345\n");
+    const before = sha(book);
+    for (const args of [
+      ["structure", "rubrica.tsv", "--out", "senza-piano.xlsx"],
+      ["structure", "rubrica.tsv"],
+      ["audit", "rubrica.tsv"],
+      ["summary", "rubrica.tsv", "--out", "senza-piano.docx"],
+    ]) {
+      const r = peg(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expectCleanError(r.stderr);
+      expect(r.stderr).toMatch(/Nel file "rubrica\.tsv" non è stato letto nessun piano/);
+      expect(r.stderr).toMatch(/peg inspect rubrica\.tsv/);
+      expect(r.stderr).toMatch(/"layouts" di peg\.config\.json/);
+      expect(r.stdout).not.toMatch(/0 errori/);
+    }
+    expect(fs.existsSync(path.join(dir, "senza-piano.xlsx"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "senza-piano.docx"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("senza-piano"))).toEqual([]);
+    expect(sha(book)).toBe(before);
+  });
+
+  it("audit of several files: only the ones without a plan are named, on stderr", () => {
+    fs.writeFileSync(path.join(dir, "note.txt"), "Verbale della seduta\nPresenti: tutti\n");
+    fs.copyFileSync(path.join(FIXTURES, "seed-000", "input.txt"), path.join(dir, "piano.txt"));
+    const r = peg(["audit", "piano.txt", "note.txt"]);
+    expect(r.code).not.toBe(2);
+    expect(r.stderr).toMatch(/attenzione: Nel file "note\.txt" non è stato letto nessun piano/);
+    expect(r.stderr).not.toMatch(/piano\.txt/);
+    expect(r.stdout).toMatch(/Verifica di "piano\.txt"/);
+  });
+});
+
+describe("peg summary: files of different enti and years (issue 14)", () => {
+  it("one section each, a warning on stderr naming the files; file names only with --con-file", () => {
+    fs.copyFileSync(path.join(FIXTURES, "seed-001", "input.xlsx"), path.join(dir, "trezzo.xlsx"));
+    fs.copyFileSync(path.join(FIXTURES, "seed-003", "input.xlsx"), path.join(dir, "sesto.xlsx"));
+    const r = peg(["summary", "trezzo.xlsx", "sesto.xlsx", "--out", "sezioni.html"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/attenzione: i file sono di enti o anni diversi/);
+    expect(r.stderr).toMatch(/trezzo\.xlsx: Città di TREZZO SULL'ADDA, 2022/);
+    expect(r.stderr).toMatch(/sesto\.xlsx: Comune di SESTO CALENDE, 2025/);
+    const html = fs.readFileSync(path.join(dir, "sezioni.html"), "utf8");
+    expect(html).toMatch(/<h2[^>]*>Città di TREZZO SULL&#39;ADDA — anno 2022<\/h2>/);
+    expect(html).toMatch(/<h2[^>]*>Comune di SESTO CALENDE — anno 2025<\/h2>/);
+    expect(html).not.toMatch(/trezzo\.xlsx|sesto\.xlsx|--con-nomi|settore non indicato/);
+    const named = peg(["summary", "trezzo.xlsx", "--out", "con-file.html", "--con-file"]);
+    expect(named.code).toBe(0);
+    expect(named.stderr).toBe("");
+    expect(fs.readFileSync(path.join(dir, "con-file.html"), "utf8")).toContain("File: trezzo.xlsx");
+  });
+});
+
 describe("peg target", () => {
-  it("prints {rule, status, achievement} for one target", () => {
-    const r = peg(["target", ">=15", "--actual", "12", "--year", "2025", "--as-of", "2025-12-31"]);
+  it("--json prints {rule, status, achievement} for one target", () => {
+    const r = peg([
+      "target",
+      ">=15",
+      "--actual",
+      "12",
+      "--year",
+      "2025",
+      "--as-of",
+      "2025-12-31",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(["rule", "status", "achievement"]);
     expect(j.rule.text).toBe(">=15");
-    const neg = peg(["target", "-5%", "--actual", "-4,71"]);
+    const neg = peg(["target", "-5%", "--actual", "-4,71", "--json"]);
     expect(neg.code).toBe(0);
     expect(JSON.parse(neg.stdout).rule.text).toBe("-5%");
+  });
+
+  it("prints one Italian sentence for a person by default", () => {
+    const cases: [string[], string][] = [
+      [["Almeno 3", "--actual", "2"], "≥ 3: non raggiunto, grado 67 %"],
+      [["Almeno 3", "--actual", "4"], "≥ 3: raggiunto, grado 100 %"],
+      [[">=15"], "≥ 15: in corso (manca il consuntivo)"],
+      [
+        ["Entro il 30/9", "--year", "2025", "--as-of", "2025-12-31"],
+        "entro 30/09/2025: scaduto senza consuntivo",
+      ],
+      [["ANNUALE"], '"ANNUALE": da valutare: il target non è misurabile, decide una persona'],
+    ];
+    for (const [args, sentence] of cases) {
+      const r = peg(["target", ...args]);
+      expect({ args, code: r.code, out: r.stdout }).toEqual({
+        args,
+        code: 0,
+        out: sentence + "\n",
+      });
+    }
+    const garbled = peg(["target", ">>"]);
+    expect(garbled.code).toBe(0);
+    expect(garbled.stdout).toMatch(/^">>": target non leggibile; scrivilo per esempio come/);
+    expect(garbled.stdout).not.toMatch(/[{}]/);
   });
 
   it("usage errors: missing text, bad year, bad date, two texts", () => {

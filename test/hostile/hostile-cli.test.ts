@@ -149,7 +149,11 @@ describe("peg target on hostile text", () => {
   )("target #%i %s", async (_i, _label, text) => {
     const dir = path.join(box.work, "target");
     mkdirSync(dir, { recursive: true });
-    const run = await runCli(box.bundle, ["target", text, "--actual", text.slice(0, 5000)], dir);
+    const run = await runCli(
+      box.bundle,
+      ["target", text, "--actual", text.slice(0, 5000), "--json"],
+      dir
+    );
     const problems = runProblems(run);
     if (run.code === 0) {
       try {

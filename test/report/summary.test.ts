@@ -3,7 +3,14 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { buildSummary, PRIVACY_NOTE } from "../../src/core/summary";
+import {
+  buildSummary,
+  buildSummaryOfPlans,
+  planKey,
+  PLAN_HEADING,
+  OTHER_HEADING,
+  PRIVACY_NOTE,
+} from "../../src/core/summary";
 import { renderSummaryHtml, escapeHtml } from "../../src/report/html";
 import { renderSummaryDocx } from "../../src/report/docx";
 import { renderSummaryXlsx } from "../../src/report/xlsx";
@@ -146,7 +153,7 @@ test("without a settore, a summary with names groups by dirigente", () => {
     "Dirigente: Mario Conti",
   ]);
   const anonymous = buildSummary(m, { withNames: false });
-  expect(anonymous.groups.map((g) => g.title)).toEqual(["(settore non indicato)"]);
+  expect(anonymous.groups.map((g) => g.title)).toEqual([PLAN_HEADING]);
   expect(JSON.stringify(anonymous)).not.toMatch(/Conti|Verdi/);
 });
 
@@ -202,4 +209,82 @@ test("a plan with one level: strategic objectives that hold indicators are liste
   const row = s.groups.flatMap((g) => g.rows).find((r) => r.code === "S9");
   expect(row).toMatchObject({ achievement: 1, esito: "RAGGIUNTO" });
   expect(s.groups.flatMap((g) => g.rows).some((r) => r.code === "S1")).toBe(false);
+});
+
+describe("a summary to attach as it is (issue 14)", () => {
+  const texts = async (s: ReturnType<typeof buildSummary>) => {
+    const zip = await JSZip.loadAsync(await renderSummaryDocx(s));
+    const docx = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, " ");
+    return { html: renderSummaryHtml(s), docx };
+  };
+
+  test("no command hints, no file names unless asked", async () => {
+    const s = buildSummary(sampleModel(), { withNames: false });
+    for (const text of Object.values(await texts(s))) {
+      expect(text).not.toMatch(/peg summary|--con-nomi|Per includerli/);
+      expect(text).not.toMatch(/File:|piano\.xlsx/);
+      expect(text).toContain("d.lgs. 33/2013");
+    }
+    const withFiles = buildSummary(sampleModel(), { withNames: false, withFiles: true });
+    for (const text of Object.values(await texts(withFiles)))
+      expect(text).toContain("File: piano.xlsx");
+  });
+
+  test("objectives with no settore get a heading for the plan, never '(settore non indicato)'", async () => {
+    const m = sampleModel();
+    m.units = [];
+    for (const o of m.operationalObjectives) delete o.unitId;
+    const s = buildSummary(m, { withNames: false });
+    expect(s.groups.map((g) => g.title)).toEqual([PLAN_HEADING]);
+    const mixed = sampleModel();
+    delete mixed.operationalObjectives[0].unitId;
+    expect(
+      buildSummary(mixed, { withNames: false })
+        .groups.map((g) => g.title)
+        .pop()
+    ).toBe(OTHER_HEADING);
+    for (const text of Object.values(await texts(s))) expect(text).not.toContain("non indicato");
+  });
+
+  test("plans of different enti or years: one section each, a neutral title", async () => {
+    const a = sampleModel();
+    const b = sampleModel();
+    b.plan = { ente: "Comune di Altrove", year: 2024, kind: "PEG" };
+    b.source.files = ["altrove.xlsx"];
+    expect(planKey(a)).not.toBe(planKey(b));
+    const c = sampleModel();
+    c.plan = { ente: "COMUNE DI PROVÀ", year: 2025 };
+    expect(planKey(c)).toBe(planKey({ ...a, plan: { ente: "Comune di Prova", year: 2025 } }));
+    const s = buildSummaryOfPlans([a, b], { withNames: false });
+    expect(s.title).toBe("Risultati degli obiettivi");
+    expect(s.sections.map((x) => x.title)).toEqual([
+      "Comune di Prova — anno 2025",
+      "Comune di Altrove — anno 2024",
+    ]);
+    expect(s.totals.objectives).toBe(6);
+    const { html, docx } = await texts(s);
+    expect(html.match(/<h2[^>]*>[^<]*<\/h2>/g)).toEqual([
+      expect.stringContaining("Comune di Prova — anno 2025"),
+      expect.stringContaining("Comune di Altrove — anno 2024"),
+    ]);
+    expect(html).not.toMatch(/Ente: /);
+    expect(docx).toContain("Comune di Altrove — anno 2024");
+    // One plan: its title, no section headings.
+    const one = buildSummary(a, { withNames: false });
+    expect(one.sections).toHaveLength(1);
+    expect(one.title).toBe("Risultati degli obiettivi anno 2025 — Comune di Prova");
+  });
+
+  test("html prints on A4 with no blank first page and codes kept whole", () => {
+    const html = renderSummaryHtml(buildSummary(sampleModel(), { withNames: false }));
+    expect(html).toMatch(/@page \{ size: A4; margin: 15mm; \}/);
+    expect(html).toMatch(/thead \{ display: table-header-group; \}/);
+    expect(html).toMatch(/\.nowrap \{ white-space: nowrap; \}/);
+    // The body opens with a table (LibreOffice prints a page that opens with a paragraph blank).
+    expect(html.split("<body")[1].replace(/^[^>]*>\s*/, "")).toMatch(/^<table role="presentation"/);
+    // Every code cell keeps its code on one line.
+    const codeCells = html.match(/<td[^>]*>1\.[12]<\/td>/g) ?? [];
+    expect(codeCells.length).toBeGreaterThan(0);
+    for (const c of codeCells) expect(c).toMatch(/nowrap="nowrap"[^>]*white-space:nowrap/);
+  });
 });

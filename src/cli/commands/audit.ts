@@ -1,4 +1,6 @@
 /** `peg audit FILE... [--json] [--as-of D] [--year Y] [--config F]`: exit 0 clean, 1 errors found, 2 bad input. */
+import { PegInputError } from "../../core/errors";
+import { noPlanMessage, planRead } from "../../core/noplan";
 import { analyzeWorkbook } from "../../core/pipeline";
 import type { CliIo } from "../io";
 import { formatAuditReport, type FileFindings } from "../format-audit";
@@ -12,10 +14,17 @@ export async function auditFiles(
   if (!args) return null;
   const run = await prepareRun(args, io, "audit", false);
   // One analysis per file: each settore's plan is its own report.
-  const reports: FileFindings[] = run.sources.map((src) => ({
-    file: src.name,
-    findings: analyzeWorkbook(src.grids, analyzeOptions(run, [src])).findings,
-  }));
+  const empty: string[] = [];
+  const reports: FileFindings[] = run.sources.map((src, i) => {
+    run.progress.step(0.4 + (0.6 * i) / run.sources.length, `Verifica di ${src.name}…`);
+    const model = analyzeWorkbook(src.grids, analyzeOptions(run, [src]));
+    if (!planRead(model)) empty.push(src.name);
+    return { file: src.name, findings: model.findings };
+  });
+  run.progress.done();
+  // Nothing read in any file: refuse (exit 2); in some of them: say which, on stderr.
+  if (empty.length === reports.length) throw new PegInputError(noPlanMessage(empty), "NO_PLAN");
+  if (empty.length > 0) io.err(`peg: attenzione: ${noPlanMessage(empty)}\n`);
   return { reports, json: args.flags.has("json") };
 }
 

@@ -16,6 +16,8 @@ import {
   type ParsedArgs,
 } from "../args";
 import { loadConfig } from "../config";
+import { createProgress, type CliProgress } from "../progress";
+import { assertGridsWithinLimits } from "../../core/limits";
 import { readSources, type SourceFile } from "../sources";
 import { usage } from "../usage";
 
@@ -50,6 +52,8 @@ export interface PreparedRun {
   configPath: string | null;
   year?: number;
   asOf?: string;
+  /** The progress bar on stderr (nothing unless stderr is a terminal). */
+  progress: CliProgress;
 }
 
 /** Validate flags first (cheap), then settings, then read every input. */
@@ -66,8 +70,16 @@ export async function prepareRun(
   const year = parseYear(optString(args, "year"));
   const asOf = parseAsOf(optString(args, "as-of"));
   const config = await loadConfig(optString(args, "config"), args.positionals[0], io.cwd);
-  const sources = await readSources(args.positionals, io.cwd, undefined, distinctSheets);
-  return { sources, settings: config.settings, configPath: config.path, year, asOf };
+  const progress = createProgress(io);
+  const files = args.positionals;
+  // Reading takes the first 40% of the bar, file by file.
+  const sources = await readSources(files, io.cwd, undefined, distinctSheets, (i, a) =>
+    progress.step((0.4 * i) / files.length, `Lettura di ${path.basename(a)}…`)
+  );
+  progress.step(0.4, "Lettura di obiettivi e indicatori…");
+  // A sheet too big to analyze in time is refused now, before the analysis starts.
+  for (const s of sources) assertGridsWithinLimits(s.grids, () => s.name);
+  return { sources, settings: config.settings, configPath: config.path, year, asOf, progress };
 }
 
 export function analyzeOptions(run: PreparedRun, sources: SourceFile[]): AnalyzeOptions {

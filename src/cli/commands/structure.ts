@@ -2,11 +2,14 @@
 import * as path from "path";
 import { analyze } from "../../core/pipeline";
 import type { PegModel } from "../../core/model";
+import { assertWritable } from "../../core/limits";
+import { assertPlanRead } from "../../core/noplan";
 import type { CliIo } from "../io";
 import { optString, usageError, type OptionSpec } from "../args";
 import { assertNotInput } from "../fs-safe";
 import { analyzeOptions, parseCommandArgs, prepareRun, RUN_OPTIONS } from "./common";
 import { writeStructureOut } from "./structure-out";
+import { plural } from "../../core/audit/text";
 
 const SPEC: OptionSpec = { out: { type: "string", short: "o" }, ...RUN_OPTIONS };
 
@@ -28,8 +31,12 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
   const grids = run.sources.flatMap((s) => s.grids);
   const options = analyzeOptions(run, run.sources);
   const { model, sheets } = analyze(grids, options);
+  // No plan read: say so (exit 2) before anything is written.
+  assertPlanRead(model);
   let note: string | undefined;
   if (out !== undefined) {
+    assertWritable(model);
+    run.progress.step(0.6, `Scrittura di ${path.basename(out)}…`);
     const result = await writeStructureOut(
       model,
       run.sources.map((s) => ({ path: s.path, bytes: s.bytes, grids: s.grids })),
@@ -42,6 +49,7 @@ export async function runStructure(argv: string[], io: CliIo): Promise<number> {
         result.renamed.map((r) => `"${r.original}" di "${r.file}" -> "${r.sheet}"`).join(", ");
     }
   }
+  run.progress.done();
   if (note) io.err(`peg: ${note}\n`);
   if (args.flags.has("json")) {
     io.out(JSON.stringify(model, null, 2) + "\n");
@@ -68,7 +76,9 @@ export function describeModel(model: PegModel, out?: string): string {
   lines.push(`Report dei dirigenti: ${model.reports.length}`);
   const errors = model.findings.filter((f) => f.severity === "error").length;
   const warnings = model.findings.filter((f) => f.severity === "warning").length;
-  lines.push(`Segnalazioni: ${errors} errori, ${warnings} avvisi (dettaglio con: peg audit)`);
+  lines.push(
+    `Segnalazioni: ${plural(errors, "errore", "errori")}, ${plural(warnings, "avviso", "avvisi")} (dettaglio con: peg audit)`
+  );
   if (out) lines.push(`Scritto: ${out}`);
   lines.push("Per il modello completo: --json");
   return lines.join("\n") + "\n";

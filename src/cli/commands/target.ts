@@ -1,10 +1,12 @@
 /**
  * `peg target "TEXT" [--actual A] [--baseline B] [--year Y] [--as-of D]` and
- * `peg target --batch FILE.tsv`: how a target is read and evaluated, as JSON.
+ * `peg target --batch FILE.tsv`: how a target is read and evaluated. One Italian sentence for a
+ * person by default, JSON with `--json`; `--batch` prints JSON lines (docs/cli.md).
  */
 import * as path from "path";
-import { evaluateTarget, readTarget, type TargetContext } from "../../core/targets";
+import { evaluateTarget, readTarget, targetSentence, type TargetContext } from "../../core/targets";
 import { PegInputError } from "../../core/errors";
+import type { Status, TargetRule } from "../../core/model";
 import { localDateIso } from "../../core/dates";
 import { textToGrid } from "../../core/textgrid";
 import type { CliIo } from "../io";
@@ -18,6 +20,7 @@ const SPEC: OptionSpec = {
   year: { type: "string" },
   "as-of": { type: "string" },
   batch: { type: "string" },
+  json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   lang: { type: "string" },
 };
@@ -32,8 +35,8 @@ export interface TargetInput {
 
 /** The JSON printed for one target, keys in the contract's order. */
 export function evaluateOne(input: TargetInput): {
-  rule: unknown;
-  status: string;
+  rule: TargetRule;
+  status: Status;
   achievement: number | null;
 } {
   // No --year: the check date's year, else today's (the adapter's clock; core never reads it).
@@ -80,7 +83,8 @@ export async function runTarget(argv: string[], io: CliIo): Promise<number> {
     year: parseYear(optString(args, "year")),
     asOf: parseAsOf(optString(args, "as-of")),
   });
-  io.out(JSON.stringify(result, null, 2) + "\n");
+  if (args.flags.has("json")) io.out(JSON.stringify(result, null, 2) + "\n");
+  else io.out(targetSentence(result.rule, result) + "\n");
   return 0;
 }
 

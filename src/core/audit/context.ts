@@ -2,7 +2,14 @@
  * What every check reads: the model (manual verdicts already applied), the settings and a few
  * indexes built once, so the audit stays linear on a 10,000-indicator plan.
  */
-import type { Finding, Indicator, OperationalObjective, PegModel, Severity } from "../model";
+import type {
+  Finding,
+  FindingParams,
+  Indicator,
+  OperationalObjective,
+  PegModel,
+  Severity,
+} from "../model";
 import { severityFor, type Settings } from "../settings";
 import { objectiveKey } from "../scores";
 
@@ -20,7 +27,13 @@ export interface AuditContext {
     code: string,
     fallback: Severity,
     message: string,
-    extra?: { objectiveCode?: string; indicatorId?: string; where?: string }
+    extra?: {
+      objectiveCode?: string;
+      indicatorId?: string;
+      where?: string;
+      /** What the message says, as data, so a pane can say it in another language. */
+      params?: FindingParams;
+    }
   ): Finding;
 }
 
@@ -53,7 +66,22 @@ export function buildContext(model: PegModel, settings: Settings): AuditContext 
       if (extra.objectiveCode !== undefined) f.objectiveCode = extra.objectiveCode;
       if (extra.indicatorId !== undefined) f.indicatorId = extra.indicatorId;
       if (extra.where) f.where = extra.where;
+      if (extra.params) f.params = cleanParams(extra.params);
       return f;
     },
   };
+}
+
+/** Params without empty values (a missing actual, a target never written). */
+function cleanParams(p: FindingParams): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p))
+    if (
+      v !== undefined &&
+      v !== null &&
+      v !== "" &&
+      !(typeof v === "number" && !Number.isFinite(v))
+    )
+      out[k] = v;
+  return out;
 }

@@ -13,9 +13,12 @@ export function objectiveName(o: OperationalObjective | StrategicObjective): str
   return o.code ?? quote(o.title, 60);
 }
 
-/** "l'indicatore 'n. tavoli' (obiettivo 2)" */
+/**
+ * "l'indicatore 'n. tavoli'". The objective is not repeated: every finding carries its
+ * objectiveCode, shown beside the message (the audit's heading, the Verifiche column, the pane).
+ */
 export function indicatorLabel(ind: Indicator): string {
-  return `l'indicatore ${quote(ind.name)} (obiettivo ${ind.objectiveCode})`;
+  return `l'indicatore ${quote(ind.name)}`;
 }
 
 /** ISO date to dd/mm/yyyy. */

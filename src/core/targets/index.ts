@@ -62,4 +62,5 @@ function safeText(text: unknown): string {
 }
 
 export { readActual, setActualCache } from "./actual";
+export { targetSentence } from "./sentence";
 export type { ActualReading } from "./actual";

@@ -27,8 +27,9 @@ import { needsColumns } from "../columns";
 import type { SavedLayout } from "../../core/mapping";
 
 const useStyles = makeStyles({
-  root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box" },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  // Every tab fits a 350 px pane: nothing is wider than the pane (long words break, tables scroll).
+  root: { padding: "8px 12px", display: "flex", flexDirection: "column", rowGap: "8px", minHeight: "100vh", boxSizing: "border-box", width: "100%", maxWidth: "100vw", minWidth: 0, overflowWrap: "anywhere" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
   note: { color: tokens.colorNeutralForeground3 },
   tabs: { flexWrap: "wrap" },
 });
@@ -40,8 +41,10 @@ export interface AppProps {
   initialLang?: Lang;
 }
 
-/** Italian text of an error for the user: our own messages as they are, anything else generic. */
-export function errorText(e: unknown, unexpected: string): string {
+/** Text of an error for the user: our own messages as they are, anything else generic. */
+export function errorText(e: unknown, unexpected: string, t?: (k: Key) => string): string {
+  // Nothing read: said in the pane's words (the core's message speaks of the command line).
+  if (isPegInputError(e) && e.code === "NO_PLAN" && t) return t("noPlan").replace("{file}", e.file ?? "");
   if (isPegInputError(e)) return e.message;
   // CustomFunctions/Office errors carry no message a user can act on; log it for support.
   console.error(e);
@@ -71,6 +74,8 @@ export function App({ host, initialLang = "it" }: AppProps) {
       try {
         const outcome = await host.structure(current, (value, step) => setProgress({ value, step }), { save });
         setResult(outcome);
+        // Nothing read: said in words (nothing was written); the Colonne step is where to say more.
+        if (outcome.nothingRead) setError(t("noPlan").replace("{file}", host.fileName() ?? ""));
         return outcome;
       } catch (e) {
         setProgress(null);
@@ -79,7 +84,7 @@ export function App({ host, initialLang = "it" }: AppProps) {
         setBusy(false);
       }
     },
-    [host]
+    [host, t]
   );
 
   const run = useCallback(async () => {
@@ -88,7 +93,7 @@ export function App({ host, initialLang = "it" }: AppProps) {
       // A sheet read with low confidence, or not read: the Colonne step opens by itself.
       if (outcome.readings.some(needsColumns)) setTab("columns");
     } catch (e) {
-      setError(errorText(e, t("unexpected")));
+      setError(errorText(e, t("unexpected"), t));
     }
   }, [read, settings, t]);
 
@@ -173,15 +178,16 @@ export function App({ host, initialLang = "it" }: AppProps) {
             onError={reportError}
           />
         )}
-        {tab === "checks" && <ChecksTab t={t} findings={result?.model.findings ?? null} onSelect={host.select} />}
+        {tab === "checks" && <ChecksTab t={t} lang={lang} findings={result?.model.findings ?? null} onSelect={host.select} />}
         {tab === "summary" && (
-          <SummaryTab t={t} spec={result?.spec ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
+          <SummaryTab t={t} spec={result?.spec ?? null} summary={result?.summary ?? null} onWrite={host.writeSummary} onError={(e) => setError(errorText(e, t("unexpected")))} />
         )}
         {tab === "settings" && (
           <SettingsTab
             t={t}
             mode={host.mode}
             settings={settings}
+            planYear={result?.model.plan.year}
             onSave={async (s) => {
               // The Impostazioni tab edits year, date, maxima, bands: the column mappings stay.
               const next = { ...s, layouts: settings.layouts };

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/model";
 import type { SelectResult } from "../../excel/select";
-import type { Key } from "../i18n";
+import type { Key, Lang } from "../i18n";
+import { findingMessage } from "../findings";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", rowGap: "8px" },
@@ -31,6 +32,9 @@ const useStyles = makeStyles({
     textAlign: "left",
     cursor: "pointer",
     width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    overflowWrap: "anywhere",
     font: "inherit",
   },
 });
@@ -39,6 +43,7 @@ const ORDER: Severity[] = ["error", "warning", "info"];
 
 export interface ChecksTabProps {
   t: (k: Key) => string;
+  lang: Lang;
   findings: Finding[] | null;
   onSelect: (where: string) => Promise<SelectResult>;
 }
@@ -57,7 +62,7 @@ export function groupFindings(findings: Finding[]): [Severity, [string | null, F
   }).filter(([, groups]) => groups.length > 0);
 }
 
-export function ChecksTab({ t, findings, onSelect }: ChecksTabProps) {
+export function ChecksTab({ t, lang, findings, onSelect }: ChecksTabProps) {
   const styles = useStyles();
   const [note, setNote] = useState<string | null>(null);
   if (!findings) return <Text>{t("noResults")}</Text>;
@@ -100,7 +105,7 @@ export function ChecksTab({ t, findings, onSelect }: ChecksTabProps) {
                   onClick={() => f.where && select(f.where)}
                 >
                   <span className={mergeClasses(styles.code, styles[sev])}>{f.code}</span>
-                  <Text size={300}>{f.message}</Text>
+                  <Text size={300} data-testid="finding-message">{findingMessage(f, lang)}</Text>
                   {f.where && (
                     <Text size={200} className={styles.objective}>
                       {t("cellsAt")}: {f.where}

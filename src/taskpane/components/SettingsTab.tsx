@@ -6,16 +6,22 @@ import { isPegInputError } from "../../core/errors";
 import type { PaneSettings } from "../analysis";
 import type { Key } from "../i18n";
 
+// A 350 px pane: rows wrap, fields shrink (an Input's own minimum width is wider than the pane).
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: "10px" },
-  row: { display: "flex", columnGap: "6px", alignItems: "flex-end" },
-  small: { width: "80px" },
+  col: { display: "flex", flexDirection: "column", rowGap: "10px", minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", columnGap: "6px", rowGap: "4px", alignItems: "flex-end", minWidth: 0 },
+  grow: { flex: "1 1 110px", minWidth: 0 },
+  small: { flex: "0 1 64px", minWidth: "52px" },
+  input: { width: "100%", minWidth: 0 },
+  remove: { minWidth: "auto" },
 });
 
 export interface SettingsTabProps {
   t: (k: Key) => string;
   mode: "office" | "standalone";
   settings: PaneSettings;
+  /** The plan year read from the file: fills the year when the settings have none. */
+  planYear?: number;
   onSave: (s: PaneSettings) => Promise<void>;
 }
 
@@ -26,9 +32,10 @@ function num(s: string): number {
 
 const pct = (f: number | undefined) => (f === undefined ? "" : String(Math.round(f * 10000) / 100).replace(".", ","));
 
-export function SettingsTab({ t, mode, settings, onSave }: SettingsTabProps) {
+export function SettingsTab({ t, mode, settings, planYear, onSave }: SettingsTabProps) {
   const styles = useStyles();
-  const [year, setYear] = useState(settings.year ? String(settings.year) : "");
+  const fromFile = !settings.year && !!planYear;
+  const [year, setYear] = useState(settings.year ? String(settings.year) : planYear ? String(planYear) : "");
   const [asOf, setAsOf] = useState(settings.asOf ?? "");
   const [maxima, setMaxima] = useState<[string, string][]>(
     Object.entries(settings.maxima ?? DEFAULT_SETTINGS.maxima).map(([k, v]) => [k, String(v).replace(".", ",")])
@@ -60,22 +67,22 @@ export function SettingsTab({ t, mode, settings, onSave }: SettingsTabProps) {
 
   return (
     <section className={styles.col} aria-label={t("tabSettings")}>
-      <Field label={t("year")}>
-        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} data-testid="year" />
+      <Field label={t("year")} hint={fromFile && year === String(planYear) ? t("yearFromFile") : undefined}>
+        <Input className={styles.input} type="number" value={year} onChange={(_, d) => setYear(d.value)} data-testid="year" />
       </Field>
       <Field label={t("asOf")}>
-        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} data-testid="as-of" />
+        <Input className={styles.input} type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} data-testid="as-of" />
       </Field>
       <Text weight="semibold">{t("maxima")}</Text>
       {maxima.map(([k, v], i) => (
         <div key={i} className={styles.row}>
-          <Field label={t("maxLabel")}>
-            <Input value={k} onChange={(_, d) => setMaxima(maxima.map((m, j) => (j === i ? [d.value, m[1]] : m)))} />
+          <Field className={styles.grow} label={t("maxLabel")}>
+            <Input className={styles.input} value={k} onChange={(_, d) => setMaxima(maxima.map((m, j) => (j === i ? [d.value, m[1]] : m)))} />
           </Field>
-          <Field label={t("maxValue")}>
-            <Input className={styles.small} value={v} onChange={(_, d) => setMaxima(maxima.map((m, j) => (j === i ? [m[0], d.value] : m)))} />
+          <Field className={styles.small} label={t("maxValue")}>
+            <Input className={styles.input} value={v} onChange={(_, d) => setMaxima(maxima.map((m, j) => (j === i ? [m[0], d.value] : m)))} />
           </Field>
-          <Button appearance="subtle" onClick={() => setMaxima(maxima.filter((_, j) => j !== i))}>
+          <Button className={styles.remove} size="small" appearance="subtle" onClick={() => setMaxima(maxima.filter((_, j) => j !== i))}>
             {t("remove")}
           </Button>
         </div>
@@ -85,15 +92,15 @@ export function SettingsTab({ t, mode, settings, onSave }: SettingsTabProps) {
       {bands.map((b, i) => (
         <div key={i} className={styles.row}>
           {(["bandFrom", "bandTo", "bandScore"] as const).map((label, c) => (
-            <Field key={label} label={t(label)}>
+            <Field key={label} className={styles.small} label={t(label)}>
               <Input
-                className={styles.small}
+                className={styles.input}
                 value={b[c]}
                 onChange={(_, d) => setBands(bands.map((x, j) => (j === i ? (x.map((y, cc) => (cc === c ? d.value : y)) as [string, string, string]) : x)))}
               />
             </Field>
           ))}
-          <Button appearance="subtle" onClick={() => setBands(bands.filter((_, j) => j !== i))}>
+          <Button className={styles.remove} size="small" appearance="subtle" onClick={() => setBands(bands.filter((_, j) => j !== i))}>
             {t("remove")}
           </Button>
         </div>

@@ -45,7 +45,7 @@ export const achievementDeclaredMismatch: Check = {
       const who =
         list.length === 1
           ? indicatorLabel(first)
-          : `gli indicatori ${list.map((i) => quote(i.name, 50)).join(", ")} (obiettivo ${first.objectiveCode})`;
+          : `gli indicatori ${list.map((i) => quote(i.name, 50)).join(", ")}`;
       const basis =
         list.length === 1
           ? `target ${quote(first.target ?? "", 60)} e consuntivo ${quote(String(first.actual ?? ""), 60)} danno`
@@ -64,6 +64,7 @@ export const achievementDeclaredMismatch: Check = {
             objectiveCode: first.objectiveCode,
             indicatorId: first.id,
             where: first.declaredAchievementSource ?? first.source,
+            params: { declared, computed, indicator: list.length === 1 ? first.name : undefined },
           }
         )
       );

@@ -55,6 +55,7 @@ export const actualMissing: Check = {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
             where: ind.actualSource ?? ind.targetSource ?? ind.source,
+            params: { target: ind.target ?? undefined, indicator: ind.name },
           }
         )
       );

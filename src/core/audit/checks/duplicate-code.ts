@@ -74,7 +74,11 @@ function duplicates(
         "DUPLICATE_CODE",
         "error",
         `Il codice ${code} è usato da ${list.length} obiettivi ${level}: ${which}. Assegnare un codice diverso a ciascuno`,
-        { objectiveCode: code, where: list.map((o) => o.source).join(", ") }
+        {
+          objectiveCode: code,
+          where: list.map((o) => o.source).join(", "),
+          params: { code, count: list.length },
+        }
       )
     );
   }

@@ -30,7 +30,11 @@ export const orphanObjective: Check = {
           "ORPHAN_OBJECTIVE",
           "warning",
           `L'obiettivo operativo ${objectiveName(o)} rimanda all'obiettivo strategico ${ref}, che non compare nel piano: correggere il codice o aggiungere l'obiettivo strategico`,
-          { objectiveCode: objectiveKey(o), where: o.source }
+          {
+            objectiveCode: objectiveKey(o),
+            where: o.source,
+            params: { objective: objectiveName(o), strategic: ref },
+          }
         )
       );
     }

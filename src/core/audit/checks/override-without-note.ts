@@ -30,7 +30,12 @@ export const overrideWithoutNote: Check = {
           "OVERRIDE_WITHOUT_NOTE",
           "warning",
           `Il giudizio manuale (${parts.join(", ")}) per ${indicatorLabel(ind)} non ha una nota: motivarlo nella colonna delle note`,
-          { objectiveCode: ind.objectiveCode, indicatorId: ind.id, where: ind.source }
+          {
+            objectiveCode: ind.objectiveCode,
+            indicatorId: ind.id,
+            where: ind.source,
+            params: { indicator: ind.name },
+          }
         )
       );
     }

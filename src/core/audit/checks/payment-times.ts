@@ -82,7 +82,11 @@ export const paymentTimesWeight: Check = {
           "PAYMENT_TIMES_WEIGHT",
           "warning",
           `Gli obiettivi sui tempi di pagamento (obiettivo ${names}) pesano il ${pct(share)} della valutazione di risultato ${weightGroupLabel(first)}${pesi}: il DL 13/2023 art. 4-bis chiede che pesino almeno il ${pct(min)}`,
-          { objectiveCode: objectiveKey(first), where: first.weightSource ?? first.source }
+          {
+            objectiveCode: objectiveKey(first),
+            where: first.weightSource ?? first.source,
+            params: { objectives: names, share, min },
+          }
         )
       );
     }

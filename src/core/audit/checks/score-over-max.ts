@@ -15,7 +15,11 @@ export const scoreOverMax: Check = {
             "SCORE_OVER_MAX",
             "error",
             `Nel report dell'obiettivo ${r.objectiveCode} la componente '${c.label}' vale ${num(c.value)}, oltre il massimo di ${num(max)}`,
-            { objectiveCode: r.objectiveCode, where: c.source ?? r.source }
+            {
+              objectiveCode: r.objectiveCode,
+              where: c.source ?? r.source,
+              params: { component: c.label, value: c.value, max },
+            }
           )
         );
       }

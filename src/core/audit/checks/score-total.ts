@@ -16,7 +16,11 @@ export const scoreTotalMismatch: Check = {
           "SCORE_TOTAL_MISMATCH",
           "error",
           `Nel report dell'obiettivo ${r.objectiveCode}${who} il totale dichiarato è ${num(r.declaredTotal)}, ma le componenti sommano a ${num(sum)} (${r.components.map((c) => num(c.value)).join(" + ")})`,
-          { objectiveCode: r.objectiveCode, where: r.source }
+          {
+            objectiveCode: r.objectiveCode,
+            where: r.source,
+            params: { declared: r.declaredTotal, computed: sum },
+          }
         )
       );
     }

@@ -66,6 +66,12 @@ export const targetNotChallenging: Check = {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
             where: ind.targetSource ?? ind.source,
+            params: {
+              target: ind.target ?? rule.text,
+              indicator: ind.name,
+              year: past.year,
+              baseline: base,
+            },
           }
         )
       );

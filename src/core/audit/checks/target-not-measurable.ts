@@ -30,7 +30,11 @@ export const targetNotMeasurable: Check = {
           "TARGET_NOT_MEASURABLE",
           "info",
           `${vague.length === 1 ? "1 indicatore" : `${vague.length} indicatori`} su ${inds.length} dell'obiettivo ${code} (${pct(vague.length / inds.length)}) ${vague.length === 1 ? "ha" : "hanno"} un target non misurabile (${shown}): il D.Lgs. 150/2009 art. 5 chiede obiettivi specifici e misurabili`,
-          { objectiveCode: code, where: rangeOf(vague.map((i) => i.targetSource ?? i.source)) }
+          {
+            objectiveCode: code,
+            where: rangeOf(vague.map((i) => i.targetSource ?? i.source)),
+            params: { vague: vague.length, indicators: inds.length },
+          }
         )
       );
     }

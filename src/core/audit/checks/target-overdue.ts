@@ -27,6 +27,12 @@ export const targetOverdue: Check = {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
             where: ind.targetSource ?? ind.source,
+            params: {
+              target: ind.target ?? undefined,
+              indicator: ind.name,
+              deadline: d,
+              asOf: ctx.asOf,
+            },
           }
         )
       );

@@ -17,6 +17,7 @@ export const targetUnparsed: Check = {
             objectiveCode: ind.objectiveCode,
             indicatorId: ind.id,
             where: ind.targetSource ?? ind.source,
+            params: { target: ind.target ?? undefined, indicator: ind.name },
           }
         )
       );

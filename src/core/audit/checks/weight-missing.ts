@@ -39,7 +39,11 @@ function indicatorLevel(ctx: AuditContext): Finding[] {
         "WEIGHT_MISSING",
         "warning",
         `${missing.length === 1 ? "1 indicatore" : `${missing.length} indicatori`} su ${inds.length} dell'obiettivo ${code} ${missing.length === 1 ? "non ha" : "non hanno"} un peso (${names}), mentre gli altri ne hanno uno: indicare il peso di ciascun indicatore`,
-        { objectiveCode: code, where: rangeOf(missing.map((i) => i.weightSource ?? i.source)) }
+        {
+          objectiveCode: code,
+          where: rangeOf(missing.map((i) => i.weightSource ?? i.source)),
+          params: { level: "indicator", missing: missing.length, indicators: inds.length },
+        }
       )
     );
   }
@@ -63,6 +67,7 @@ function objectiveLevel(ctx: AuditContext): Finding[] {
         {
           objectiveCode: key,
           where: ("weightSource" in o ? o.weightSource : undefined) ?? o.source,
+          params: { level: "objective", objective: objectiveName(o) },
         }
       )
     );

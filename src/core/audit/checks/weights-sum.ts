@@ -50,7 +50,18 @@ export const weightsSum: Check = {
         ...weighted.map((i) => i.weightSource ?? i.source),
         objective?.declaredWeightTotalSource,
       ]);
-      out.push(ctx.finding("WEIGHTS_SUM", "error", message, { objectiveCode: code, where }));
+      out.push(
+        ctx.finding("WEIGHTS_SUM", "error", message, {
+          objectiveCode: code,
+          where,
+          params: {
+            sum,
+            declared: declared ?? undefined,
+            weighted: weighted.length,
+            indicators: inds.length,
+          },
+        })
+      );
     }
     return out;
   },
