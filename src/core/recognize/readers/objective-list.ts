@@ -81,7 +81,10 @@ function itemOf(
   }
   if (letterCount(t) < 6 || t.length > 260) return null;
   // A title starts with a capital or a quote; one full of figures and dates is a table row.
-  if (!/^[A-ZÀ-Ý"“«(]/.test(t)) return null;
+  // A numbered title starts with a capital or a quote (a lowercase one is a sentence's number);
+  // a bullet may start lowercase (`- il raggiungimento dell'equilibrio …`).
+  if (code !== null && !/^[A-ZÀ-Ý"“«(]/.test(t)) return null;
+  if (!/^[A-Za-zÀ-ÿ"“«(]/.test(t)) return null;
   if (
     (t.match(/\b(?!(?:19|20)\d\d\b)\d{4,}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g) ?? []).length >= 2
   )
@@ -200,6 +203,17 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
           .map((p) => itemOf(p, r, line.col, true, runOn))
           .filter((x): x is Item => x !== null);
         if (rest.length > 0) lists.push((current = rest));
+        blanks = 0;
+        continue;
+      }
+      // A sentence that introduces a list (`… indicate dal CIV:`) says what the list is: one that
+      // names objectives announces it, any other takes the list away from the objectives.
+      if (/:\s*$/.test(line.text)) {
+        const announcing = ANNOUNCE_RE.test(fold(line.text.slice(-240)));
+        announced = announcing ? r : -1;
+        numberedOk = announcing;
+        seenNumbered = false;
+        current = null;
         blanks = 0;
         continue;
       }
