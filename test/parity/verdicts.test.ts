@@ -9,7 +9,7 @@ import { auditBuiltModel } from "../../src/core/pipeline";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildWorkbookSpec, TABLE_NAMES } from "../../src/core/sheets/build";
 import { finalAchievement, objectiveFigures } from "../../src/core/sheets/compute";
-import { NO_VALUE } from "../../src/core/sheets/labels";
+import { ESITO, NO_VALUE } from "../../src/core/sheets/labels";
 import { buildSummary } from "../../src/core/summary";
 import { effectiveVerdict } from "../../src/core/verdict";
 import type { Indicator, Status } from "../../src/core/model";
@@ -79,6 +79,11 @@ describe("manual verdicts: model, Indicatori sheet and summary agree", () => {
           expect(finalAchievement(applied.indicators[r])).toBe(expected);
           const shown = evaluator.cell(TABLE_NAMES.indicators, r, "Grado finale");
           expect(shown).toBe(expected ?? NO_VALUE);
+          // The status too: `Esito finale` as written gives the status the model counts.
+          expect(evaluator.cell(TABLE_NAMES.indicators, r, "Esito finale")).toBe(
+            ESITO[effectiveVerdict(i).status]
+          );
+          expect(applied.indicators[r].status).toBe(effectiveVerdict(i).status);
         });
         const summary = buildSummary(applied, { withNames: false });
         const rows = new Map(summary.groups.flatMap((g) => g.rows).map((row) => [row.code, row]));

@@ -663,7 +663,17 @@ function indicatorSheet(ctx: Ctx): SheetSpec {
       manualStatus,
       manualGrade,
       i.manual?.note ?? null,
-      f(`IF([@[Esito manuale]]<>"",[@[Esito manuale]],[@Esito])`, ESITO[finalStatus(i)]),
+      // The verdict rule of src/core/verdict.ts: a manual status wins; else a manual grade alone
+      // decides (100% met, less missed, or partial for a target of several rules); else Esito.
+      f(
+        `IF([@[Esito manuale]]<>"",[@[Esito manuale]],IF(ISNUMBER([@[Grado manuale]]),` +
+          `IF([@[Grado manuale]]>=1,${lit(ESITO.met)},` +
+          (i.rule?.op === "all"
+            ? `IF([@[Grado manuale]]>0,${lit(ESITO.partial)},${lit(ESITO.missed)})`
+            : lit(ESITO.missed)) +
+          `),[@Esito]))`,
+        ESITO[finalStatus(i)]
+      ),
       f(
         `IF(ISNUMBER([@[Grado manuale]]),[@[Grado manuale]],` +
           `IF([@[Esito manuale]]=${lit(ESITO.met)},1,` +
