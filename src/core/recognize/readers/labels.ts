@@ -236,7 +236,7 @@ function resolveHeadings(items: Item[]): Item[] {
 /** A table's header printed as one line (`Obiettivo Indicatore Target Risultato`): no value. */
 const HEADER_WORD_RE =
   /^(responsabile|descrizione|obiettiv[oi]|indicator[ei]|stato|target|peso|risultat[oi]|valore|codice|unita|misura|note|anno|struttur[ae]|progetto|fonte|formula|consuntivo|atteso)$/;
-export function looksLikeHeaderLine(text: string): boolean {
+function looksLikeHeaderLine(text: string): boolean {
   const words = fold(text)
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2);

@@ -142,7 +142,6 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
   let announced = -1;
   let seenNumbered = false;
   let numberedOk = false;
-  let blanks = 0;
   let weighted = false;
   let buffer: { text: string; row: number; col: number }[] = [];
   const flushWeighted = () => {
@@ -153,10 +152,7 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
   };
   for (let r = 0; r < grid.rows.length; r++) {
     const line = lineOf(grid, r);
-    if (!line) {
-      blanks++;
-      continue;
-    }
+    if (!line) continue;
     // Bullets written inline after a sentence that announces them (`… nei seguenti programmi: • A • B`).
     const inline = line.text.split(/\s+•\s+/);
     if (
@@ -187,7 +183,6 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
     ) {
       if (weighted && r - announced <= 60 && !announces(head)) {
         buffer.push({ text: line.text, row: r, col: line.col });
-        blanks = 0;
         continue;
       }
       if (announces(head)) {
@@ -203,7 +198,6 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
           .map((p) => itemOf(p, r, line.col, true, runOn))
           .filter((x): x is Item => x !== null);
         if (rest.length > 0) lists.push((current = rest));
-        blanks = 0;
         continue;
       }
       // A sentence that introduces a list (`… indicate dal CIV:`) says what the list is: one that
@@ -214,13 +208,11 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
         numberedOk = announcing;
         seenNumbered = false;
         current = null;
-        blanks = 0;
         continue;
       }
       // A group heading inside the list (`Per far muovere il Lazio (7)`) keeps it open; prose ends it.
       if (current && line.text.length > 160) current = null;
       if (SECTION_END_RE.test(fold(line.text))) current = null;
-      blanks = 0;
       continue;
     }
     if (announced < 0 || r - announced > 60) continue;
@@ -230,10 +222,8 @@ export function readObjectiveList(grid: Grid, ctx: SheetContext): ReaderResult |
     if (own.length === 0) continue;
     if (!current) lists.push((current = []));
     current.push(...own);
-    blanks = 0;
   }
   flushWeighted();
-  void blanks;
   // Bullets after a numbered item are its activities, not objectives of their own.
   // Bullets alone need two to be a list; a numbered objective under an announcement stands alone.
   const kept = lists

@@ -12,7 +12,7 @@ import type { LayoutReader, ReaderResult } from "./types";
 import { filledRange, unreadColumns } from "./unread";
 
 export function readTableLayout(grid: Grid, ctx: SheetContext): ReaderResult | null {
-  const guess = detectTable(grid, ctx.planYear);
+  const guess = detectTable(grid);
   if (!guess) return null;
   let res = readMappedTable(grid, guess.layout, ctx);
   // A plain `Peso` with one indicator per objective weighs the objective (as written), unless

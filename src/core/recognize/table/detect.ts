@@ -42,7 +42,6 @@ const MEASURE_ROLES = new Set<ColumnRole>([
 
 interface ColumnStats {
   filled: number;
-  rows: number;
   avgLen: number;
   numeric: number;
   money: number;
@@ -50,8 +49,6 @@ interface ColumnStats {
   /** Share of amounts: money, or numbers of five digits and more (budget columns, not targets). */
   amounts: number;
   distinct: number;
-  /** Share of blank cells below a filled one (merged cells of a hierarchy column). */
-  blankBelow: number;
 }
 
 function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats {
@@ -61,17 +58,11 @@ function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats
   let money = 0;
   let operators = 0;
   let amounts = 0;
-  let blankBelow = 0;
-  let seen = false;
   const distinct = new Set<string>();
   for (let r = from; r < to; r++) {
     const v = grid.rows[r]?.[col];
     const t = v === null || v === undefined ? "" : cleanText(cellText(grid, r, col));
-    if (t === "") {
-      if (seen) blankBelow++;
-      continue;
-    }
-    seen = true;
+    if (t === "") continue;
     filled++;
     len += t.length;
     if (distinct.size < 1000) distinct.add(t);
@@ -85,17 +76,14 @@ function statsOf(grid: Grid, col: number, from: number, to: number): ColumnStats
     )
       amounts++;
   }
-  const rows = Math.max(1, to - from);
   return {
     filled,
-    rows,
     avgLen: filled ? len / filled : 0,
     numeric: filled ? numeric / filled : 0,
     money: filled ? money / filled : 0,
     operators: filled ? operators / filled : 0,
     amounts: filled ? amounts / filled : 0,
     distinct: distinct.size,
-    blankBelow: blankBelow / rows,
   };
 }
 
@@ -179,7 +167,7 @@ function endOfTable(grid: Grid, from: number, width: number, header: Candidate[]
 }
 
 /** The flat table of a sheet, or null when no row reads as its header. */
-export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
+export function detectTable(grid: Grid): TableGuess | null {
   const n = grid.rows.length;
   let width = 0;
   for (let r = 0; r < Math.min(n, MAX_HEADER_SCAN + 2); r++)
@@ -206,7 +194,6 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
     role: ColumnRole;
     confidence: number;
     text: string;
-    stats: ColumnStats;
   }[] = [];
   for (const c of best.cands) {
     if (!c.guess) continue;
@@ -234,7 +221,7 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
       role = "operationalTitle";
       confidence = 0.6;
     }
-    picked.push({ col: c.col, role, confidence, text: c.text, stats });
+    picked.push({ col: c.col, role, confidence, text: c.text });
   }
 
   // A generic `Descrizione` right of the indicator column describes the indicator.
@@ -296,7 +283,6 @@ export function detectTable(grid: Grid, planYear?: number): TableGuess | null {
     .filter((p) => p.role === "actual")
     .sort((a, b) => b.confidence - a.confidence);
   for (const a of actuals.slice(1)) a.role = "ignore";
-  void planYear;
 
   const o = grid.origin ?? { row: 0, col: 0 };
   const columns: Record<string, ColumnRole> = {};
